@@ -1,0 +1,285 @@
+"""The engine: normalize claims into rows, group them by each rule's blocking key, run the rules.
+
+Rows are grouped, never compared all against all: each rule names a blocking key, and the cost
+grows with the number of claims, not with its square. Groups and rows are sorted before the rules
+see them, so the findings do not depend on the order of files or claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from claimcheck import units
+from claimcheck.errors import ClaimcheckError, Problem
+from claimcheck.findings import VERDICTS, Context, Finding, Row, Verdict, fingerprint
+from claimcheck.loader import Corpus
+from claimcheck.records import Claim
+from claimcheck.rules import RULES, Rule, resolve
+from claimcheck.vocabulary import EMPTY, Vocabulary, similar
+
+
+class Coverage(BaseModel):
+    """For one claim: what it was compared with, or why it was not."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    claim_id: str
+    compared_with: tuple[str, ...] = ()
+    compared_count: int = 0
+    reason: str | None = None
+    possible_matches: tuple[str, ...] = ()
+
+
+@dataclass
+class Report:
+    """What ``check`` returns: the findings, sorted, and the coverage of every claim."""
+
+    findings: list[Finding] = field(default_factory=list)
+    coverage: dict[str, Coverage] = field(default_factory=dict)
+
+    def by_verdict(self, verdict: Verdict) -> list[Finding]:
+        return [f for f in self.findings if f.verdict == verdict]
+
+    @property
+    def conflicts(self) -> list[Finding]:
+        return self.by_verdict("conflict")
+
+    def counts(self) -> dict[str, int]:
+        counts = {v: 0 for v in VERDICTS}
+        for finding in self.findings:
+            counts[finding.verdict] += 1
+        return counts
+
+
+# --- blocking keys ------------------------------------------------------------------------------
+
+def _quantity_key(row: Row) -> tuple | None:
+    if row.kind is None or row.kind in ("rank", "change_multiple") or not row.has_period:
+        return None
+    return (row.subject, row.measure, row.scope, row.kind, row.dimension)
+
+
+def _measure_key(row: Row) -> tuple | None:
+    if row.kind not in ("rate", "change_multiple") or not row.has_period:
+        return None
+    return (row.subject, row.measure, row.scope)
+
+
+def _rank_key(row: Row) -> tuple | None:
+    if row.kind != "rank" or not row.has_period:
+        return None
+    return (row.measure, row.scope)
+
+
+KEYS: dict[str, Callable[[Row], tuple | None]] = {
+    "quantity": _quantity_key,
+    "event": lambda row: (row.event,) if row.claim.date is not None and row.event else None,
+    "items": lambda row: (row.gid,) if row.claim.items is not None else None,
+    "subject": lambda row: (row.subject,) if row.kind is not None and row.has_period else None,
+    "measure": _measure_key,
+    "rank": _rank_key,
+}
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+class _Normalizer:
+    """Claims to rows, with every vocabulary look-up and unit conversion memoized."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self.memo: dict[tuple[str, str], str | None] = {}
+
+    def name(self, kind: str, text: str | None) -> str | None:
+        if text is None:
+            return None
+        key = (kind, text)
+        if key not in self.memo:
+            self.memo[key] = getattr(self.vocabulary, kind)(text)
+        return self.memo[key]
+
+    def row(self, claim: Claim) -> Row:
+        row = Row(claim=claim, gid=claim.global_id, source=claim.source_id,
+                  subject=self.name("subject", claim.subject), measure=self.name("measure", claim.measure),
+                  scope=self.name("scope", claim.scope), event=self.name("event", claim.event))
+        value = claim.value
+        if value is not None:
+            factor, dimension = units.base_form(value.unit)
+            row.kind, row.dimension, row.factor = value.kind, dimension, factor
+            row.lo = None if value.low_magnitude is None else value.low_magnitude * factor
+            row.hi = None if value.high_magnitude is None else value.high_magnitude * factor
+            row.lo_inc, row.hi_inc = value.low_inclusive, value.high_inclusive
+            row.loose_lo = None if value.loose_low_magnitude is None else value.loose_low_magnitude * factor
+            row.loose_hi = None if value.loose_high_magnitude is None else value.loose_high_magnitude * factor
+        period = claim.period
+        if period is not None:
+            row.start, row.end, row.assumed = period.start.toordinal(), period.end.toordinal(), period.assumed
+        return row
+
+
+# --- check --------------------------------------------------------------------------------------
+
+
+def check(claims: Corpus | Iterable[Claim], *, select: Iterable[str] | None = None,
+          ignore: Iterable[str] | None = None, vocabulary: Vocabulary | None = None) -> Report:
+    """Run the rules over claims and return every finding with the coverage of every claim.
+
+    ``claims`` is a ``Corpus`` from ``load`` (its vocabulary and load problems are used) or any
+    iterable of ``Claim``. ``select`` and ``ignore`` take rule codes, code prefixes (``CC9``) or
+    rule names.
+    """
+    problems: list[Problem] = []
+    if isinstance(claims, Corpus):
+        problems = list(claims.problems)
+        vocabulary = vocabulary if vocabulary is not None else claims.vocabulary
+        claim_list = list(claims.claims)
+    else:
+        claim_list = list(claims)
+    if not all(isinstance(c, Claim) for c in claim_list):
+        raise ClaimcheckError("check() takes a Corpus from load() or an iterable of Claim records")
+    ctx = Context(vocabulary or EMPTY)
+    rules = _chosen_rules(select, ignore)
+
+    normalizer = _Normalizer(ctx.vocabulary)
+    rows = [normalizer.row(claim) for claim in claim_list]
+    rows.sort(key=lambda r: r.gid)
+    _check_unique(rows)
+
+    findings: dict[str, Finding] = {}
+    groups_by_key: dict[str, dict[tuple, list[Row]]] = {}
+    for rule in rules:
+        if rule.key == "problems":
+            chosen = [p for p in problems if p.code == rule.code]
+            for draft in rule.check(chosen):
+                _add(findings, rule, draft)
+            continue
+        if rule.key not in groups_by_key:
+            groups_by_key[rule.key] = _group(rows, KEYS[rule.key])
+        for key in sorted(groups_by_key[rule.key], key=_order):
+            for draft in rule.check(groups_by_key[rule.key][key], ctx):
+                _add(findings, rule, draft)
+
+    ordered = sorted(findings.values(), key=lambda f: (VERDICTS.index(f.verdict), f.code, f.claim_ids))
+    return Report(findings=ordered, coverage=_coverage(rows, groups_by_key, claim_list, ctx))
+
+
+def _chosen_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> list[Rule]:
+    def matches(rule: Rule, pattern: str) -> bool:
+        return rule.code.startswith(pattern.upper()) or pattern in (rule.name, *rule.aliases)
+
+    def validated(patterns: Iterable[str] | None) -> list[str]:
+        out = list(patterns or [])
+        for pattern in out:
+            if not any(matches(rule, pattern) for rule in RULES.values()):
+                try:
+                    resolve(pattern)
+                except KeyError:
+                    raise ClaimcheckError(f"no rule matches {pattern!r} (see 'claimcheck rules')") from None
+        return out
+
+    chosen_patterns, ignored_patterns = validated(select), validated(ignore)
+    chosen = [r for code, r in sorted(RULES.items())
+              if (not chosen_patterns or any(matches(r, p) for p in chosen_patterns))
+              and not any(matches(r, p) for p in ignored_patterns)]
+    return chosen
+
+
+def _check_unique(rows: list[Row]) -> None:
+    for previous, row in zip(rows, rows[1:]):
+        if previous.gid == row.gid:
+            raise ClaimcheckError(f"claim id {row.gid!r} is given twice")
+
+
+def _group(rows: list[Row], key_of: Callable[[Row], tuple | None]) -> dict[tuple, list[Row]]:
+    groups: dict[tuple, list[Row]] = defaultdict(list)
+    for row in rows:
+        key = key_of(row)
+        if key is not None:
+            groups[key].append(row)
+    return groups
+
+
+def _order(key: tuple) -> tuple:
+    return tuple("" if part is None else str(part) for part in key)
+
+
+def _add(findings: dict[str, Finding], rule: Rule, draft) -> None:
+    rows = sorted(draft.rows, key=lambda r: r.gid)
+    claim_ids = tuple(r.gid for r in rows) + tuple(i for i in draft.extra_ids if "/" in i and ":" not in i)
+    mark = fingerprint(rule.code, [r.claim for r in rows], draft.extra_ids)
+    if mark in findings:
+        return
+    findings[mark] = Finding(code=rule.code, name=rule.name, verdict=draft.verdict, claim_ids=tuple(sorted(set(claim_ids))),
+                             message=draft.message, explanation=draft.explanation, confidence=draft.confidence,
+                             assumptions=tuple(draft.assumptions),
+                             quotes={r.gid: r.claim.quote for r in rows if r.claim.quote}, fingerprint=mark)
+
+
+# --- coverage -----------------------------------------------------------------------------------
+
+_SHOWN_PARTNERS = 10
+
+
+def _coverage(rows: list[Row], groups_by_key: dict[str, dict[tuple, list[Row]]], claims: list[Claim],
+              ctx: Context) -> dict[str, Coverage]:
+    partners: dict[str, set[str]] = defaultdict(set)
+    sizes: dict[str, int] = defaultdict(int)
+    for groups in groups_by_key.values():
+        for key, members in groups.items():
+            if len(members) < 2:
+                continue
+            for row in members:
+                sizes[row.gid] += len(members) - 1
+                if len(partners[row.gid]) < _SHOWN_PARTNERS:
+                    for other in members[:_SHOWN_PARTNERS + 1]:
+                        if other.gid != row.gid:
+                            partners[row.gid].add(other.gid)
+    measures_by_name: dict[tuple, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.measure:
+            measures_by_name[(row.subject, row.scope)].add(row.measure)
+    dimensions: dict[tuple, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.dimension:
+            dimensions[(row.subject, row.measure, row.scope, row.kind)].add(row.dimension)
+    out: dict[str, Coverage] = {}
+    for row in rows:
+        if row.gid in partners:
+            out[row.gid] = Coverage(claim_id=row.gid, compared_with=tuple(sorted(partners[row.gid])),
+                                    compared_count=sizes[row.gid])
+            continue
+        out[row.gid] = Coverage(claim_id=row.gid, reason=_why_alone(row, dimensions),
+                                possible_matches=_possible_matches(row, measures_by_name))
+    return out
+
+
+def _why_alone(row: Row, dimensions: dict[tuple, set[str]]) -> str:
+    claim = row.claim
+    if claim.items is not None and claim.value is not None:
+        return "checked against its own items only"
+    if claim.items is not None:
+        return "an enumeration with no stated count"
+    if claim.date is not None and claim.value is None:
+        return f"no other claim dates the event {row.event!r}"
+    if claim.value is not None and not row.has_period:
+        return "no period, and the source gives no publication date to read it against"
+    if claim.value is not None and len(dimensions[(row.subject, row.measure, row.scope, row.kind)]) > 1:
+        found = ", ".join(sorted(dimensions[(row.subject, row.measure, row.scope, row.kind)]))
+        return f"incompatible units among claims with its key ({found})"
+    if row.kind in ("rank", "change_multiple", "rate"):
+        return f"no other claim of its kind ({row.kind}) shares its key (subject, measure, scope)"
+    return "no other claim shares its key (subject, measure, scope)"
+
+
+def _possible_matches(row: Row, measures: dict[tuple, set[str]]) -> tuple[str, ...]:
+    if not row.measure:
+        return ()
+    return tuple(sorted(m for m in measures[(row.subject, row.scope)] if similar(row.measure, m)))
+
+
+__all__ = ["Coverage", "KEYS", "Report", "check"]

@@ -1,0 +1,210 @@
+"""Loading a claims folder: YAML files in, typed records out, every problem located.
+
+Each YAML file holds one source and its claims. The YAML is composed into nodes with the safe
+loader and turned into plain data here, keeping every scalar as the text that was written (so
+``41.90`` keeps its precision and ``2013-10`` stays a month) and the line of every key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from claimcheck.errors import ClaimFileError, Problem
+from claimcheck.records import Claim, Source
+from claimcheck.vocabulary import Vocabulary, load_vocabulary
+from claimcheck.yamlfile import SCHEMA, Located, read_yaml
+
+VOCABULARY_FILE = "vocabulary.yaml"
+REVIEW_FILE = "review.yaml"
+_NOT_CLAIM_FILES = {VOCABULARY_FILE, REVIEW_FILE, "vocabulary.yml", "review.yml"}
+
+# Problem codes: each is also a data rule in the engine, so a run lists them as findings.
+QUOTE_NOT_FOUND = "CC901"
+VALUE_UNREADABLE = "CC902"
+UNKNOWN_UNIT = "CC903"
+PERIOD_UNRESOLVED = "CC904"
+DUPLICATE_ID = "CC905"
+
+
+@dataclass
+class Corpus:
+    """What ``load`` returns: sources, claims, the vocabulary, and any problems found."""
+
+    root: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.claims)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def claim(self, global_id: str) -> Claim:
+        for claim in self.claims:
+            if claim.global_id == global_id:
+                return claim
+        raise KeyError(global_id)
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def load(path: str | Path, *, strict: bool = True) -> Corpus:
+    """Load a claims folder (one YAML file per source) or a single claim file.
+
+    Every problem in every file is collected. With ``strict`` (the default) any problem raises
+    ``ClaimFileError`` listing them all; otherwise they are returned in ``Corpus.problems`` and
+    the records that could be read are kept, so that a check can report the rest as findings.
+    """
+    root = Path(path)
+    if not root.exists():
+        raise ClaimFileError([Problem(str(path), None, "", "no such file or folder")])
+    folder = root if root.is_dir() else root.parent
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in _NOT_CLAIM_FILES) \
+        if root.is_dir() else [root]
+    corpus = Corpus(root=folder)
+    vocabulary_path = folder / VOCABULARY_FILE
+    if vocabulary_path.exists():
+        corpus.vocabulary = load_vocabulary(vocabulary_path, _shown(vocabulary_path, folder), corpus.problems)
+    if root.is_dir() and not files:
+        corpus.problems.append(Problem(str(root), None, "", "holds no claim files (*.yaml)", SCHEMA))
+    for file in files:
+        _load_file(file, folder, corpus)
+    if strict and corpus.problems:
+        raise ClaimFileError(list(corpus.problems))
+    return corpus
+
+
+def _shown(path: Path, folder: Path) -> str:
+    try:
+        return str(path.relative_to(folder.parent)) if folder.parent != folder else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _load_file(file: Path, folder: Path, corpus: Corpus) -> None:
+    shown = _shown(file, folder)
+    problems = corpus.problems
+    data = read_yaml(file, shown, problems)
+    if data is None:
+        if not any(p.path == shown for p in problems):
+            problems.append(Problem(shown, None, "", "is empty", SCHEMA))
+        return
+    if not isinstance(data, Located):
+        problems.append(Problem(shown, 1, "", "must be a mapping with 'source' and 'claims'", SCHEMA))
+        return
+    for key in data:
+        if key not in ("source", "claims"):
+            problems.append(Problem(shown, data.key_lines[key], key,
+                                        f"unknown key {key!r}; a claim file has 'source' and 'claims'", SCHEMA))
+    raw_source = data.get("source")
+    if not isinstance(raw_source, Located):
+        problems.append(Problem(shown, data.key_lines.get("source", 1), "source",
+                                    "is missing or not a mapping (id, title, author, published, text)", SCHEMA))
+        return
+    source = _validate(Source, raw_source, {}, shown, "source", problems)
+    if source is None:
+        return
+    if source.id in corpus.sources:
+        problems.append(Problem(shown, raw_source.key_lines.get("id"), "source.id",
+                                    f"source id {source.id!r} is used by another file too", DUPLICATE_ID))
+        return
+    corpus.sources[source.id] = source
+    source_text = _source_text(source, raw_source, folder, shown, problems)
+
+    raw_claims = data.get("claims")
+    if raw_claims is None:
+        raw_claims = []
+    if not isinstance(raw_claims, list):
+        problems.append(Problem(shown, data.key_lines.get("claims"), "claims", "must be a list of claims", SCHEMA))
+        return
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(raw_claims):
+        where = f"claims[{index}]"
+        if not isinstance(raw, Located):
+            problems.append(Problem(shown, data.key_lines.get("claims"), where, "must be a mapping", SCHEMA))
+            continue
+        claim_id = raw.get("id")
+        if isinstance(claim_id, str) and claim_id in seen:
+            problems.append(Problem(shown, raw.key_lines.get("id", raw.line), f"{where}.id",
+                                        f"claim id {claim_id!r} is already used on line {seen[claim_id]}",
+                                        DUPLICATE_ID, f"{source.id}/{claim_id}"))
+            continue
+        if isinstance(claim_id, str):
+            seen[claim_id] = raw.key_lines.get("id", raw.line)
+        fields = {**raw, "source_id": source.id, "line": raw.line}
+        claim = _validate(Claim, fields, {"published": source.published}, shown, where, problems, raw,
+                          f"{source.id}/{claim_id}" if isinstance(claim_id, str) else None)
+        if claim is None:
+            continue
+        if source_text is not None and claim.quote and _normalized(claim.quote) not in source_text:
+            problems.append(Problem(shown, raw.key_lines.get("quote", raw.line), f"{where}.quote",
+                                        f"quote {_short(claim.quote)} is not in the source text {source.text!r}",
+                                        QUOTE_NOT_FOUND, claim.global_id))
+        corpus.claims.append(claim)
+
+
+def _validate(model: type, fields: dict, context: dict, shown: str, where: str, problems: list[Problem],
+              raw: Located | None = None, claim_id: str | None = None) -> Any:
+    raw = raw if raw is not None else fields  # type: ignore[assignment]
+    try:
+        return model.model_validate(fields, context=context)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = [str(part) for part in error["loc"]]
+            key = loc[0] if loc else ""
+            line = getattr(raw, "key_lines", {}).get(key, getattr(raw, "line", None))
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = f"unknown key {key!r}"
+            elif error["type"] == "missing":
+                message = "is required"
+            field_name = f"{where}.{'.'.join(loc)}" if loc else where
+            problems.append(Problem(shown, line, field_name, message, _code_for(key, message), claim_id))
+        return None
+
+
+def _code_for(key: str, message: str) -> str:
+    if key in ("period", "date"):
+        return PERIOD_UNRESOLVED
+    if key == "value" or key == "unit":
+        return UNKNOWN_UNIT if "unit" in message else VALUE_UNREADABLE
+    return SCHEMA
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-", "−": "-", "\u00a0": " "})
+
+
+def _normalized(text: str) -> str:
+    """Whitespace, typographic quotes and dashes do not matter when a quote is matched."""
+    return " ".join(text.translate(_QUOTES).split())
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _source_text(source: Source, raw: Located, folder: Path, shown: str, problems: list[Problem]) -> str | None:
+    if not source.text:
+        return None
+    line = raw.key_lines.get("text")
+    target = (folder / source.text).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        problems.append(Problem(shown, line, "source.text",
+                                    f"{source.text!r} leads outside the claims folder; keep source texts inside it", SCHEMA))
+        return None
+    try:
+        return _normalized(target.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(shown, line, "source.text", f"cannot read {source.text!r}: {exc}", SCHEMA))
+        return None
+
+
+__all__ = ["Corpus", "load"]

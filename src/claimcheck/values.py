@@ -1,0 +1,896 @@
+"""The value grammar: ``over 60%`` becomes the interval (60, 100] percent, under a stated reading.
+
+A value is read in three steps. The text is split into tokens by one linear regex; a hedge phrase
+("more than", "nearly", "between") is taken off the front and a hedge suffix ("or more", "a year")
+off the back; what is left is a number with its scale word and unit. The hedge then turns the
+number into an interval, using the precision of the digits as written and the tolerances below.
+
+Two readings are kept:
+
+- the **strict** reading (``low``/``high``): the logical bounds of the hedge, with rounding only
+  to the digits written ("41.9%" is [41.85, 41.95]);
+- the **loose** reading (``loose_low``/``loose_high``): the strict interval widened where a round
+  number was written ("over 60%" may come from 59.6%), used to say how robust a verdict is.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+import pint
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimcheck import units
+from claimcheck.errors import ValueParseError
+
+Kind = Literal["amount", "share", "count", "rate", "change_multiple", "rank", "difference"]
+
+
+class Tolerances(BaseModel):
+    """Every tolerance the value grammar uses, with its default. All are fractions of the number."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    nearly: float = Field(0.10, ge=0, lt=1, description="'nearly X' reads [X·(1-nearly), X)")
+    approximately: float = Field(
+        0.05, ge=0, lt=1, description="'about X' reads X ± the larger of approximately·X and half a unit of the last digit"
+    )
+    just: float = Field(0.05, ge=0, lt=1, description="'just over X' reads (X, X·(1+just)]; 'just under X' reads [X·(1-just), X)")
+    round_number: float = Field(
+        0.10, ge=0, lt=1, description="the loose reading widens a round number by half its rounding unit, at most round_number·X"
+    )
+
+
+DEFAULT_TOLERANCES = Tolerances()
+
+
+class Value(BaseModel):
+    """A value as an interval in real units, with the reading that produced it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    kind: Kind
+    unit: str
+    low_magnitude: float | None
+    high_magnitude: float | None
+    low_inclusive: bool
+    high_inclusive: bool
+    loose_low_magnitude: float | None
+    loose_high_magnitude: float | None
+    reading: str
+    canonical: str
+    denominator: float | None = None
+    counted: str | None = None
+
+    @property
+    def low(self) -> pint.Quantity | None:
+        return None if self.low_magnitude is None else units.quantity(self.low_magnitude, self.unit)
+
+    @property
+    def high(self) -> pint.Quantity | None:
+        return None if self.high_magnitude is None else units.quantity(self.high_magnitude, self.unit)
+
+    def interval_text(self, *, loose: bool = False) -> str:
+        low = self.loose_low_magnitude if loose else self.low_magnitude
+        high = self.loose_high_magnitude if loose else self.high_magnitude
+        return format_interval(low, high, self.low_inclusive, self.high_inclusive, self.unit)
+
+    def __str__(self) -> str:
+        return f"{self.text} → {self.interval_text()}"
+
+
+def format_number(x: float | None) -> str:
+    if x is None:
+        return "∞"
+    if x == 0:
+        return "0"
+    if abs(x) >= 1e6 or abs(x) < 1e-3:
+        return f"{x:.6g}"
+    return f"{x:.6f}".rstrip("0").rstrip(".")
+
+
+_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def format_interval(low: float | None, high: float | None, low_inclusive: bool, high_inclusive: bool, unit: str) -> str:
+    """'[41.85, 41.95] %', '(60, 100] %', '[2.635, 2.645] trillion USD'."""
+    label = unit_label(unit)
+    largest = max((abs(x) for x in (low, high) if x is not None), default=0.0)
+    for factor, word in _SCALE_WORDS:
+        if largest >= factor and unit not in (PERCENT_UNITS):
+            low = None if low is None else low / factor
+            high = None if high is None else high / factor
+            label = f"{word} {label}".strip()
+            break
+    suffix = f" {label}" if label else ""
+    if low is not None and high is not None and low == high and low_inclusive and high_inclusive:
+        return f"[{format_number(low)}]{suffix}"
+    left = "[" if low_inclusive and low is not None else "("
+    right = "]" if high_inclusive and high is not None else ")"
+    low_text = "-∞" if low is None else format_number(low)
+    return f"{left}{low_text}, {format_number(high)}{right}{suffix}"
+
+
+PERCENT_UNITS = (units.PERCENT, units.PERCENT_PER_YEAR, units.PERCENTAGE_POINT)
+
+
+def unit_label(unit: str) -> str:
+    return {"dimensionless": "×", units.PERCENT_PER_YEAR: "%/year", units.PERCENTAGE_POINT: "points", units.COUNT: ""}.get(
+        unit, "%" if unit == units.PERCENT else unit
+    )
+
+
+# --- tokens -------------------------------------------------------------------------------------
+
+# One alternation, no nested quantifiers: tokenizing is linear in the length of the text.
+_TOKEN = re.compile(
+    r"(?P<num>\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+)"
+    r"|(?P<word>[a-z]+(?:[-'.][a-z]+)*\.?)"
+    r"|(?P<sym>us\$|[$€£¥~×%+]|-)"
+    r"|(?P<space>\s+)"
+    r"|(?P<other>.)"
+)
+
+_TYPOGRAPHIC = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-", "\u00a0": " ", "’": "'", "‘": "'", "“": '"', "”": '"'})
+
+_SMALL_NUMBERS = {
+    word: n
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+}
+_FRACTIONS = {
+    "half": (1, 2), "third": (1, 3), "thirds": (1, 3), "quarter": (1, 4), "quarters": (1, 4),
+    "fifth": (1, 5), "fifths": (1, 5), "tenth": (1, 10), "tenths": (1, 10),
+}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
+_CURRENCY_WORDS = {
+    "usd": "USD", "dollar": "USD", "dollars": "USD", "cny": "CNY", "rmb": "CNY", "yuan": "CNY",
+    "renminbi": "CNY", "eur": "EUR", "euro": "EUR", "euros": "EUR", "gbp": "GBP", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "jpy": "JPY", "yen": "JPY",
+}
+_MULTIPLE_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_RANK_WORDS = {"largest", "biggest", "top", "highest", "leading", "greatest"}
+_FILLER = {"has", "have", "had", "been", "is", "are", "was", "were", "the", "it", "increased", "grown", "grew",
+           "rose", "risen", "expanded", "by", "of"}
+
+Hedge = Literal["exact", "over", "at_least", "under", "at_most", "nearly", "about", "just_over", "just_under"]
+
+# Longest phrases first, so "just over" wins over "over".
+_PREFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = sorted(
+    [
+        (("more", "than"), "over"), (("over",), "over"), (("above",), "over"), (("exceeding",), "over"),
+        (("exceeds",), "over"), (("exceed",), "over"), (("in", "excess", "of"), "over"), (("upwards", "of"), "over"),
+        (("just", "over"), "just_over"), (("just", "above"), "just_over"), (("slightly", "more", "than"), "just_over"),
+        (("at", "least"), "at_least"), (("no", "less", "than"), "at_least"), (("not", "less", "than"), "at_least"),
+        (("no", "fewer", "than"), "at_least"), (("a", "minimum", "of"), "at_least"),
+        (("under",), "under"), (("less", "than"), "under"), (("below",), "under"), (("fewer", "than"), "under"),
+        (("at", "most"), "at_most"), (("up", "to"), "at_most"), (("no", "more", "than"), "at_most"),
+        (("not", "more", "than"), "at_most"), (("a", "maximum", "of"), "at_most"),
+        (("nearly",), "nearly"), (("almost",), "nearly"), (("close", "to"), "nearly"), (("just", "under"), "just_under"),
+        (("just", "below"), "just_under"), (("slightly", "less", "than"), "just_under"),
+        (("about",), "about"), (("around",), "about"), (("approximately",), "about"), (("approx.",), "about"),
+        (("roughly",), "about"), (("some",), "about"), (("circa",), "about"), (("c.",), "about"), (("~",), "about"),
+        (("an", "estimated"), "about"), (("estimated",), "about"),
+    ],
+    key=lambda item: -len(item[0]),
+)
+_SUFFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = [
+    (("or", "more"), "at_least"), (("or", "above"), "at_least"), (("or", "over"), "at_least"),
+    (("and", "above"), "at_least"), (("or", "higher"), "at_least"), (("+",), "at_least"), (("plus",), "at_least"),
+    (("or", "less"), "at_most"), (("or", "fewer"), "at_most"), (("or", "below"), "at_most"),
+    (("or", "under"), "at_most"), (("and", "below"), "at_most"), (("or", "lower"), "at_most"),
+]
+_RATE_SUFFIXES = [("a", "year"), ("per", "year"), ("every", "year"), ("each", "year"), ("annually",),
+                  ("per", "annum"), ("a", "yr"), ("per", "yr"), ("yearly",), ("annual",)]
+_HEDGE_WORDS = {
+    "exact": "", "over": "over", "at_least": "at least", "under": "under", "at_most": "at most",
+    "nearly": "nearly", "about": "about", "just_over": "just over", "just_under": "just under",
+}
+_MAX_MAGNITUDE = 1e300
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "space":
+            continue
+        if kind == "other":
+            raise ValueParseError(text, f"unexpected character {match.group()!r}")
+        out.append(match.group())
+    return out
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+class _Number:
+    """A number as written: its value, the half-unit of its last digit, and its round-number unit."""
+
+    __slots__ = ("value", "half_unit", "round_half_unit", "integer_written", "words", "written", "scale_word")
+
+    def __init__(self, value: float, half_unit: float, round_half_unit: float, integer_written: bool, words: bool,
+                 written: str, scale_word: str | None = None):
+        self.scale_word = scale_word
+        self.value = value
+        self.half_unit = half_unit
+        self.round_half_unit = round_half_unit
+        self.integer_written = integer_written
+        self.words = words
+        self.written = written
+
+    def scaled(self, factor: float, word: str) -> "_Number":
+        return _Number(self.value * factor, self.half_unit * factor, self.round_half_unit * factor, False, self.words,
+                       f"{self.written} {word}", word)
+
+
+def _digits(text: str, token: str) -> _Number:
+    plain = token.replace(",", "")
+    try:
+        number = Decimal(plain)
+    except InvalidOperation:
+        raise ValueParseError(text, f"{token!r} is not a number") from None
+    if not number.is_finite() or abs(number.adjusted()) > 300:
+        raise ValueParseError(text, f"{token!r} is out of the range claimcheck handles (|x| < 1e300)")
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)
+    half_unit = 0.5 * 10.0**exponent if exponent < 0 or "e" in plain else 0.5
+    trailing_zeros = 0
+    if exponent >= 0 and "e" not in plain:
+        stripped = plain.rstrip("0")
+        trailing_zeros = len(plain) - len(stripped) if stripped else 0
+    round_half_unit = 0.5 * 10.0**trailing_zeros if trailing_zeros else half_unit
+    return _Number(float(number), half_unit, round_half_unit, exponent >= 0 and "." not in plain and "e" not in plain,
+                   False, token)
+
+
+class _Cursor:
+    """Tokens with a position; every helper consumes forward only, so parsing is linear."""
+
+    def __init__(self, text: str, tokens: list[str]):
+        self.text = text
+        self.tokens = tokens
+        self.i = 0
+
+    def peek(self, k: int = 0) -> str | None:
+        j = self.i + k
+        return self.tokens[j] if j < len(self.tokens) else None
+
+    def take(self) -> str:
+        token = self.tokens[self.i]
+        self.i += 1
+        return token
+
+    def accept(self, *words: str) -> bool:
+        if tuple(self.tokens[self.i:self.i + len(words)]) == words:
+            self.i += len(words)
+            return True
+        return False
+
+    def at_end(self) -> bool:
+        return self.i >= len(self.tokens)
+
+    def rest(self) -> list[str]:
+        return self.tokens[self.i:]
+
+
+def _word_number(cur: _Cursor) -> _Number | None:
+    """eight, fifteen, twenty-one, a dozen, two hundred, a hundred: exact integers."""
+    start = cur.i
+    total = 0
+    current = 0
+    seen = False
+    while not cur.at_end():
+        token = cur.peek()
+        assert token is not None
+        if token in ("a", "an") and not seen and cur.peek(1) in ("dozen", "hundred", "thousand"):
+            cur.take()
+            current = 1
+            seen = True
+            continue
+        parts = token.split("-")
+        if all(p in _SMALL_NUMBERS or p in _TENS for p in parts) and len(parts) <= 2:
+            current += sum(_SMALL_NUMBERS.get(p, 0) + _TENS.get(p, 0) for p in parts)
+        elif token == "dozen":
+            current = (current or 1) * 12
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token == "thousand" and seen:
+            total += (current or 1) * 1000
+            current = 0
+        elif token == "and" and seen and cur.peek(1) is not None and (cur.peek(1) in _SMALL_NUMBERS or cur.peek(1).split("-")[0] in _TENS):
+            pass
+        else:
+            break
+        cur.take()
+        seen = True
+    if not seen:
+        cur.i = start
+        return None
+    value = float(total + current)
+    return _Number(value, 0.0, 0.0, True, True, " ".join(cur.tokens[start:cur.i]))
+
+
+def _number(cur: _Cursor) -> _Number | None:
+    token = cur.peek()
+    if token is None:
+        return None
+    negative = False
+    if token == "-" and cur.peek(1) is not None and cur.peek(1)[0].isdigit():
+        cur.take()
+        negative = True
+        token = cur.peek()
+        assert token is not None
+    if token[0].isdigit() or token[0] == ".":
+        cur.take()
+        number = _digits(cur.text, token)
+    else:
+        found = _word_number(cur)
+        if found is None:
+            return None
+        number = found
+    scale = cur.peek()
+    if scale in _SCALES and not (scale in ("m", "b") and cur.peek(1) is not None and cur.peek(1) not in _CURRENCY_WORDS):
+        cur.take()
+        number = number.scaled(_SCALES[scale], scale)
+        if cur.peek() in ("million", "billion", "trillion") and scale in ("hundred", "thousand"):
+            word = cur.take()
+            number = number.scaled(_SCALES[word], word)
+    if abs(number.value) > _MAX_MAGNITUDE:
+        raise ValueParseError(cur.text, "the number is out of the range claimcheck handles (|x| < 1e300)")
+    if negative:
+        number.value = -number.value
+        number.written = "-" + number.written
+    return number
+
+
+def _fraction(cur: _Cursor) -> tuple[float, str] | None:
+    """half, a third, one-third, two-thirds, a quarter, three quarters: a share in percent."""
+    start = cur.i
+    token = cur.peek()
+    if token is None:
+        return None
+    numerator = 1
+    parts = token.split("-")
+    if len(parts) == 2 and parts[0] in _SMALL_NUMBERS and parts[1] in _FRACTIONS:
+        cur.take()
+        numerator = _SMALL_NUMBERS[parts[0]]
+        word = parts[1]
+    else:
+        if token in ("a", "an", "one") or token in _SMALL_NUMBERS:
+            numerator = 1 if token in ("a", "an") else _SMALL_NUMBERS[token]
+            cur.take()
+        word = cur.peek() or ""
+        if word not in _FRACTIONS or (word == "half" and numerator not in (1,)):
+            cur.i = start
+            return None
+        if word in ("fifth", "tenth") and token not in ("a", "an", "one"):
+            cur.i = start
+            return None
+        cur.take()
+    one, denominator = _FRACTIONS[word]
+    return 100.0 * numerator * one / denominator, " ".join(cur.tokens[start:cur.i])
+
+
+# --- the parser ---------------------------------------------------------------------------------
+
+
+def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = DEFAULT_TOLERANCES) -> Value:
+    """Read a value as written into an interval in real units.
+
+    >>> parse_value("over 60%").interval_text()
+    '(60, 100] %'
+    >>> parse_value("$2.64 trillion").interval_text()
+    '[2.635e+12, 2.645e+12] USD'
+    """
+    if not isinstance(text, str):
+        raise ValueParseError(repr(text), f"a value must be text, not {type(text).__name__}")
+    if unit is not None and not isinstance(unit, str):
+        raise ValueParseError(text, f"unit must be text, not {type(unit).__name__}")
+    normalized = " ".join(text.translate(_TYPOGRAPHIC).lower().split())
+    normalized = re.sub(r"\bper cent\b", "percent", normalized)
+    if not normalized:
+        raise ValueParseError(text, "it is empty")
+    tokens = _tokens(normalized)
+    return _Parser(text, tokens, unit, tolerances).parse()
+
+
+class _Parser:
+    def __init__(self, text: str, tokens: list[str], unit: str | None, tolerances: Tolerances):
+        self.text = text
+        self.cur = _Cursor(text, tokens)
+        self.declared_unit = unit
+        self.tol = tolerances
+
+    def fail(self, reason: str) -> ValueParseError:
+        return ValueParseError(self.text, reason)
+
+    def parse(self) -> Value:
+        cur = self.cur
+        if cur.accept("the"):
+            pass
+        special = self._majority() or self._rank() or self._multiple()
+        if special is not None:
+            return special
+        hedge: Hedge = "exact"
+        for phrase, name in _PREFIX_HEDGES:
+            if cur.accept(*phrase):
+                hedge = name
+                break
+        if hedge == "exact" and cur.accept("between"):
+            return self._range(between=True)
+        if hedge in ("over", "nearly", "about", "just_over", "just_under") and (
+            self._peek_multiple() or cur.peek() in _MULTIPLE_WORDS
+        ):
+            return self._multiple(hedge) or self._fail_rest()
+        fraction = _fraction(cur)
+        if fraction is not None:
+            percent, written = fraction
+            self._skip_of_tail()
+            return self._finish(hedge, _Number(percent, 0.0, 0.0, False, True, written), units.PERCENT, "share",
+                                fraction_written=written)
+        currency = self._currency_prefix()
+        number = _number(cur)
+        if number is None:
+            raise self._fail_rest()
+        if cur.peek() in ("-", "to") and self._looks_like_range_end():
+            if hedge != "exact":
+                raise self.fail(f"a range cannot also be hedged with {_HEDGE_WORDS[hedge]!r}")
+            return self._range(first=number, currency=currency)
+        denominator = None if currency else self._of_denominator()
+        if currency is None and (cur.accept("times") or cur.accept("fold") or cur.accept("x") or cur.accept("×")):
+            return self._finish_multiple(hedge, number)
+        if currency is not None:
+            unit, kind, counted = currency, "amount", None
+        else:
+            unit, kind, counted = self._unit_after(number)
+        suffix = self._suffix_hedge()
+        if suffix is not None:
+            if hedge != "exact":
+                raise self.fail(f"it is hedged twice ({_HEDGE_WORDS[hedge]!r} and {_HEDGE_WORDS[suffix]!r})")
+            hedge = suffix
+        if self._rate_suffix():
+            unit, kind = self._as_rate(unit, kind)
+        if not cur.at_end():
+            raise self.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
+        return self._finish(hedge, number, unit, kind, denominator=denominator, counted=counted)
+
+    # -- pieces ----------------------------------------------------------------------------------
+
+    def _fail_rest(self) -> ValueParseError:
+        rest = " ".join(self.cur.rest())
+        if not rest:
+            return self.fail("a hedge needs a number after it")
+        return self.fail(f"expected a number at {rest[:40]!r}")
+
+    def _majority(self) -> Value | None:
+        cur = self.cur
+        start = cur.i
+        if cur.accept("a"):
+            pass
+        if cur.accept("majority") or cur.accept("most"):
+            cur.accept("of")
+            self._skip_of_tail(allow_any=True)
+            return self._make(self.text, "share", units.PERCENT, 50.0, 100.0, False, True, 50.0, 100.0,
+                              "majority: more than half, (50, 100] percent", "over 50%")
+        if cur.accept("minority"):
+            cur.accept("of")
+            self._skip_of_tail(allow_any=True)
+            return self._make(self.text, "share", units.PERCENT, 0.0, 50.0, True, False, 0.0, 50.0,
+                              "minority: less than half, [0, 50) percent", "under 50%")
+        cur.i = start
+        return None
+
+    def _rank(self) -> Value | None:
+        cur = self.cur
+        start = cur.i
+        ordinal = 1
+        token = cur.peek()
+        if token in _ORDINALS and cur.peek(1) is not None:
+            following = cur.peek(1) or ""
+            if following in _RANK_WORDS or following.split("-")[-1] in _RANK_WORDS:
+                cur.take()
+                ordinal = _ORDINALS[token]
+        token = cur.peek() or ""
+        head = token.split("-")
+        if len(head) == 2 and head[0] in _ORDINALS and head[1] in _RANK_WORDS:
+            cur.take()
+            ordinal = _ORDINALS[head[0]]
+        elif token in _RANK_WORDS or (token in ("first", "1st") and start == cur.i and cur.i + 1 >= len(cur.tokens)):
+            cur.take()
+        elif token in ("no.", "number") and cur.peek(1) in ("1", "one"):
+            cur.take()
+            cur.take()
+        elif token in _ORDINALS and cur.i + 1 >= len(cur.tokens):
+            cur.take()
+            ordinal = _ORDINALS[token]
+        else:
+            cur.i = start
+            return None
+        # "largest trading partner", "top destination": the noun names the measure, not the rank.
+        cur.i = len(cur.tokens)
+        value = float(ordinal)
+        return self._make(self.text, "rank", units.RANK, value, value, True, True, value, value,
+                          f"rank {ordinal}", f"rank {ordinal}")
+
+    def _peek_multiple(self) -> bool:
+        cur = self.cur
+        j = cur.i
+        while j < len(cur.tokens) and cur.tokens[j] in _FILLER:
+            j += 1
+        return j < len(cur.tokens) and cur.tokens[j] in _MULTIPLE_WORDS
+
+    def _multiple(self, hedge: Hedge = "exact") -> Value | None:
+        cur = self.cur
+        start = cur.i
+        if hedge == "exact":
+            for phrase, name in _PREFIX_HEDGES:
+                if cur.accept(*phrase):
+                    hedge = name
+                    break
+        while cur.peek() in _FILLER:
+            cur.take()
+        word = cur.peek()
+        if word in _MULTIPLE_WORDS:
+            cur.take()
+            cur.accept("in", "size")
+            self._skip_compared()
+            if not cur.at_end():
+                cur.i = start
+                return None
+            factor = _MULTIPLE_WORDS[word]
+            return self._finish_multiple(hedge, _Number(factor, 0.0, 0.0, False, True, word))
+        token = word or ""
+        if token.endswith("fold") and token[:-4].rstrip("-") in _SMALL_NUMBERS:
+            cur.take()
+            self._skip_compared()
+            if cur.at_end():
+                return self._finish_multiple(hedge, _Number(float(_SMALL_NUMBERS[token[:-4].rstrip("-")]), 0.0, 0.0,
+                                                            False, True, token))
+        cur.i = start
+        return None
+
+    def _skip_compared(self) -> None:
+        """'nearly doubled compared with ten years ago': the comparison belongs to the period."""
+        cur = self.cur
+        if cur.peek() in ("compared", "since", "from", "over", "in", "within") and not cur.at_end():
+            cur.i = len(cur.tokens)
+
+    def _finish_multiple(self, hedge: Hedge, number: _Number) -> Value:
+        self._skip_compared()
+        if not self.cur.at_end():
+            raise self.fail(f"{' '.join(self.cur.rest())!r} is not a unit or phrase claimcheck knows")
+        return self._finish(hedge, number, units.MULTIPLE, "change_multiple", multiple=True)
+
+    def _skip_of_tail(self, *, allow_any: bool = False) -> None:
+        """'nearly one-third of the total number': what follows 'of' names the whole, not a unit."""
+        cur = self.cur
+        if cur.peek() == "of" or (allow_any and not cur.at_end()):
+            cur.i = len(cur.tokens)
+
+    def _looks_like_range_end(self) -> bool:
+        nxt = self.cur.peek(1)
+        if nxt is None:
+            return False
+        return nxt[0].isdigit() or nxt[0] in ".$€£" or nxt in _SMALL_NUMBERS or nxt.split("-")[0] in _TENS
+
+    def _of_denominator(self) -> float | None:
+        """'eight of the top ten', 'seven out of its ten members': a count and its denominator."""
+        cur = self.cur
+        start = cur.i
+        if not (cur.accept("of") or cur.accept("out", "of")):
+            return None
+        while cur.peek() in ("the", "its", "their", "top", "all"):
+            cur.take()
+        number = _number(cur)
+        if number is None:
+            cur.i = start
+            return None
+        return number.value
+
+    def _currency_prefix(self) -> str | None:
+        cur = self.cur
+        token = cur.peek()
+        if token in _CURRENCY_SYMBOLS:
+            cur.take()
+            return _CURRENCY_SYMBOLS[token]
+        if token == "¥":
+            cur.take()
+            return self._yen_sign()
+        if token in ("usd", "rmb", "cny", "eur", "gbp", "jpy"):
+            cur.take()
+            return _CURRENCY_WORDS[token]
+        if token == "us" and cur.peek(1) == "$":
+            cur.take()
+            cur.take()
+            return "USD"
+        return None
+
+    def _yen_sign(self) -> str:
+        if self.declared_unit in ("JPY", "CNY"):
+            return self.declared_unit
+        raise self.fail("'¥' stands for both Japanese yen and Chinese yuan; write JPY or CNY, or give unit: JPY or unit: CNY")
+
+    def _unit_after(self, number: _Number) -> tuple[str, Kind, str | None]:
+        cur = self.cur
+        currency = None
+        if cur.accept("%") or cur.accept("percent") or cur.accept("pct"):
+            return units.PERCENT, "share", None
+        if cur.accept("percentage", "points") or cur.accept("percentage", "point") or cur.accept("pp") or cur.accept("points"):
+            return units.PERCENTAGE_POINT, "difference", None
+        token = cur.peek()
+        if token == "us" and cur.peek(1) in ("dollars", "dollar"):
+            cur.take()
+        if cur.accept("u.s.", "dollars") or cur.accept("u.s", "dollars"):
+            currency = "USD"
+        elif cur.peek() in _CURRENCY_WORDS:
+            currency = _CURRENCY_WORDS[cur.take()]
+            if currency == "GBP":
+                cur.accept("sterling")
+        if currency is not None:
+            return currency, "amount", None
+        if cur.at_end():
+            return self._declared_or_bare(number)
+        tail = [t for t in cur.rest()]
+        stop = len(tail)
+        for j, t in enumerate(tail):
+            if (t, *tail[j + 1:j + 2]) in [s for s in _RATE_SUFFIXES] or t in ("or", "and", "+", "plus") or (
+                tuple(tail[j:j + 2]) in _RATE_SUFFIXES
+            ) or (t,) in _RATE_SUFFIXES:
+                stop = j
+                break
+        words = tail[:stop]
+        if not words:
+            return self._declared_or_bare(number)
+        candidate = " ".join(words)
+        if all(w.isalpha() for w in words) and len(words) <= 3 and units.known_unit(candidate.replace(" ", "_")) \
+                and not _looks_like_noun(candidate):
+            cur.i += stop
+            return str(units.registry().parse_units(candidate.replace(" ", "_"))), "amount", None
+        cur.i += stop
+        if "per" in words or not all(re.fullmatch(r"[a-z][a-z'.-]*", w) for w in words):
+            raise self.fail(f"{candidate!r} is not a unit claimcheck knows")
+        return units.COUNT, "count", candidate
+
+    def _declared_or_bare(self, number: _Number) -> tuple[str, Kind, str | None]:
+        unit = self.declared_unit
+        if unit is None:
+            return units.COUNT if number.integer_written or number.words else units.MULTIPLE, "count" if (
+                number.integer_written or number.words) else "amount", None
+        return _declared_unit(self.text, unit)
+
+    def _suffix_hedge(self) -> Hedge | None:
+        for phrase, name in _SUFFIX_HEDGES:
+            if self.cur.accept(*phrase):
+                return name
+        return None
+
+    def _rate_suffix(self) -> bool:
+        return any(self.cur.accept(*suffix) for suffix in _RATE_SUFFIXES)
+
+    def _as_rate(self, unit: str, kind: Kind) -> tuple[str, Kind]:
+        if kind == "share":
+            return units.PERCENT_PER_YEAR, "rate"
+        if kind in ("amount", "count") and unit not in (units.COUNT,):
+            return f"{unit} / year", "rate"
+        if kind == "count":
+            return f"{units.COUNT} / year", "rate"
+        raise self.fail("only an amount, count or percentage can be given per year")
+
+    def _range(self, *, between: bool = False, first: _Number | None = None, currency: str | None = None) -> Value:
+        cur = self.cur
+        if first is None:
+            currency = self._currency_prefix()
+            first = _number(cur)
+            if first is None:
+                raise self._fail_rest()
+        first_unit = None
+        if between and cur.peek() != "and" and currency is None:
+            first_unit, _, _ = self._unit_after(first)
+        if not (cur.accept("and") if between else (cur.accept("-") or cur.accept("to"))):
+            raise self.fail("a range needs two numbers, as in 'between 10 and 20' or '10-20'")
+        currency = self._currency_prefix() or currency
+        second = _number(cur)
+        if second is None:
+            raise self._fail_rest()
+        if second.scale_word and not first.scale_word:
+            # "$1-2 billion": the scale word of the second number applies to the first.
+            first = first.scaled(_SCALES[second.scale_word], second.scale_word)
+        if currency is not None:
+            unit, kind, counted = currency, "amount", None
+            if cur.peek() in _CURRENCY_WORDS:
+                cur.take()
+        else:
+            unit, kind, counted = self._unit_after(second)
+        if first_unit is not None and first_unit != unit:
+            raise self.fail(f"the two ends of the range have different units ({first_unit} and {unit})")
+        if self._rate_suffix():
+            unit, kind = self._as_rate(unit, kind)
+        if not cur.at_end():
+            raise self.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
+        if first.value > second.value:
+            raise self.fail(f"the range runs backwards ({first.written} is more than {second.written})")
+        low, high = first.value, second.value
+        self._check_domain(kind, low, high)
+        canonical = f"between {format_number(low)} and {format_number(high)} {_canonical_unit(unit, counted)}".strip()
+        return self._make(self.text, kind, unit, low, high, True, True, low, high,
+                          "range: both ends inclusive, as written", canonical, counted=counted)
+
+    # -- hedges to intervals ---------------------------------------------------------------------
+
+    def _finish(self, hedge: Hedge, number: _Number, unit: str, kind: Kind, *, denominator: float | None = None,
+                counted: str | None = None, multiple: bool = False, fraction_written: str | None = None) -> Value:
+        if kind == "share" and unit == units.PERCENT and self.declared_unit not in (None, "%", "percent", units.PERCENT):
+            raise self.fail(f"the value is a percentage but unit says {self.declared_unit!r}")
+        x = number.value
+        exact_count = kind == "count" and (number.integer_written or number.words)
+        rounding = 0.0 if (exact_count or number.words or multiple) else number.half_unit
+        loose = 0.0 if (exact_count or number.words or multiple) else min(
+            number.round_half_unit, self.tol.round_number * abs(x)) if number.round_half_unit > number.half_unit else rounding
+        t = self.tol
+        low_inc = high_inc = True
+        if hedge == "exact":
+            low, high, why = x - rounding, x + rounding, (
+                "exact count" if exact_count else "exact (a word or fraction)" if number.words and not multiple
+                else "as stated" if multiple else f"rounding of the digits given (±{format_number(rounding)})")
+            loose_low, loose_high = x - max(loose, rounding), x + max(loose, rounding)
+            if multiple:
+                loose_low, loose_high = x * (1 - t.approximately), x * (1 + t.approximately)
+        elif hedge in ("over", "just_over"):
+            low, low_inc = x, False
+            high = x + max(t.just * abs(x), rounding) if hedge == "just_over" else None
+            why = f"'{_HEDGE_WORDS[hedge]}': strict lower bound" + (f", upper tolerance {t.just:.0%}" if hedge == "just_over" else "")
+            loose_low, loose_high = x - loose, high
+        elif hedge == "at_least":
+            low, high, why = x, None, "'at least': inclusive lower bound"
+            loose_low, loose_high = x - loose, None
+        elif hedge in ("under", "just_under"):
+            low, high, high_inc = None, x, False
+            if hedge == "just_under":
+                low = x - max(t.just * abs(x), rounding)
+            why = f"'{_HEDGE_WORDS[hedge]}': strict upper bound" + (f", lower tolerance {t.just:.0%}" if hedge == "just_under" else "")
+            loose_low, loose_high = low, x + loose
+        elif hedge == "at_most":
+            low, high, why = None, x, "'at most': inclusive upper bound"
+            loose_low, loose_high = None, x + loose
+        elif hedge == "nearly":
+            low, high, high_inc = x - t.nearly * abs(x), x, False
+            why = f"'nearly': just below, tolerance {t.nearly:.0%}"
+            loose_low, loose_high = low - loose, x + loose
+        else:  # about
+            spread = max(t.approximately * abs(x), rounding)
+            low, high = x - spread, x + spread
+            why = f"'about': ±{format_number(spread)} (the larger of {t.approximately:.0%} and the rounding of the digits)"
+            loose_low, loose_high = low - loose, high + loose
+        low, high, low_inc, high_inc, capped = _cap(kind, unit, low, high, low_inc, high_inc)
+        loose_low, loose_high, _, _, _ = _cap(kind, unit, loose_low, loose_high, True, True)
+        if capped:
+            why += f", capped by the {kind} domain"
+        self._check_domain(kind, low, high)
+        if low is not None and high is not None and low > high:
+            raise self.fail(f"it reads as an empty interval ({low} > {high})")
+        hedge_word = _HEDGE_WORDS[hedge]
+        if multiple:
+            canonical = f"{hedge_word} {format_number(x)} times"
+        elif fraction_written:
+            canonical = f"{hedge_word} {fraction_written}"
+        else:
+            canonical = f"{hedge_word} {number.written} {_canonical_unit(unit, counted)}"
+        canonical = canonical.strip()
+        if denominator is not None:
+            canonical = f"{hedge_word} {number.written} of {format_number(denominator)} {counted or ''}".strip()
+        return self._make(self.text, kind, unit, low, high, low_inc, high_inc, loose_low, loose_high, why, canonical,
+                          denominator=denominator, counted=counted)
+
+    def _check_domain(self, kind: Kind, low: float | None, high: float | None) -> None:
+        if kind == "share" and low is not None and low > 100:
+            raise self.fail("a percentage above 100 is not a share; write it as a change ('2.5 times') or a rate ('a year')")
+        if kind == "share" and high is not None and high < 0:
+            raise self.fail("a share must lie between 0% and 100%")
+        if kind in ("count", "rank") and high is not None and high < 0:
+            raise self.fail("a count cannot be negative")
+
+    def _make(self, text: str, kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool,
+              high_inc: bool, loose_low: float | None, loose_high: float | None, reading: str, canonical: str,
+              *, denominator: float | None = None, counted: str | None = None) -> Value:
+        if self.declared_unit is not None and kind not in ("share", "rank", "change_multiple") and unit != self.declared_unit:
+            declared, _, _ = _declared_unit(self.text, self.declared_unit)
+            if units.dimension_of(declared) != units.dimension_of(unit):
+                raise self.fail(f"the value is in {unit} but unit says {self.declared_unit!r}")
+        if loose_low is not None and low is not None:
+            loose_low = min(loose_low, low)
+        if loose_high is not None and high is not None:
+            loose_high = max(loose_high, high)
+        return Value(text=text, kind=kind, unit=unit, low_magnitude=low, high_magnitude=high, low_inclusive=low_inc,
+                     high_inclusive=high_inc, loose_low_magnitude=loose_low, loose_high_magnitude=loose_high,
+                     reading=reading, canonical=canonical, denominator=denominator, counted=counted)
+
+
+def _looks_like_noun(candidate: str) -> bool:
+    """pint knows 'year' and 'km', but also 'countries'? No; yet it knows short words that are nouns here."""
+    return candidate in {"people", "persons", "countries", "members", "items", "a", "in", "at", "ft", "min", "cc"}
+
+
+def _declared_unit(text: str, unit: str) -> tuple[str, Kind, str | None]:
+    aliases = {"%": units.PERCENT, "percent": units.PERCENT, "$": "USD", "us$": "USD"}
+    name = aliases.get(unit.lower(), unit)
+    if name == units.PERCENT:
+        return name, "share", None
+    if name.upper() in units.CURRENCIES:
+        return name.upper(), "amount", None
+    if name in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[name], "amount", None
+    if units.known_unit(name) and not _looks_like_noun(name):
+        return str(units.registry().parse_units(name)), "amount", None
+    if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", name):
+        return units.COUNT, "count", name
+    raise ValueParseError(text, f"unit {unit!r} is not a unit claimcheck knows")
+
+
+def _canonical_unit(unit: str, counted: str | None) -> str:
+    if counted:
+        return counted
+    return {units.PERCENT: "%", units.PERCENT_PER_YEAR: "% a year", units.PERCENTAGE_POINT: "percentage points",
+            units.COUNT: "", units.MULTIPLE: ""}.get(unit, unit)
+
+
+_DOMAINS: dict[str, tuple[float | None, float | None]] = {
+    "share": (0.0, 100.0), "count": (0.0, None), "rank": (1.0, None), "change_multiple": (0.0, None),
+    "difference": (-100.0, 100.0),
+}
+
+
+def _cap(kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool, high_inc: bool):
+    """Close an unbounded side with the domain of the kind: a share lies in [0, 100] percent."""
+    domain_low, domain_high = _DOMAINS.get(kind, (None, None))
+    if kind == "amount" and unit in units.CURRENCIES:
+        domain_low = 0.0
+    if kind == "rate" and unit == units.PERCENT_PER_YEAR:
+        domain_low = -100.0
+    capped = False
+    if domain_low is not None and (low is None or low < domain_low):
+        low, low_inc, capped = domain_low, True, True
+    if domain_high is not None and (high is None or high > domain_high):
+        high, high_inc, capped = domain_high, True, True
+    return low, high, low_inc, high_inc, capped
+
+
+def overlap(a_low: float | None, a_high: float | None, a_low_inc: bool, a_high_inc: bool,
+            b_low: float | None, b_high: float | None, b_low_inc: bool, b_high_inc: bool) -> bool:
+    """Whether two intervals share a point; None is unbounded."""
+    return _before(a_high, a_high_inc, b_low, b_low_inc) is False and _before(b_high, b_high_inc, a_low, a_low_inc) is False
+
+
+def _before(high: float | None, high_inc: bool, low: float | None, low_inc: bool) -> bool:
+    """Whether an interval ending at ``high`` lies wholly below one starting at ``low``."""
+    if high is None or low is None:
+        return False
+    if high < low:
+        return True
+    return high == low and not (high_inc and low_inc)
+
+
+def gap(a_low: float | None, a_high: float | None, b_low: float | None, b_high: float | None) -> float:
+    """The distance between two disjoint intervals (0 where they touch or overlap)."""
+    if a_high is not None and b_low is not None and a_high <= b_low:
+        return b_low - a_high
+    if b_high is not None and a_low is not None and b_high <= a_low:
+        return a_low - b_high
+    return 0.0
+
+
+__all__ = ["DEFAULT_TOLERANCES", "Kind", "Tolerances", "Value", "parse_value", "format_interval", "overlap", "gap"]

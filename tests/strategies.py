@@ -1,0 +1,54 @@
+"""Hypothesis strategies shared by the test modules (one place, as attrs keeps them)."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+PREFIX_HEDGES = {
+    "over": "over", "more than": "over", "above": "over", "exceeding": "over", "in excess of": "over",
+    "upwards of": "over", "at least": "at_least", "under": "under", "less than": "under", "below": "under",
+    "at most": "at_most", "up to": "at_most", "no more than": "at_most", "nearly": "nearly", "almost": "nearly",
+    "close to": "nearly", "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "circa": "about", "~": "about", "just over": "just_over", "just under": "just_under",
+    "": "exact",
+}
+
+UNITS = ["%", " per cent", " percent", " countries", " trillion dollars", " billion yuan", " million euros", ""]
+CURRENCY_PREFIXES = ["$", "US$", "USD ", "RMB ", "€", "£"]
+
+
+@st.composite
+def number_texts(draw, *, max_value: int = 100) -> str:
+    """A positive number as a person would write it: '41.9', '60', '2.64'."""
+    whole = draw(st.integers(min_value=1, max_value=max_value - 1))
+    decimals = draw(st.integers(min_value=0, max_value=3))
+    if decimals == 0:
+        return str(whole)
+    fraction = draw(st.integers(min_value=0, max_value=10**decimals - 1))
+    return f"{whole}.{fraction:0{decimals}d}"
+
+
+@st.composite
+def hedged_values(draw) -> tuple[str, str, str, float]:
+    """(text, hedge name, unit suffix, number) for a hedged value."""
+    hedge_text = draw(st.sampled_from(sorted(PREFIX_HEDGES)))
+    unit = draw(st.sampled_from(UNITS))
+    number = draw(number_texts())
+    text = f"{hedge_text} {number}{unit}".strip()
+    return text, PREFIX_HEDGES[hedge_text], unit, float(number)
+
+
+@st.composite
+def period_texts(draw) -> str:
+    year = draw(st.integers(min_value=1900, max_value=2100))
+    month = draw(st.sampled_from(["January", "February", "March", "April", "May", "June", "July", "August",
+                                  "September", "October", "November", "December"]))
+    later = year + draw(st.integers(min_value=0, max_value=30))
+    n = draw(st.integers(min_value=1, max_value=30))
+    return draw(st.sampled_from([
+        f"{year}", f"{month} {year}", f"{year}-{draw(st.integers(1, 12)):02d}", f"{year}–{later}",
+        f"from {year} to {later}", f"Q{draw(st.integers(1, 4))} {year}", f"first half of {year}", f"H2 {year}",
+        f"the {year // 10 * 10}s", f"since {year}", f"{n} years ago", "last year", "this year",
+        f"for {n} consecutive years", f"{n} years in a row", "over the past decade", f"compared with {n} years ago",
+        f"{draw(st.integers(1, 28))} {month} {year}",
+    ]))

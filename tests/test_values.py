@@ -1,0 +1,275 @@
+"""The value grammar: readings of hedges, units and numbers, with properties that must always hold."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import ClaimcheckError, Tolerances, ValueParseError, parse_value
+from strategies import hedged_values, number_texts
+
+
+def bounds(text: str, **kwargs):
+    v = parse_value(text, **kwargs)
+    return v.low_magnitude, v.high_magnitude, v.low_inclusive, v.high_inclusive
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("41.9%", (41.85, 41.95, True, True)),
+        ("over 60%", (60, 100, False, True)),
+        ("more than 60%", (60, 100, False, True)),
+        ("above 60%", (60, 100, False, True)),
+        ("exceeding 60%", (60, 100, False, True)),
+        ("in excess of 60%", (60, 100, False, True)),
+        ("upwards of 60%", (60, 100, False, True)),
+        ("at least 60%", (60, 100, True, True)),
+        ("60% or more", (60, 100, True, True)),
+        ("under 60%", (0, 60, True, False)),
+        ("less than 60%", (0, 60, True, False)),
+        ("below 60%", (0, 60, True, False)),
+        ("fewer than 60 countries", (0, 60, True, False)),
+        ("at most 60%", (0, 60, True, True)),
+        ("up to 60%", (0, 60, True, True)),
+        ("no more than 60%", (0, 60, True, True)),
+        ("nearly 60%", (54, 60, True, False)),
+        ("almost 60%", (54, 60, True, False)),
+        ("close to 60%", (54, 60, True, False)),
+        ("just under 60%", (57, 60, True, False)),
+        ("just over 60%", (60, 63, False, True)),
+        ("around 4.5%", (4.275, 4.725, True, True)),
+        ("about 4.5%", (4.275, 4.725, True, True)),
+        ("approximately 4.5%", (4.275, 4.725, True, True)),
+        ("roughly 4.5%", (4.275, 4.725, True, True)),
+        ("some 4.5%", (4.275, 4.725, True, True)),
+        ("circa 4.5%", (4.275, 4.725, True, True)),
+        ("~4.5%", (4.275, 4.725, True, True)),
+        ("between 10 and 20", (10, 20, True, True)),
+        ("10–20%", (10, 20, True, True)),
+        ("10 to 20 per cent", (10, 20, True, True)),
+        ("18 countries", (18, 18, True, True)),
+        ("eight", (8, 8, True, True)),
+        ("fifteen", (15, 15, True, True)),
+        ("a dozen", (12, 12, True, True)),
+        ("hundred", (100, 100, True, True)),
+        ("twenty-one", (21, 21, True, True)),
+        ("half", (50, 50, True, True)),
+        ("a quarter", (25, 25, True, True)),
+        ("doubled", (2, 2, True, True)),
+        ("tripled", (3, 3, True, True)),
+        ("halved", (0.5, 0.5, True, True)),
+        ("nearly doubled", (1.8, 2, True, False)),
+        ("more than doubled", (2, None, False, True)),
+        ("largest", (1, 1, True, True)),
+        ("top", (1, 1, True, True)),
+        ("first", (1, 1, True, True)),
+        ("second largest", (2, 2, True, True)),
+        ("the majority", (50, 100, False, True)),
+        ("4.5 percentage points", (4.45, 4.55, True, True)),
+    ],
+)
+def test_readings(text, expected):
+    low, high, low_inc, high_inc = bounds(text)
+    assert (low_inc, high_inc) == expected[2:]
+    assert low == pytest.approx(expected[0])
+    assert (high is None and expected[1] is None) or high == pytest.approx(expected[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high"),
+    [
+        ("$2.64 trillion", "USD", 2.635e12, 2.645e12),
+        ("US$ 2.64 trillion", "USD", 2.635e12, 2.645e12),
+        ("USD 2.64tn", "USD", 2.635e12, 2.645e12),
+        ("2.64 trillion dollars", "USD", 2.635e12, 2.645e12),
+        ("2.64 trillion US dollars", "USD", 2.635e12, 2.645e12),
+        ("5 billion yuan", "CNY", 4.5e9, 5.5e9),
+        ("RMB 5bn", "CNY", 4.5e9, 5.5e9),
+        ("CNY 5 billion", "CNY", 4.5e9, 5.5e9),
+        ("€3bn", "EUR", 2.5e9, 3.5e9),
+        ("EUR 3 mn", "EUR", 2.5e6, 3.5e6),
+        ("3 billion euros", "EUR", 2.5e9, 3.5e9),
+        ("£2,000", "GBP", 1999.5, 2000.5),
+        ("12k dollars", "USD", 11500, 12500),
+        ("$1-2 billion", "USD", 1e9, 2e9),
+    ],
+)
+def test_currencies_and_scale_words(text, unit, low, high):
+    v = parse_value(text)
+    assert v.unit == unit and v.kind == "amount"
+    assert v.low_magnitude == pytest.approx(low) and v.high_magnitude == pytest.approx(high)
+    assert v.low.units == v.high.units  # pint quantities in the currency's own unit
+
+
+def test_currencies_never_convert():
+    dollars, yuan = parse_value("$5"), parse_value("5 yuan")
+    with pytest.raises(Exception):
+        dollars.low.to(yuan.unit)
+
+
+def test_yen_sign_is_ambiguous_until_declared():
+    with pytest.raises(ValueParseError, match="yen and Chinese yuan"):
+        parse_value("¥5 billion")
+    assert parse_value("¥5 billion", unit="JPY").unit == "JPY"
+    assert parse_value("¥5 billion", unit="CNY").unit == "CNY"
+
+
+def test_percentage_point_is_a_difference_not_a_share():
+    points, share = parse_value("4.5 percentage points"), parse_value("4.5%")
+    assert points.kind == "difference" and share.kind == "share"
+    assert points.unit != share.unit
+
+
+def test_rates_and_their_suffixes():
+    for text in ("over 20% every year", "over 20% a year", "over 20% annually", "over 20% per year", "over 20% per annum"):
+        v = parse_value(text)
+        assert v.kind == "rate" and v.unit == "percent / year"
+        assert v.low_magnitude == 20 and v.high_magnitude is None and not v.low_inclusive
+
+
+def test_fractions_are_shares():
+    third = parse_value("one-third")
+    assert third.kind == "share" and third.low_magnitude == pytest.approx(100 / 3)
+    nearly = parse_value("nearly one-third")
+    assert nearly.low_magnitude == pytest.approx(30) and nearly.high_magnitude == pytest.approx(100 / 3)
+    assert parse_value("two-thirds").low_magnitude == pytest.approx(200 / 3)
+    assert parse_value("a third").low_magnitude == pytest.approx(100 / 3)
+
+
+def test_count_with_denominator():
+    v = parse_value("eight of the top ten")
+    assert (v.kind, v.low_magnitude, v.denominator) == ("count", 8, 10)
+    v = parse_value("seven out of its ten members")
+    assert (v.low_magnitude, v.denominator, v.counted) == (7, 10, "members")
+
+
+def test_precision_follows_the_digits_written():
+    assert bounds("41.90%")[:2] == pytest.approx((41.895, 41.905))
+    assert bounds("41.9%")[:2] == pytest.approx((41.85, 41.95))
+
+
+def test_loose_reading_widens_only_round_numbers():
+    over_sixty = parse_value("over 60%")
+    assert over_sixty.loose_low_magnitude == pytest.approx(55)
+    share = parse_value("41.9%")
+    assert (share.loose_low_magnitude, share.loose_high_magnitude) == (share.low_magnitude, share.high_magnitude)
+
+
+def test_tolerances_are_parameters():
+    wide = Tolerances(nearly=0.2, approximately=0.1)
+    assert parse_value("nearly 60%", tolerances=wide).low_magnitude == pytest.approx(48)
+    assert parse_value("about 60%", tolerances=wide).low_magnitude == pytest.approx(54)
+
+
+def test_reading_names_the_rule():
+    assert "strict lower bound" in parse_value("over 60%").reading
+    assert "rounding" in parse_value("41.9%").reading
+    assert "tolerance 10%" in parse_value("nearly 60%").reading
+
+
+def test_declared_unit_applies_to_bare_numbers_and_must_agree():
+    assert parse_value("2.64 trillion", unit="USD").unit == "USD"
+    with pytest.raises(ValueParseError, match="unit says"):
+        parse_value("$2.64 trillion", unit="CNY")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("nonsense", "expected a number"),
+        ("over", "needs a number"),
+        ("1e999999", "out of the range"),
+        ("150%", "above 100"),
+        ("between 20 and 10", "backwards"),
+        ("over 5 and more", "not a unit or phrase"),
+        ("60 bananas per zork", "not a unit"),
+    ],
+)
+def test_bad_values_get_a_clear_error(text, message):
+    with pytest.raises(ValueParseError, match=message) as info:
+        parse_value(text)
+    assert isinstance(info.value, ValueError) and isinstance(info.value, ClaimcheckError)
+
+
+def test_huge_input_is_an_error_not_a_hang():
+    for text in ("9" * 100_000 + "%", "over " + "a" * 100_000, "1" * 50_000 + "e" + "9" * 50_000):
+        with pytest.raises(ClaimcheckError):
+            parse_value(text)
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=400)
+def test_any_text_parses_or_raises_claimcheck_error(text):
+    try:
+        parse_value(text)
+    except ClaimcheckError:
+        pass
+
+
+@given(hedged_values())
+def test_no_interval_is_inverted(case):
+    text = case[0]
+    v = parse_value(text)
+    if v.low_magnitude is not None and v.high_magnitude is not None:
+        assert v.low_magnitude <= v.high_magnitude
+    if v.loose_low_magnitude is not None and v.low_magnitude is not None:
+        assert v.loose_low_magnitude <= v.low_magnitude
+
+
+@given(hedged_values())
+def test_every_hedge_bounds_its_number_in_its_direction(case):
+    text, hedge, unit, x = case
+    v = parse_value(text)
+    scale = {" trillion dollars": 1e12, " billion yuan": 1e9, " million euros": 1e6}.get(unit, 1)
+    x *= scale
+    low, high = v.low_magnitude, v.high_magnitude
+    if hedge == "over":
+        assert low == pytest.approx(x) and not v.low_inclusive
+    elif hedge == "at_least":
+        assert low == pytest.approx(x) and v.low_inclusive
+    elif hedge == "under":
+        assert high == pytest.approx(x) and not v.high_inclusive
+    elif hedge == "at_most":
+        assert high == pytest.approx(x) and v.high_inclusive
+    elif hedge in ("nearly", "just_under"):
+        assert high == pytest.approx(x) and not v.high_inclusive and low < x
+    elif hedge == "just_over":
+        assert low == pytest.approx(x) and not v.low_inclusive and high > x
+    elif hedge == "about":
+        assert low < x < high
+    else:
+        assert low <= x <= high
+
+
+@given(hedged_values())
+def test_a_share_never_leaves_zero_to_one_hundred(case):
+    v = parse_value(case[0])
+    if v.kind == "share":
+        assert v.low_magnitude is not None and v.high_magnitude is not None
+        assert 0 <= v.low_magnitude <= v.high_magnitude <= 100
+        assert 0 <= v.loose_low_magnitude and v.loose_high_magnitude <= 100
+
+
+@given(hedged_values())
+def test_parsing_the_canonical_form_gives_an_equivalent_value(case):
+    v = parse_value(case[0])
+    again = parse_value(v.canonical)
+    assert (again.kind, again.unit, again.low_inclusive, again.high_inclusive) == (v.kind, v.unit, v.low_inclusive,
+                                                                                   v.high_inclusive)
+    for a, b in ((again.low_magnitude, v.low_magnitude), (again.high_magnitude, v.high_magnitude)):
+        assert (a is None and b is None) or math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+@given(number_texts(max_value=10**6))
+def test_parsing_is_idempotent_on_canonical_text(number):
+    v = parse_value(f"about ${number} billion")
+    assert parse_value(parse_value(v.canonical).canonical) == parse_value(v.canonical)

@@ -165,7 +165,7 @@ def check(claims: Corpus | Iterable[Claim], *, select: Iterable[str] | None = No
                 _add(findings, rule, draft)
 
     ordered = sorted(findings.values(), key=lambda f: (VERDICTS.index(f.verdict), f.code, f.claim_ids))
-    return Report(findings=ordered, coverage=_coverage(rows, groups_by_key, claim_list, ctx))
+    return Report(findings=ordered, coverage=_coverage(rows, ordered))
 
 
 def _chosen_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> list[Rule]:
@@ -225,43 +225,42 @@ def _add(findings: dict[str, Finding], rule: Rule, draft) -> None:
 _SHOWN_PARTNERS = 10
 
 
-def _coverage(rows: list[Row], groups_by_key: dict[str, dict[tuple, list[Row]]], claims: list[Claim],
-              ctx: Context) -> dict[str, Coverage]:
+def _coverage(rows: list[Row], findings: list[Finding]) -> dict[str, Coverage]:
+    """What each claim was compared with, read off the findings (every comparison makes one)."""
     partners: dict[str, set[str]] = defaultdict(set)
-    sizes: dict[str, int] = defaultdict(int)
-    for groups in groups_by_key.values():
-        for key, members in groups.items():
-            if len(members) < 2:
-                continue
-            for row in members:
-                sizes[row.gid] += len(members) - 1
-                if len(partners[row.gid]) < _SHOWN_PARTNERS:
-                    for other in members[:_SHOWN_PARTNERS + 1]:
-                        if other.gid != row.gid:
-                            partners[row.gid].add(other.gid)
-    measures_by_name: dict[tuple, set[str]] = defaultdict(set)
-    for row in rows:
-        if row.measure:
-            measures_by_name[(row.subject, row.scope)].add(row.measure)
+    counts: dict[str, int] = defaultdict(int)
+    checked_alone: set[str] = set()
+    for finding in findings:
+        ids = finding.claim_ids
+        if len(ids) == 1:
+            checked_alone.add(ids[0])
+        for claim_id in ids:
+            counts[claim_id] += len(ids) - 1
+            shown = partners[claim_id]
+            if len(shown) < _SHOWN_PARTNERS:
+                shown.update(i for i in ids[:_SHOWN_PARTNERS + 1] if i != claim_id)
+    measures: dict[tuple, set[str]] = defaultdict(set)
     dimensions: dict[tuple, set[str]] = defaultdict(set)
     for row in rows:
+        if row.measure:
+            measures[(row.subject, row.scope)].add(row.measure)
         if row.dimension:
             dimensions[(row.subject, row.measure, row.scope, row.kind)].add(row.dimension)
     out: dict[str, Coverage] = {}
     for row in rows:
-        if row.gid in partners:
+        if partners.get(row.gid):
             out[row.gid] = Coverage(claim_id=row.gid, compared_with=tuple(sorted(partners[row.gid])),
-                                    compared_count=sizes[row.gid])
-            continue
-        out[row.gid] = Coverage(claim_id=row.gid, reason=_why_alone(row, dimensions),
-                                possible_matches=_possible_matches(row, measures_by_name))
+                                    compared_count=counts[row.gid])
+        elif row.gid in checked_alone:
+            out[row.gid] = Coverage(claim_id=row.gid, reason="checked against its own items")
+        else:
+            out[row.gid] = Coverage(claim_id=row.gid, reason=_why_alone(row, dimensions),
+                                    possible_matches=_possible_matches(row, measures))
     return out
 
 
 def _why_alone(row: Row, dimensions: dict[tuple, set[str]]) -> str:
     claim = row.claim
-    if claim.items is not None and claim.value is not None:
-        return "checked against its own items only"
     if claim.items is not None:
         return "an enumeration with no stated count"
     if claim.date is not None and claim.value is None:

@@ -67,7 +67,7 @@ def _coverage_lines(report: Report, width: int) -> list[str]:
 def summary(report: Report, corpus: Corpus | None = None) -> str:
     counts = report.counts()
     parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
-    alone = sum(1 for c in report.coverage.values() if not c.compared_with)
+    alone = sum(1 for c in report.coverage.values() if not c.compared_with and c.reason != "checked against its own items")
     where = f" from {len(corpus.claims)} claims in {len(corpus.sources)} sources" if corpus is not None else ""
     return f"{len(report.findings)} findings{where}: {parts}; {alone} claims compared with nothing (see --coverage)."
 

@@ -464,7 +464,7 @@ def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Draft]:
             whole_scope = relation.whole.scope or scope
             parts = index.get((relation.part.measure, part_scope), [])
             shares = [r for r in index.get((relation.share.measure, scope), []) if r.kind == "share"]
-            wholes = [w for w in index.get((relation.whole.measure, whole_scope), []) if w is not None]
+            wholes = index.get((relation.whole.measure, whole_scope), [])
             for part in parts:
                 for share in shares:
                     if part.source == share.source and part.overlaps_in_time(share):

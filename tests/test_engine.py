@@ -1,0 +1,205 @@
+"""The engine: known cases per rule and verdict, and the properties every check must keep."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claimcheck
+from claimcheck import Claim, check, load
+from claimcheck.periods import parse_period
+
+CASES = Path(__file__).parent / "data" / "cases"
+
+EXPECTED = {
+    ("CC101", "conflict", ("alpha/old-share", "beta/share-2022")),
+    ("CC101", "conflict", ("alpha/share-2022", "beta/share-2022")),
+    ("CC101", "conflict", ("beta/new-share", "beta/share-2022")),
+    ("CC101", "tension", ("alpha/old-share", "alpha/share-2022")),
+    ("CC101", "tension", ("alpha/old-share", "beta/new-share")),
+    ("CC101", "tension", ("alpha/periphery-share", "beta/periphery-share")),
+    ("CC101", "consistent", ("alpha/share-2022", "beta/new-share")),
+    ("CC102", "conflict", ("alpha/conference", "beta/conference")),
+    ("CC103", "conflict", ("alpha/upholds",)),
+    ("CC103", "consistent", ("alpha/ldcs",)),
+    ("CC104", "conflict", ("alpha/share-2022", "alpha/trade-2022", "beta/world-trade")),
+    ("CC104", "conflict", ("alpha/trade-2022", "beta/share-2022", "beta/world-trade")),
+    ("CC105", "conflict", ("alpha/investment-multiple", "alpha/investment-rate")),
+    ("CC106", "conflict", ("alpha/partner", "beta/partner")),
+    ("CC107", "tension", ("alpha/initiatives", "beta/initiatives")),
+}
+
+
+@pytest.fixture(scope="module")
+def cases():
+    corpus = load(CASES)
+    return corpus, check(corpus)
+
+
+def test_known_cases_give_known_findings(cases):
+    _, report = cases
+    assert {(f.code, f.verdict, f.claim_ids) for f in report.findings} == EXPECTED
+
+
+def test_findings_explain_themselves_in_numbers(cases):
+    _, report = cases
+    headline = next(f for f in report.findings if f.claim_ids == ("alpha/share-2022", "beta/share-2022"))
+    assert "alpha gives 41.9% (2022)" in headline.message and "beta gives over 60% (2022)" in headline.message
+    assert "[41.85, 41.95] % and (60, 100] % do not overlap; the gap is at least 18.05 points" in headline.explanation
+    assert headline.confidence == "high"
+    assert headline.quotes["alpha/share-2022"] == "accounting for 41.9% of total trade"
+    ambiguous = next(f for f in report.findings if f.claim_ids == ("alpha/periphery-share", "beta/periphery-share"))
+    assert "no agreed definition" in ambiguous.explanation
+    drift = next(f for f in report.findings if f.claim_ids == ("alpha/old-share", "beta/share-2022"))
+    assert "cannot cover the gap" in drift.explanation and "12.0 years apart" in drift.explanation
+    implied = next(f for f in report.findings if f.code == "CC104" and "alpha/share-2022" in f.claim_ids)
+    assert "[6.281287, 6.320191] trillion USD" in implied.message
+
+
+def test_coverage_says_what_each_claim_met_or_why_not(cases):
+    _, report = cases
+    assert "beta/share-2022" in report.coverage["alpha/share-2022"].compared_with
+    alone = report.coverage["beta/ldc-share"]
+    assert alone.compared_with == () and "no other claim shares its key" in alone.reason
+    assert alone.possible_matches == ("trade share",)
+    assert report.coverage["alpha/ldcs"].reason == "checked against its own items"
+
+
+def test_fingerprints_are_stable_and_unique(cases):
+    _, report = cases
+    marks = [f.fingerprint for f in report.findings]
+    assert len(set(marks)) == len(marks)
+    assert marks == [f.fingerprint for f in check(load(CASES)).findings]
+
+
+def test_select_and_ignore(cases):
+    corpus, _ = cases
+    assert {f.code for f in check(corpus, select=["CC10"], ignore=["CC101", "count.items"]).findings} == {
+        "CC102", "CC104", "CC105", "CC106", "CC107"}
+    with pytest.raises(claimcheck.ClaimcheckError, match="no rule matches"):
+        check(corpus, select=["CC999"])
+
+
+def test_an_unperioded_claim_is_read_as_of_publication_and_says_so():
+    published = parse_period("2023")
+    a = Claim.model_validate({"id": "a", "source_id": "x", "measure": "m", "value": "41.9%", "period": "2022"})
+    b = Claim.model_validate({"id": "b", "source_id": "y", "measure": "m", "value": "over 60%"},
+                             context={"published": published})
+    finding = check([a, b]).findings[0]
+    assert finding.assumptions == ("y/b gives no period; it is read as of publication (2023)",)
+    assert "assumed as of publication" in finding.message
+
+
+def test_claims_without_any_period_are_not_compared():
+    a = Claim(id="a", source_id="x", measure="m", value="41.9%")
+    b = Claim(id="b", source_id="y", measure="m", value="over 60%")
+    report = check([a, b])
+    assert report.findings == []
+    assert "no period" in report.coverage["x/a"].reason
+
+
+def test_data_problems_are_findings(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "source: {id: a, published: 2025}\nclaims:\n"
+        "  - {id: ok, measure: m, value: 5%, period: 2022}\n"
+        "  - {id: bad, measure: m, value: five bananas per zork, period: 2022}\n"
+        "  - {id: when, measure: m, value: 5%, period: the day after tomorrow}\n", encoding="utf-8")
+    report = check(load(tmp_path, strict=False))
+    assert {(f.code, f.verdict) for f in report.findings} == {("CC903", "undetermined"), ("CC904", "undetermined")}
+    assert any("a/bad" in f.claim_ids for f in report.findings)
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+SUBJECTS = ["China", "India"]
+MEASURES = ["trade share", "investment share"]
+VALUES = ["41.9%", "over 60%", "about 40%", "nearly 50%", "between 30 and 45%", "under 35%", "60% or more"]
+PERIODS = ["2021", "2022", "2023", "2020–2022"]
+
+
+@st.composite
+def claim_sets(draw, min_size=2, max_size=8):
+    n = draw(st.integers(min_size, max_size))
+    claims = []
+    for i in range(n):
+        claims.append(Claim(
+            id=f"c{i}", source_id=draw(st.sampled_from(["a", "b", "c"])), subject=draw(st.sampled_from(SUBJECTS)),
+            measure=draw(st.sampled_from(MEASURES)), value=draw(st.sampled_from(VALUES)),
+            period=draw(st.sampled_from(PERIODS))))
+    return claims
+
+
+def signature(report):
+    return [(f.code, f.verdict, f.claim_ids, f.message, f.explanation, f.fingerprint) for f in report.findings]
+
+
+@given(claim_sets(), st.randoms(use_true_random=False))
+@settings(max_examples=60)
+def test_reordering_claims_changes_no_finding(claims, rnd):
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)
+    assert signature(check(claims)) == signature(check(shuffled))
+
+
+def test_reordering_files_changes_no_finding(tmp_path):
+    original = check(load(CASES))
+    for name in ("alpha.yaml", "beta.yaml", "vocabulary.yaml"):
+        (tmp_path / f"z-{name}" if name != "vocabulary.yaml" else tmp_path / name).write_text(
+            (CASES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "alpha.txt").write_text((CASES / "sources" / "alpha.txt").read_text(encoding="utf-8"))
+    renamed = check(load(tmp_path))
+    assert signature(original) == signature(renamed)
+
+
+@given(st.sampled_from(VALUES), st.sampled_from(VALUES), st.sampled_from(PERIODS), st.sampled_from(PERIODS))
+def test_a_rule_gives_the_same_verdict_whichever_claim_comes_first(v1, v2, p1, p2):
+    a = Claim(id="a", source_id="s", measure="m", value=v1, period=p1)
+    b = Claim(id="b", source_id="t", measure="m", value=v2, period=p2)
+    assert signature(check([a, b])) == signature(check([b, a]))
+
+
+TRILLIONS = st.integers(1, 9000).map(lambda n: n / 1000)
+
+
+@given(TRILLIONS, TRILLIONS, st.sampled_from(["over", "under", "at least", "at most", ""]))
+def test_converting_units_changes_no_verdict(x, y, hedge):
+    def claims(scale: str, factor: float):
+        return [
+            Claim(id="a", source_id="s", measure="trade", value=f"{hedge} ${x * factor:.6f} {scale}".strip(), period="2022"),
+            Claim(id="b", source_id="t", measure="trade", value=f"between ${y * factor:.6f} and ${y * 1.1 * factor:.6f} {scale}",
+                  period="2022"),
+        ]
+
+    in_trillions = [(f.code, f.verdict) for f in check(claims("trillion", 1)).findings]
+    in_billions = [(f.code, f.verdict) for f in check(claims("billion", 1000)).findings]
+    assert in_trillions == in_billions
+
+
+@given(st.floats(0, 80), st.floats(0.1, 20), st.floats(0, 80), st.floats(0.1, 20), st.floats(0, 10), st.floats(0, 10),
+       st.sampled_from(PERIODS), st.sampled_from(PERIODS))
+def test_widening_an_interval_never_turns_consistent_into_conflict(lo1, w1, lo2, w2, more_lo, more_hi, p1, p2):
+    def verdict(low, high):
+        a = Claim(id="a", source_id="s", measure="m", value=f"between {low:.4f} and {high:.4f}%", period=p1)
+        b = Claim(id="b", source_id="t", measure="m", value=f"between {lo2:.4f} and {lo2 + w2:.4f}%", period=p2)
+        return check([a, b]).findings[0].verdict
+
+    before = verdict(lo1, lo1 + w1)
+    after = verdict(max(0.0, lo1 - more_lo), min(100.0, lo1 + w1 + more_hi))
+    if before == "consistent":
+        assert after == "consistent"
+    if after == "conflict":
+        assert before == "conflict"
+
+
+def test_cost_grows_with_groups_not_with_all_pairs():
+    # 2,000 claims in 1,000 two-claim groups make 1,000 comparisons, not 2 million.
+    claims = [Claim(id=f"c{i}", source_id=s, measure=f"measure {i}", value="41.9%" if s == "a" else "over 60%",
+                    period="2022") for i in range(1000) for s in ("a", "b")]
+    random.Random(1).shuffle(claims)
+    report = check(claims)
+    assert len(report.findings) == 1000 and {f.verdict for f in report.findings} == {"conflict"}

@@ -8,10 +8,8 @@ A rule returns ``Draft`` findings; the engine stamps them with the rule's code a
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
+from typing import Any, Callable, Literal
 
 from claimcheck.records import Claim
 from claimcheck.values import format_interval
@@ -50,6 +48,20 @@ class Row:
     def has_period(self) -> bool:
         return self.start != 0
 
+    def overlaps(self, other: "Row") -> bool:
+        """Whether the two strict intervals share a value (None is unbounded)."""
+        if self.hi is not None and other.lo is not None and (
+                self.hi < other.lo or (self.hi == other.lo and not (self.hi_inc and other.lo_inc))):
+            return False
+        if other.hi is not None and self.lo is not None and (
+                other.hi < self.lo or (other.hi == self.lo and not (other.hi_inc and self.lo_inc))):
+            return False
+        return True
+
+    def same_reading(self, other: "Row") -> bool:
+        return (self.lo, self.hi, self.lo_inc, self.hi_inc, self.start, self.end) == (
+            other.lo, other.hi, other.lo_inc, other.hi_inc, other.start, other.end)
+
     def overlaps_in_time(self, other: "Row") -> bool:
         return self.start <= other.end and other.start <= self.end
 
@@ -87,37 +99,83 @@ class Context:
     vocabulary: Vocabulary
 
 
-@dataclass(slots=True)
-class Draft:
-    """A finding as a rule returns it, before the engine stamps code and fingerprint."""
-
-    verdict: Verdict
-    rows: list[Row]
-    message: str
-    explanation: str
-    confidence: Confidence = "high"
-    assumptions: list[str] = field(default_factory=list)
-    extra_ids: tuple[str, ...] = ()
+Texts = tuple[str, str, tuple[str, ...]]  # message, explanation, assumptions
 
 
-class Finding(BaseModel):
-    """One verdict on a pair or group of claims, with its arithmetic and its reason."""
+class Finding:
+    """One verdict on a pair or group of claims, with its arithmetic and its reason.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Rules decide verdicts with numbers; the words are rendered on first use, so that a check of a
+    million claims does not build a million sentences nobody reads. The engine stamps ``code``
+    and ``name`` with the rule's.
+    """
 
-    code: str
-    name: str
-    verdict: Verdict
-    claim_ids: tuple[str, ...]
-    message: str
-    explanation: str
-    confidence: Confidence
-    assumptions: tuple[str, ...] = ()
-    quotes: dict[str, str] = {}
-    fingerprint: str
+    __slots__ = ("code", "name", "verdict", "confidence", "rows", "_render", "_args", "_texts", "_extra_ids")
+
+    def __init__(self, verdict: Verdict, rows: list[Row] | tuple[Row, ...], render: Callable[..., Texts],
+                 args: tuple = (), confidence: Confidence = "high", extra_ids: tuple[str, ...] = ()) -> None:
+        self.code = ""
+        self.name = ""
+        self.verdict = verdict
+        self.confidence = confidence
+        self.rows = rows
+        self._render = render
+        self._args = args
+        self._texts: Texts | None = None
+        self._extra_ids = extra_ids
+
+    def _rendered(self) -> Texts:
+        if self._texts is None:
+            self._texts = self._render(self.rows, *self._args)
+        return self._texts
+
+    @property
+    def message(self) -> str:
+        return self._rendered()[0]
+
+    @property
+    def explanation(self) -> str:
+        return self._rendered()[1]
+
+    @property
+    def assumptions(self) -> tuple[str, ...]:
+        return self._rendered()[2]
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        ids = {row.gid for row in self.rows}
+        ids.update(i for i in self._extra_ids if "/" in i and ":" not in i)
+        return tuple(sorted(ids))
+
+    @property
+    def quotes(self) -> dict[str, str]:
+        return {r.gid: r.claim.quote for r in sorted(self.rows, key=lambda r: r.gid) if r.claim.quote}
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.code, [r.claim for r in self.rows], self._extra_ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat JSON row."""
+        return {"code": self.code, "name": self.name, "verdict": self.verdict, "claim_ids": list(self.claim_ids),
+                "message": self.message, "explanation": self.explanation, "confidence": self.confidence,
+                "assumptions": list(self.assumptions), "quotes": self.quotes, "fingerprint": self.fingerprint}
+
+    def __repr__(self) -> str:
+        return f"Finding({self.code} {self.verdict} {', '.join(self.claim_ids)})"
 
     def __str__(self) -> str:
         return f"{self.code} {self.verdict}: {self.message}"
+
+
+def _fixed(rows: list[Row], message: str, explanation: str, assumptions: tuple[str, ...]) -> Texts:
+    return message, explanation, assumptions
+
+
+def Draft(verdict: Verdict, rows: list[Row], message: str, explanation: str, confidence: Confidence = "high",
+          assumptions: list[str] | tuple[str, ...] = (), extra_ids: tuple[str, ...] = ()) -> Finding:
+    """A finding whose words are already written (for rules that fire rarely)."""
+    return Finding(verdict, rows, _fixed, (message, explanation, tuple(assumptions)), confidence, extra_ids)
 
 
 def fingerprint(code: str, claims: list[Claim], extra: tuple[str, ...] = ()) -> str:
@@ -157,4 +215,4 @@ def amount_words(amount: float, row: Row) -> str:
     return shown.replace(" %", " points").replace("%/year", " points a year")
 
 
-__all__ = ["VERDICTS", "Confidence", "Context", "Draft", "Finding", "Row", "Verdict", "fingerprint"]
+__all__ = ["VERDICTS", "Confidence", "Context", "Draft", "Finding", "Row", "Texts", "Verdict", "fingerprint"]

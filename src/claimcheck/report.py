@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import textwrap
 from typing import Any
@@ -74,13 +75,13 @@ def summary(report: Report, corpus: Corpus | None = None) -> str:
 
 def as_rows(report: Report) -> list[dict[str, Any]]:
     """Flat JSON rows, one per finding."""
-    return [finding.model_dump(mode="json") for finding in report.findings]
+    return [finding.to_dict() for finding in report.findings]
 
 
 def render_json(report: Report) -> str:
     payload = {
         "findings": as_rows(report),
-        "coverage": [c.model_dump(mode="json") for c in sorted(report.coverage.values(), key=lambda c: c.claim_id)],
+        "coverage": [dataclasses.asdict(c) for c in sorted(report.coverage.values(), key=lambda c: c.claim_id)],
         "counts": report.counts(),
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

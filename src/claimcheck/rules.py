@@ -20,13 +20,11 @@ from typing import Any, Callable, Iterable
 import yaml
 
 from claimcheck.errors import Problem
-from claimcheck.findings import Context, Draft, Row, amount_words, interval_words
+from claimcheck.findings import Context, Draft, Finding, Row, Texts, amount_words, interval_words
 from claimcheck.records import Claim
 from claimcheck.values import format_interval, gap, overlap
 from claimcheck.vocabulary import build_vocabulary
 
-RuleCheck = Callable[[list[Row], Context], Iterable[Draft]]
-DataCheck = Callable[[list[Problem]], Iterable[Draft]]
 
 SECTIONS = ("What it checks", "Why it matters", "Known problems", "Conflicting example", "Consistent example")
 
@@ -41,7 +39,7 @@ class Rule:
     code: str
     name: str
     key: str  # the blocking key the engine groups rows by; "problems" for data rules
-    check: Callable[..., Iterable[Draft]]
+    check: Callable[..., Iterable[Finding]]
     aliases: tuple[str, ...] = ()
 
     @property
@@ -112,32 +110,25 @@ def _published(date: Any) -> Any:
 # --- shared arithmetic --------------------------------------------------------------------------
 
 
-def _pairs(rows: list[Row]) -> Iterable[tuple[list[Row], list[Row]]]:
-    """Pairs of distinct readings in a group; identical readings are compared once, as a bucket."""
-    buckets: dict[tuple, list[Row]] = defaultdict(list)
+def _readings(rows: list[Row]) -> list[list[Row]]:
+    """Rows bucketed by identical reading (interval and period), in order of first appearance."""
+    buckets: dict[tuple, list[Row]] = {}
     for row in rows:
-        buckets[(row.lo, row.hi, row.lo_inc, row.hi_inc, row.start, row.end)].append(row)
-    readings = sorted(buckets.values(), key=lambda b: (b[0].start, b[0].end, _sort_key(b[0].lo), _sort_key(b[0].hi),
-                                                       b[0].gid))
-    for bucket in readings:
-        bucket.sort(key=lambda r: r.gid)
+        buckets.setdefault((row.lo, row.hi, row.lo_inc, row.hi_inc, row.start, row.end), []).append(row)
+    return list(buckets.values())
+
+
+def _pairs(readings: list[list[Row]]) -> Iterable[tuple[list[Row], list[Row]]]:
+    """Pairs of distinct readings; past MAX_PAIRWISE_READINGS, only neighbours in order of period and value."""
     if len(readings) <= MAX_PAIRWISE_READINGS:
         for i, first in enumerate(readings):
             for second in readings[i + 1:]:
                 yield first, second
-    else:
-        for i, first in enumerate(readings):
-            for second in readings[i + 1:i + 1 + NEIGHBOURS]:
-                yield first, second
-
-
-def _same_reading_groups(rows: list[Row]) -> Iterable[list[Row]]:
-    buckets: dict[tuple, list[Row]] = defaultdict(list)
-    for row in rows:
-        buckets[(row.lo, row.hi, row.lo_inc, row.hi_inc, row.start, row.end)].append(row)
-    for bucket in buckets.values():
-        if len(bucket) > 1:
-            yield sorted(bucket, key=lambda r: r.gid)
+        return
+    ordered = sorted(readings, key=lambda b: (b[0].start, b[0].end, _sort_key(b[0].lo), _sort_key(b[0].hi), b[0].gid))
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1:i + 1 + NEIGHBOURS]:
+            yield first, second
 
 
 def _sort_key(x: float | None) -> float:
@@ -150,58 +141,75 @@ def _assumptions(rows: Iterable[Row]) -> list[str]:
 
 
 def _overlap(a: Row, b: Row, *, loose: bool = False) -> bool:
-    return overlap(*a.interval(loose=loose), *b.interval(loose=loose))
+    if not loose:
+        return a.overlaps(b)
+    return overlap(*a.interval(loose=True), *b.interval(loose=True))
 
 
-def _compare(first: list[Row], second: list[Row], ctx: Context, *, noun: str) -> Draft:
-    """The heart of the value rules: do two readings of one measure agree, and if not, what could explain it?"""
+def _compare(first: list[Row], second: list[Row], ctx: Context, *, noun: str) -> Finding:
+    """The heart of the value rules: do two readings of one measure agree, and if not, what could explain it?
+
+    The verdict is decided here with numbers only; the sentences are written by ``_compare_words``
+    when somebody reads them.
+    """
     a, b = first[0], second[0]
     rows = first + second
-    assumptions = _assumptions(rows)
+    if a.overlaps(b):
+        return Finding("consistent", rows, _compare_words, (len(first), ctx, None))
+    distance = gap(*a.interval()[:2], *b.interval()[:2])
+    explained_by = []
+    if not a.overlaps_in_time(b):
+        drift = ctx.vocabulary.drift(a.measure)
+        if drift is None or _drift_allowance(a, b, drift) >= distance:
+            explained_by.append("period")
+    if a.source != b.source and a.scope and ctx.vocabulary.ambiguity(a.scope):
+        explained_by.append("scope definition")
+    confidence = "low" if _overlap(a, b, loose=True) else "high"
+    return Finding("tension" if explained_by else "conflict", rows, _compare_words,
+                   (len(first), ctx, (distance, tuple(explained_by))), confidence)
+
+
+def _drift_allowance(a: Row, b: Row, drift) -> float:
+    """The largest change the measure's declared drift allows between the two periods, in base units."""
+    level = max(abs(x) for x in (a.lo, a.hi, b.lo, b.hi) if x is not None) / a.factor
+    return drift.allowance(_years_apart(a, b), level) * a.factor
+
+
+def _compare_words(rows: list[Row], split: int, ctx: Context, disjoint) -> Texts:
+    a, b = rows[0], rows[split]
     shown = f"{a.said()}; {b.said()}"
     ia, ib = a.shown_interval(), b.shown_interval()
-    same_time = a.overlaps_in_time(b)
-    if _overlap(a, b):
-        when = "" if same_time else f" although their periods differ ({a.shown_period()} and {b.shown_period()})"
-        return Draft("consistent", rows, f"{shown}; {ia} and {ib} overlap.",
-                     f"The intervals {ia} and {ib} share values{when}.", "high", assumptions)
-    distance = gap(*a.interval()[:2], *b.interval()[:2])
+    assumptions = tuple(_assumptions(rows))
+    if disjoint is None:
+        when = "" if a.overlaps_in_time(b) else f" although their periods differ ({a.shown_period()} and {b.shown_period()})"
+        return f"{shown}; {ia} and {ib} overlap.", f"The intervals {ia} and {ib} share values{when}.", assumptions
+    distance, explained_by = disjoint
     lines = [f"{ia} and {ib} do not overlap; the gap is at least {amount_words(distance, a)}."]
-    loose_overlap = _overlap(a, b, loose=True)
-    if loose_overlap:
+    if _overlap(a, b, loose=True):
         lines.append(f"Under the round-number reading ({a.shown_interval(loose=True)} and {b.shown_interval(loose=True)}) "
                      "they would overlap, so this rests on reading the hedges strictly.")
     else:
         lines.append("They stay apart under the looser round-number reading too.")
-    explained_by: list[str] = []
-    if not same_time:
-        years = _years_apart(a, b)
+    if not a.overlaps_in_time(b):
+        period_words = (f"The periods differ: {a.shown_period()} and {b.shown_period()}, "
+                        f"{_years_apart(a, b):.1f} years apart.")
         drift = ctx.vocabulary.drift(a.measure)
-        period_words = f"The periods differ: {a.shown_period()} and {b.shown_period()}, {years:.1f} years apart."
         if drift is None:
-            lines.append(f"{period_words} No drift is declared for {a.claim.measure!r}, so a change over time may explain it.")
-            explained_by.append("period")
+            lines.append(f"{period_words} No drift is declared for {a.claim.measure!r}, so a change over time may "
+                         "explain it.")
         else:
-            level = max(abs(x) for x in (a.lo, a.hi, b.lo, b.hi) if x is not None) / a.factor
-            allowance = drift.allowance(years, level) * a.factor
-            covers = allowance >= distance
-            lines.append(f"{period_words} The declared drift of {drift.text} covers at most {amount_words(allowance, a)} "
-                         f"over that time, which {'could' if covers else 'cannot'} cover the gap.")
-            if covers:
-                explained_by.append("period")
-    ambiguity = ctx.vocabulary.ambiguity(a.scope) if a.source != b.source and a.scope else None
-    if ambiguity:
-        lines.append(f"The scope {a.claim.scope!r} has no agreed definition ({ambiguity}); the sources may count different "
-                     "members, which could explain the gap.")
-        explained_by.append("scope definition")
+            allowance = _drift_allowance(a, b, drift)
+            lines.append(f"{period_words} The declared drift of {drift.text} covers at most "
+                         f"{amount_words(allowance, a)} over that time, which "
+                         f"{'could' if 'period' in explained_by else 'cannot'} cover the gap.")
+    if "scope definition" in explained_by:
+        lines.append(f"The scope {a.claim.scope!r} has no agreed definition ({ctx.vocabulary.ambiguity(a.scope)}); "
+                     "the sources may count different members, which could explain the gap.")
     elif a.source != b.source and a.scope:
         lines.append(f"Nothing declares the scope {a.claim.scope!r} ambiguous, so a difference of definition is "
                      "not assumed.")
-    verdict = "tension" if explained_by else "conflict"
-    confidence = "low" if loose_overlap else "high"
     reason = f"; a difference of {' or '.join(explained_by)} could explain it" if explained_by else ""
-    message = f"{shown}; {ia} and {ib} do not overlap{reason}."
-    return Draft(verdict, rows, message, " ".join(lines), confidence, assumptions)
+    return f"{shown}; {ia} and {ib} do not overlap{reason}.", " ".join(lines), assumptions
 
 
 def _growth_years(period) -> float:
@@ -215,20 +223,23 @@ def _years_apart(a: Row, b: Row) -> float:
     return round(abs((a.start + a.end) / 2 - (b.start + b.end) / 2) / 365.25, 1)
 
 
-def _agreeing(bucket: list[Row]) -> Draft:
+def _agreeing(bucket: list[Row]) -> Finding:
+    return Finding("consistent", bucket, _agreeing_words)
+
+
+def _agreeing_words(bucket: list[Row]) -> Texts:
     first = bucket[0]
     sources = sorted({r.source for r in bucket})
-    return Draft("consistent", bucket,
-                 f"{len(bucket)} claims from {', '.join(sources)} give the same reading: {first.shown_interval()} "
-                 f"({first.shown_period()}).",
-                 f"Identical intervals {first.shown_interval()} over the same period.", "high", _assumptions(bucket))
+    return (f"{len(bucket)} claims from {', '.join(sources)} give the same reading: {first.shown_interval()} "
+            f"({first.shown_period()}).",
+            f"Identical intervals {first.shown_interval()} over the same period.", tuple(_assumptions(bucket)))
 
 
 # --- value rules --------------------------------------------------------------------------------
 
 
 @rule("CC101", "quantity.disjoint", key="quantity")
-def same_measure_disjoint(rows: list[Row], ctx: Context) -> Iterable[Draft]:
+def same_measure_disjoint(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """Two claims give values for one measure that cannot both hold.
 
     What it checks:
@@ -270,15 +281,23 @@ def same_measure_disjoint(rows: list[Row], ctx: Context) -> Iterable[Draft]:
     yield from _value_findings(rows, ctx, noun="value")
 
 
-def _value_findings(rows: list[Row], ctx: Context, *, noun: str) -> Iterable[Draft]:
-    for bucket in _same_reading_groups(rows):
-        yield _agreeing(bucket)
-    for first, second in _pairs(rows):
+def _value_findings(rows: list[Row], ctx: Context, *, noun: str) -> Iterable[Finding]:
+    if len(rows) < 2:
+        return
+    if len(rows) == 2:  # the common case, without bucketing
+        a, b = rows
+        yield _agreeing(rows) if a.same_reading(b) else _compare([a], [b], ctx, noun=noun)
+        return
+    readings = _readings(rows)
+    for bucket in readings:
+        if len(bucket) > 1:
+            yield _agreeing(bucket)
+    for first, second in _pairs(readings):
         yield _compare(first, second, ctx, noun=noun)
 
 
 @rule("CC107", "count.named-set", key="quantity")
-def named_set_count(rows: list[Row], ctx: Context) -> Iterable[Draft]:
+def named_set_count(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """Two claims count one named set differently.
 
     What it checks:
@@ -316,7 +335,7 @@ def named_set_count(rows: list[Row], ctx: Context) -> Iterable[Draft]:
 
 
 @rule("CC102", "event.date", key="event")
-def event_dates(rows: list[Row], ctx: Context) -> Iterable[Draft]:
+def event_dates(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """Two claims date one event differently.
 
     What it checks:
@@ -362,7 +381,7 @@ def event_dates(rows: list[Row], ctx: Context) -> Iterable[Draft]:
 
 
 @rule("CC103", "count.items", key="items")
-def count_matches_items(rows: list[Row], ctx: Context) -> Iterable[Draft]:
+def count_matches_items(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """A stated count does not match the items listed with it.
 
     What it checks:
@@ -413,7 +432,7 @@ def count_matches_items(rows: list[Row], ctx: Context) -> Iterable[Draft]:
 
 
 @rule("CC104", "arithmetic.part-share-whole", key="subject")
-def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Draft]:
+def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """A part, its share and the whole do not multiply out.
 
     What it checks:
@@ -485,7 +504,7 @@ def _divide(p_lo, p_hi, s_lo, s_hi) -> tuple[float | None, float | None]:
     return low, high
 
 
-def _implied_whole(part: Row, share: Row, wholes: list[Row], relation: str, ctx: Context) -> Iterable[Draft]:
+def _implied_whole(part: Row, share: Row, wholes: list[Row], relation: str, ctx: Context) -> Iterable[Finding]:
     low, high = _divide(part.lo, part.hi, share.lo, share.hi)
     implied = interval_words(low, high, True, True, part)
     arithmetic = (f"{part.shown_interval()} ÷ {share.shown_interval()} = {implied} "
@@ -508,7 +527,7 @@ def _implied_whole(part: Row, share: Row, wholes: list[Row], relation: str, ctx:
                     _assumptions([part, share, whole]))
 
 
-def _implied_share(part: Row, whole: Row, share: Row, relation: str) -> Draft:
+def _implied_share(part: Row, whole: Row, share: Row, relation: str) -> Finding:
     low, high = _divide(part.lo, part.hi, whole.lo, whole.hi)
     implied = interval_words(low, high, True, True, share)
     agrees = overlap(low, high, True, True, share.lo, share.hi, share.lo_inc, share.hi_inc)
@@ -520,7 +539,7 @@ def _implied_share(part: Row, whole: Row, share: Row, relation: str) -> Draft:
 
 
 @rule("CC105", "growth.rate-vs-multiple", key="measure")
-def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Draft]:
+def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """A yearly growth rate and a change multiple over the same years do not compound to each other.
 
     What it checks:
@@ -579,7 +598,7 @@ def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Draf
 
 
 @rule("CC106", "rank.two-firsts", key="rank")
-def two_subjects_ranked_first(rows: list[Row], ctx: Context) -> Iterable[Draft]:
+def two_subjects_ranked_first(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """Two different subjects are both ranked first for the same thing at the same time.
 
     What it checks:
@@ -641,14 +660,14 @@ def two_subjects_ranked_first(rows: list[Row], ctx: Context) -> Iterable[Draft]:
 # --- data rules ---------------------------------------------------------------------------------
 
 
-def _data_rule(problems: list[Problem], what: str) -> Iterable[Draft]:
+def _data_rule(problems: list[Problem], what: str) -> Iterable[Finding]:
     for problem in problems:
         yield Draft("undetermined", [], f"{problem}", f"{what} The record was left out of the comparisons.",
                     "high", [], tuple(filter(None, [problem.claim_id, f"{problem.path}:{problem.field}"])))
 
 
 @rule("CC900", "data.invalid-record", key="problems")
-def invalid_record(problems: list[Problem]) -> Iterable[Draft]:
+def invalid_record(problems: list[Problem]) -> Iterable[Finding]:
     """A record in a claim or vocabulary file is malformed.
 
     What it checks:
@@ -666,7 +685,7 @@ def invalid_record(problems: list[Problem]) -> Iterable[Draft]:
 
 
 @rule("CC901", "data.quote-not-found", key="problems")
-def quote_not_found(problems: list[Problem]) -> Iterable[Draft]:
+def quote_not_found(problems: list[Problem]) -> Iterable[Finding]:
     """A claim's quote is not in its source text.
 
     What it checks:
@@ -685,7 +704,7 @@ def quote_not_found(problems: list[Problem]) -> Iterable[Draft]:
 
 
 @rule("CC902", "data.value-unreadable", key="problems")
-def value_unreadable(problems: list[Problem]) -> Iterable[Draft]:
+def value_unreadable(problems: list[Problem]) -> Iterable[Finding]:
     """A claim's value cannot be read by the value grammar.
 
     What it checks:
@@ -703,7 +722,7 @@ def value_unreadable(problems: list[Problem]) -> Iterable[Draft]:
 
 
 @rule("CC903", "data.unknown-unit", key="problems")
-def unknown_unit(problems: list[Problem]) -> Iterable[Draft]:
+def unknown_unit(problems: list[Problem]) -> Iterable[Finding]:
     """A claim's value or unit names a unit claimcheck does not know, or two units that disagree.
 
     What it checks:
@@ -720,7 +739,7 @@ def unknown_unit(problems: list[Problem]) -> Iterable[Draft]:
 
 
 @rule("CC904", "data.period-unresolved", key="problems")
-def period_unresolved(problems: list[Problem]) -> Iterable[Draft]:
+def period_unresolved(problems: list[Problem]) -> Iterable[Finding]:
     """A claim's period or date cannot be resolved.
 
     What it checks:
@@ -738,7 +757,7 @@ def period_unresolved(problems: list[Problem]) -> Iterable[Draft]:
 
 
 @rule("CC905", "data.duplicate-id", key="problems")
-def duplicate_id(problems: list[Problem]) -> Iterable[Draft]:
+def duplicate_id(problems: list[Problem]) -> Iterable[Finding]:
     """Two records share an id.
 
     What it checks:

@@ -55,7 +55,7 @@ def test_findings_explain_themselves_in_numbers(cases):
     ambiguous = next(f for f in report.findings if f.claim_ids == ("alpha/periphery-share", "beta/periphery-share"))
     assert "no agreed definition" in ambiguous.explanation
     drift = next(f for f in report.findings if f.claim_ids == ("alpha/old-share", "beta/share-2022"))
-    assert "cannot cover the gap" in drift.explanation and "12.0 years apart" in drift.explanation
+    assert "cannot cover the gap" in drift.explanation and "by 12.0 years" in drift.explanation
     implied = next(f for f in report.findings if f.code == "CC104" and "alpha/share-2022" in f.claim_ids)
     assert "[6.281287, 6.320191] trillion USD" in implied.message
 

@@ -287,7 +287,7 @@ def _why_alone(row: Row, dimensions: dict[tuple, set[str]]) -> str:
     if claim.items is not None:
         return "an enumeration with no stated count"
     if claim.date is not None and claim.value is None:
-        return f"no other claim dates the event {row.event!r}"
+        return f"no other claim dates the event {claim.event!r}"
     if claim.value is not None and not row.has_period:
         return "no period, and the source gives no publication date to read it against"
     if claim.value is not None and len(dimensions[(row.subject, row.measure, row.scope, row.kind)]) > 1:

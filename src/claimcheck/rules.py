@@ -11,6 +11,7 @@ Codes live in ``RULES`` and are never reused; a renamed rule keeps its old name 
 from __future__ import annotations
 
 import inspect
+import math
 import re
 import textwrap
 from collections import defaultdict
@@ -191,8 +192,8 @@ def _compare_words(rows: list[Row], split: int, ctx: Context, disjoint) -> Texts
     else:
         lines.append("They stay apart under the looser round-number reading too.")
     if not a.overlaps_in_time(b):
-        period_words = (f"The periods differ: {a.shown_period()} and {b.shown_period()}, "
-                        f"{_years_apart(a, b):.1f} years apart.")
+        period_words = (f"The periods differ ({a.shown_period()}; {b.shown_period()}) by "
+                        f"{_years_apart(a, b):.1f} years.")
         drift = ctx.vocabulary.drift(a.measure)
         if drift is None:
             lines.append(f"{period_words} No drift is declared for {a.claim.measure!r}, so a change over time may "
@@ -481,9 +482,9 @@ def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
                 continue
             part_scope = relation.part.scope or scope
             whole_scope = relation.whole.scope or scope
-            parts = index.get((relation.part.measure, part_scope), [])
+            parts = [r for r in index.get((relation.part.measure, part_scope), []) if r.kind in ("amount", "count")]
             shares = [r for r in index.get((relation.share.measure, scope), []) if r.kind == "share"]
-            wholes = index.get((relation.whole.measure, whole_scope), [])
+            wholes = [r for r in index.get((relation.whole.measure, whole_scope), []) if r.kind in ("amount", "count")]
             for part in parts:
                 for share in shares:
                     if part.source == share.source and part.overlaps_in_time(share):
@@ -498,15 +499,32 @@ def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
                         yield _implied_share(part, whole, share, relation.text)
 
 
-def _divide(p_lo, p_hi, s_lo, s_hi) -> tuple[float | None, float | None]:
-    low = None if (p_lo is None or s_hi is None or s_hi <= 0) else p_lo / s_hi
-    high = None if (p_hi is None or s_lo is None or s_lo <= 0) else p_hi / s_lo
-    return low, high
+def _divide(numerator: Row, denominator: Row) -> tuple[float | None, float | None, bool, bool]:
+    """Interval division of two positive intervals, keeping which ends are open."""
+    n_lo, n_hi, d_lo, d_hi = numerator.lo, numerator.hi, denominator.lo, denominator.hi
+    low = None if (n_lo is None or d_hi is None or d_hi <= 0) else n_lo / d_hi
+    high = None if (n_hi is None or d_lo is None or d_lo <= 0) else n_hi / d_lo
+    return low, high, numerator.lo_inc and denominator.hi_inc, numerator.hi_inc and denominator.lo_inc
+
+
+def _whole_numbers(low: float | None, high: float | None, low_inc: bool, high_inc: bool) -> str:
+    """For an implied count: the whole numbers it allows, when there are few ('so 25 or 26')."""
+    if low is None or high is None or high - low > 5:
+        return ""
+    low, high = round(low, 9), round(high, 9)  # 8 ÷ (1/3) is 24, not 23.999999999
+    first = math.floor(low) + 1 if (not low_inc or low != math.floor(low)) else int(low)
+    last = math.ceil(high) - 1 if (not high_inc or high != math.ceil(high)) else int(high)
+    numbers = [str(n) for n in range(first, last + 1)]
+    if not numbers:
+        return " (no whole number)"
+    return f" (so {' or '.join(numbers)})" if len(numbers) <= 3 else ""
 
 
 def _implied_whole(part: Row, share: Row, wholes: list[Row], relation: str, ctx: Context) -> Iterable[Finding]:
-    low, high = _divide(part.lo, part.hi, share.lo, share.hi)
-    implied = interval_words(low, high, True, True, part)
+    low, high, low_inc, high_inc = _divide(part, share)
+    implied = interval_words(low, high, low_inc, high_inc, part)
+    if part.kind == "count":
+        implied += _whole_numbers(low, high, low_inc, high_inc)
     arithmetic = (f"{part.shown_interval()} ÷ {share.shown_interval()} = {implied} "
                   f"(from {relation!r}).")
     if not wholes:
@@ -517,7 +535,7 @@ def _implied_whole(part: Row, share: Row, wholes: list[Row], relation: str, ctx:
                     "high", _assumptions([part, share]))
         return
     for whole in sorted(wholes, key=lambda r: r.gid):
-        agrees = overlap(low, high, True, True, whole.lo, whole.hi, whole.lo_inc, whole.hi_inc)
+        agrees = overlap(low, high, low_inc, high_inc, whole.lo, whole.hi, whole.lo_inc, whole.hi_inc)
         same_time = whole.overlaps_in_time(part)
         verdict = "consistent" if agrees else ("conflict" if same_time else "tension")
         yield Draft(verdict, [part, share, whole],
@@ -528,9 +546,9 @@ def _implied_whole(part: Row, share: Row, wholes: list[Row], relation: str, ctx:
 
 
 def _implied_share(part: Row, whole: Row, share: Row, relation: str) -> Finding:
-    low, high = _divide(part.lo, part.hi, whole.lo, whole.hi)
-    implied = interval_words(low, high, True, True, share)
-    agrees = overlap(low, high, True, True, share.lo, share.hi, share.lo_inc, share.hi_inc)
+    low, high, low_inc, high_inc = _divide(part, whole)
+    implied = interval_words(low, high, low_inc, high_inc, share)
+    agrees = overlap(low, high, low_inc, high_inc, share.lo, share.hi, share.lo_inc, share.hi_inc)
     return Draft("consistent" if agrees else "conflict", [part, whole, share],
                  f"{part.source} and {whole.source} give a part of {part.shown_value()} and a whole of "
                  f"{whole.shown_value()}, a share of {implied}; {share.said()}: {'they agree' if agrees else 'they do not'}.",

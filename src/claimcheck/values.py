@@ -734,6 +734,9 @@ class _Parser:
 
     def _finish(self, hedge: Hedge, number: _Number, unit: str, kind: Kind, *, denominator: float | None = None,
                 counted: str | None = None, multiple: bool = False, fraction_written: str | None = None) -> Value:
+        if kind == "share" and unit == units.PERCENT and _is_yearly_percent(self.declared_unit):
+            # "around 4.5%" with unit: percent a year is a growth rate, not a share.
+            unit, kind = units.PERCENT_PER_YEAR, "rate"
         if kind == "share" and unit == units.PERCENT and self.declared_unit not in (None, "%", "percent", units.PERCENT):
             raise self.fail(f"the value is a percentage but unit says {self.declared_unit!r}")
         x = number.value
@@ -807,7 +810,8 @@ class _Parser:
     def _make(self, text: str, kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool,
               high_inc: bool, loose_low: float | None, loose_high: float | None, reading: str, canonical: str,
               *, denominator: float | None = None, counted: str | None = None) -> Value:
-        if self.declared_unit is not None and kind not in ("share", "rank", "change_multiple") and unit != self.declared_unit:
+        if self.declared_unit is not None and kind not in ("share", "rank", "change_multiple") and unit != self.declared_unit \
+                and not (kind == "rate" and _is_yearly_percent(self.declared_unit)):
             declared, _, _ = _declared_unit(self.text, self.declared_unit)
             if units.dimension_of(declared) != units.dimension_of(unit):
                 raise self.fail(f"the value is in {unit} but unit says {self.declared_unit!r}")
@@ -818,6 +822,11 @@ class _Parser:
         return Value(text=text, kind=kind, unit=unit, low_magnitude=low, high_magnitude=high, low_inclusive=low_inc,
                      high_inclusive=high_inc, loose_low_magnitude=loose_low, loose_high_magnitude=loose_high,
                      reading=reading, canonical=canonical, denominator=denominator, counted=counted)
+
+
+def _is_yearly_percent(unit: str | None) -> bool:
+    return unit is not None and " ".join(unit.lower().replace("/", " / ").split()) in (
+        "percent / year", "% / year", "percent a year", "% a year", "percent per year", "% per year")
 
 
 def _looks_like_noun(candidate: str) -> bool:

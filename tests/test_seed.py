@@ -1,0 +1,81 @@
+"""The seed corpus in claims/: its findings are pinned. A change here is a reviewed decision, not an accident.
+
+To accept a change, run `claimcheck check claims/`, read every finding that moved as a fact-checker
+would, and update SNAPSHOT in the same commit as the change that moved it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck import check, load
+
+CLAIMS = Path(__file__).parent.parent / "claims"
+
+SNAPSHOT = {
+    ("CC101", "tension", ("liu-hu-2023/neighbour-trade-share", "wang-2025/neighbour-trade-share-2022")),
+    ("CC107", "tension", ("liu-hu-2023/two-global-initiatives", "liu-hu-2023/two-global-initiatives-introduction",
+                          "wang-2025/three-global-initiatives")),
+    ("CC103", "consistent", ("liu-hu-2023/six-upholds",)),
+    ("CC103", "consistent", ("liu-hu-2023/two-global-initiatives",)),
+    ("CC103", "consistent", ("wang-2025/chip-4-members",)),
+    ("CC103", "consistent", ("wang-2025/ldcs-in-neighbourhood",)),
+    ("CC103", "consistent", ("wang-2025/three-global-initiatives",)),
+    ("CC107", "consistent", ("wang-2025/five-central-asian-countries",
+                             "wang-2025/five-central-asian-countries-data-security")),
+    ("CC107", "consistent", ("liu-hu-2023/five-central-asian-states", "wang-2025/five-central-asian-countries",
+                             "wang-2025/five-central-asian-countries-data-security")),
+    ("CC107", "consistent", ("liu-hu-2023/two-global-initiatives", "liu-hu-2023/two-global-initiatives-introduction")),
+    ("CC104", "undetermined", ("wang-2025/ldc-share-of-neighbourhood", "wang-2025/ldcs-in-neighbourhood")),
+    ("CC104", "undetermined", ("wang-2025/neighbour-trade-2022", "wang-2025/neighbour-trade-share-2022")),
+}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    corpus = load(CLAIMS)  # strict: every quote is verified against its source text
+    return corpus, check(corpus)
+
+
+def test_seed_findings_are_pinned(seed):
+    _, report = seed
+    assert {(f.code, f.verdict, f.claim_ids) for f in report.findings} == SNAPSHOT
+
+
+def test_the_headline_disagreement_is_explained(seed):
+    _, report = seed
+    headline = next(f for f in report.findings if f.code == "CC101")
+    assert "wang-2025 gives 41.9% (2022)" in headline.message
+    assert "liu-hu-2023 gives over 60% (2023, assumed as of publication)" in headline.message
+    assert "the gap is at least 18.05 points" in headline.explanation
+    assert "cannot cover the gap" in headline.explanation          # one year of drift cannot explain it
+    assert "no agreed definition" in headline.explanation          # a different neighbourhood could
+    assert headline.assumptions == (
+        "liu-hu-2023/neighbour-trade-share gives no period; it is read as of publication (2023)",)
+    assert headline.confidence == "high"
+
+
+def test_implied_totals_are_shown(seed):
+    _, report = seed
+    messages = " ".join(f.message for f in report.findings if f.code == "CC104")
+    assert "[6.281287, 6.320191] trillion USD" in messages
+    assert "(24, 26.666667] (so 25 or 26)" in messages
+
+
+def test_look_alike_numbers_raise_no_alarm(seed):
+    _, report = seed
+    compared = {pair for f in report.findings for pair in f.claim_ids}
+    # eight LDCs and eight of the top ten ODI destinations; six priority areas and six programs;
+    # investment growing over 20% a year and trade nearly doubling: different measures, never compared.
+    for alone in ("wang-2025/odi-top-ten-destinations", "wang-2025/lancang-mekong-programs",
+                  "wang-2025/lancang-mekong-priority-areas", "liu-hu-2023/neighbour-investment-growth",
+                  "liu-hu-2023/neighbour-trade-doubled"):
+        assert alone not in compared
+
+
+def test_every_document_is_curated(seed):
+    corpus, _ = seed
+    per_source = {sid: sum(1 for c in corpus.claims if c.source_id == sid) for sid in corpus.sources}
+    assert per_source == {"wang-2025": 46, "liu-hu-2023": 11}

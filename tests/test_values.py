@@ -273,3 +273,14 @@ def test_parsing_the_canonical_form_gives_an_equivalent_value(case):
 def test_parsing_is_idempotent_on_canonical_text(number):
     v = parse_value(f"about ${number} billion")
     assert parse_value(parse_value(v.canonical).canonical) == parse_value(v.canonical)
+
+
+@pytest.mark.parametrize("text", ["largest", "second largest", "third-largest", "the majority", "a minority",
+                                  "nearly doubled", "eight of the top ten", "$1-2 billion", "one-third",
+                                  "4.5 percentage points", "over 20% every year", "18 countries"])
+def test_canonical_text_of_special_forms_parses_back(text):
+    v = parse_value(text)
+    again = parse_value(v.canonical)
+    assert (again.kind, again.unit, again.low_magnitude, again.high_magnitude, again.low_inclusive,
+            again.high_inclusive) == (v.kind, v.unit, v.low_magnitude, v.high_magnitude, v.low_inclusive,
+                                      v.high_inclusive)

@@ -395,7 +395,7 @@ def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = 
     >>> parse_value("over 60%").interval_text()
     '(60, 100] %'
     >>> parse_value("$2.64 trillion").interval_text()
-    '[2.635e+12, 2.645e+12] USD'
+    '[2.635, 2.645] trillion USD'
     """
     if not isinstance(text, str):
         raise ValueParseError(repr(text), f"a value must be text, not {type(text).__name__}")
@@ -421,8 +421,7 @@ class _Parser:
 
     def parse(self) -> Value:
         cur = self.cur
-        if cur.accept("the"):
-            pass
+        cur.accept("the")
         special = self._majority() or self._rank() or self._multiple()
         if special is not None:
             return special
@@ -480,8 +479,7 @@ class _Parser:
     def _majority(self) -> Value | None:
         cur = self.cur
         start = cur.i
-        if cur.accept("a"):
-            pass
+        cur.accept("a")
         if cur.accept("majority") or cur.accept("most"):
             cur.accept("of")
             self._skip_of_tail(allow_any=True)
@@ -510,7 +508,7 @@ class _Parser:
         if len(head) == 2 and head[0] in _ORDINALS and head[1] in _RANK_WORDS:
             cur.take()
             ordinal = _ORDINALS[head[0]]
-        elif token in _RANK_WORDS or (token in ("first", "1st") and start == cur.i and cur.i + 1 >= len(cur.tokens)):
+        elif token in _RANK_WORDS:
             cur.take()
         elif token in ("no.", "number") and cur.peek(1) in ("1", "one"):
             cur.take()
@@ -524,8 +522,10 @@ class _Parser:
         # "largest trading partner", "top destination": the noun names the measure, not the rank.
         cur.i = len(cur.tokens)
         value = float(ordinal)
+        words = {number: word for word, number in _ORDINALS.items() if word.isalpha()}
+        canonical = "largest" if ordinal == 1 else f"{words[ordinal]} largest"
         return self._make(self.text, "rank", units.RANK, value, value, True, True, value, value,
-                          f"rank {ordinal}", f"rank {ordinal}")
+                          f"rank {ordinal}", canonical)
 
     def _peek_multiple(self) -> bool:
         cur = self.cur
@@ -645,14 +645,9 @@ class _Parser:
             return currency, "amount", None
         if cur.at_end():
             return self._declared_or_bare(number)
-        tail = [t for t in cur.rest()]
-        stop = len(tail)
-        for j, t in enumerate(tail):
-            if (t, *tail[j + 1:j + 2]) in [s for s in _RATE_SUFFIXES] or t in ("or", "and", "+", "plus") or (
-                tuple(tail[j:j + 2]) in _RATE_SUFFIXES
-            ) or (t,) in _RATE_SUFFIXES:
-                stop = j
-                break
+        tail = cur.rest()
+        stop = next((j for j, token in enumerate(tail) if token in ("or", "and", "+", "plus")
+                     or any(tuple(tail[j:j + len(suffix)]) == suffix for suffix in _RATE_SUFFIXES)), len(tail))
         words = tail[:stop]
         if not words:
             return self._declared_or_bare(number)

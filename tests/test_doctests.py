@@ -1,0 +1,13 @@
+"""The examples in the public docstrings run."""
+
+import doctest
+
+import pytest
+
+from claimcheck import periods, values
+
+
+@pytest.mark.parametrize("module", [values, periods])
+def test_docstring_examples(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0

@@ -52,3 +52,14 @@ def period_texts(draw) -> str:
         f"for {n} consecutive years", f"{n} years in a row", "over the past decade", f"compared with {n} years ago",
         f"{draw(st.integers(1, 28))} {month} {year}",
     ]))
+
+
+# Fragments of the value grammar, glued at random: closer to real mistakes than random unicode.
+VALUE_FRAGMENTS = list("0123456789.,%$€£¥~-– ") + [
+    "over ", "under ", "about ", "nearly ", "between ", " and ", " to ", "trillion", "bn", "k", "percent", "per cent",
+    " a year", "doubled", "largest", "second ", "of the top ", "ten", "eight", "one-third", "half", "majority",
+    "or more", "US$", "RMB", "yuan", "times", "fold", "e9", "e+", "points", "percentage points"]
+
+
+def value_fragments():
+    return st.lists(st.sampled_from(VALUE_FRAGMENTS), max_size=8).map("".join)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck import ClaimcheckError, Tolerances, ValueParseError, parse_value
-from strategies import hedged_values, number_texts
+from strategies import hedged_values, number_texts, value_fragments
 
 
 def bounds(text: str, **kwargs):
@@ -284,3 +284,21 @@ def test_canonical_text_of_special_forms_parses_back(text):
     assert (again.kind, again.unit, again.low_magnitude, again.high_magnitude, again.low_inclusive,
             again.high_inclusive) == (v.kind, v.unit, v.low_magnitude, v.high_magnitude, v.low_inclusive,
                                       v.high_inclusive)
+
+
+@given(value_fragments(), st.sampled_from([None, "USD", "percent", "JPY", "countries", "percent a year", "km"]))
+@settings(max_examples=500)
+def test_grammar_fragments_parse_to_sound_intervals_or_raise_claimcheck_error(text, unit):
+    try:
+        v = parse_value(text, unit=unit)
+    except ClaimcheckError:
+        return
+    if v.low_magnitude is not None and v.high_magnitude is not None:
+        assert v.low_magnitude <= v.high_magnitude
+    if v.kind == "share":
+        assert 0 <= v.low_magnitude <= v.high_magnitude <= 100
+
+
+def test_a_hedge_before_a_broken_multiple_is_an_error():
+    with pytest.raises(ValueParseError):
+        parse_value("over doubled0")

@@ -63,7 +63,7 @@ class Report:
 # --- blocking keys ------------------------------------------------------------------------------
 
 def _quantity_key(row: Row) -> tuple | None:
-    if row.kind is None or row.kind in ("rank", "change_multiple") or not row.has_period:
+    if row.kind in ("rank", "change_multiple") or not row.has_period:
         return None
     return (row.subject, row.measure, row.scope, row.kind, row.dimension)
 
@@ -80,13 +80,21 @@ def _rank_key(row: Row) -> tuple | None:
     return (row.measure, row.scope)
 
 
-KEYS: dict[str, Callable[[Row], tuple | None]] = {
-    "quantity": _quantity_key,
-    "event": lambda row: (row.event,) if row.claim.date is not None and row.event else None,
-    "items": lambda row: (row.gid,) if row.claim.items is not None else None,
-    "subject": lambda row: (row.subject,) if row.kind is not None and row.has_period else None,
-    "measure": _measure_key,
-    "rank": _rank_key,
+@dataclass(frozen=True)
+class Blocking:
+    """A blocking key: which rows it looks at (those with a value, a date or items) and their key."""
+
+    among: str  # "value", "date" or "items"
+    key: Callable[[Row], tuple | None]
+
+
+KEYS: dict[str, Blocking] = {
+    "quantity": Blocking("value", _quantity_key),
+    "event": Blocking("date", lambda row: (row.event,) if row.event else None),
+    "items": Blocking("items", lambda row: (row.gid,)),
+    "subject": Blocking("value", lambda row: (row.subject,) if row.has_period else None),
+    "measure": Blocking("value", _measure_key),
+    "rank": Blocking("value", _rank_key),
 }
 
 
@@ -178,14 +186,19 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
     _check_unique(rows)
 
     findings: list[Finding] = []
+    among = {"value": [r for r in rows if r.kind is not None], "date": [r for r in rows if r.claim.date is not None],
+             "items": [r for r in rows if r.claim.items is not None]}
     groups_by_key: dict[str, dict[tuple, list[Row]]] = {}
     for rule in rules:
         if rule.key == "problems":
             chosen = [p for p in problems if p.code == rule.code]
             findings.extend(_stamped(rule, rule.check(chosen)))
             continue
+        if rule.applies is not None and not rule.applies(ctx):
+            continue
         if rule.key not in groups_by_key:
-            groups_by_key[rule.key] = _group(rows, KEYS[rule.key])
+            blocking = KEYS[rule.key]
+            groups_by_key[rule.key] = _group(among[blocking.among], blocking.key)
         for key in sorted(groups_by_key[rule.key], key=_order):
             findings.extend(_stamped(rule, rule.check(groups_by_key[rule.key][key], ctx)))
 
@@ -304,4 +317,4 @@ def _possible_matches(row: Row, measures: dict[tuple, set[str]]) -> tuple[str, .
     return tuple(sorted(m for m in measures[(row.subject, row.scope)] if similar(row.measure, m)))
 
 
-__all__ = ["Coverage", "KEYS", "Report", "check"]
+__all__ = ["Blocking", "Coverage", "KEYS", "Report", "check"]

@@ -42,6 +42,7 @@ class Rule:
     key: str  # the blocking key the engine groups rows by; "problems" for data rules
     check: Callable[..., Iterable[Finding]]
     aliases: tuple[str, ...] = ()
+    applies: Callable[[Context], bool] | None = None  # None: always; else skipped when it says False
 
     @property
     def doc(self) -> str:
@@ -69,13 +70,14 @@ RULES: dict[str, Rule] = {}
 NAMES: dict[str, str] = {}
 
 
-def rule(code: str, name: str, *, key: str, aliases: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
+def rule(code: str, name: str, *, key: str, aliases: tuple[str, ...] = (),
+         applies: Callable[[Context], bool] | None = None) -> Callable[[Callable], Callable]:
     """Register a rule under a stable code and a readable name."""
 
     def register(check: Callable) -> Callable:
         if code in RULES:
             raise ValueError(f"rule code {code} is used twice")
-        RULES[code] = Rule(code, name, key, check, aliases)
+        RULES[code] = Rule(code, name, key, check, aliases, applies)
         for alias in (name, *aliases):
             NAMES[alias] = code
         return check
@@ -432,7 +434,7 @@ def count_matches_items(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         yield Draft(verdict, [row], message, explanation)
 
 
-@rule("CC104", "arithmetic.part-share-whole", key="subject")
+@rule("CC104", "arithmetic.part-share-whole", key="subject", applies=lambda ctx: bool(ctx.vocabulary.relations))
 def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """A part, its share and the whole do not multiply out.
 

@@ -435,7 +435,10 @@ class _Parser:
         if hedge in ("over", "nearly", "about", "just_over", "just_under") and (
             self._peek_multiple() or cur.peek() in _MULTIPLE_WORDS
         ):
-            return self._multiple(hedge) or self._fail_rest()
+            multiple = self._multiple(hedge)
+            if multiple is None:
+                raise self._fail_rest()
+            return multiple
         fraction = _fraction(cur)
         if fraction is not None:
             percent, written = fraction

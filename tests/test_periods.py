@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import period_texts
 
 from claimcheck import ClaimcheckError, PeriodParseError, parse_period
-from strategies import period_texts
 
 
 def span(text: str, published=None):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from claimcheck import units
 from claimcheck.errors import ClaimcheckError, Problem
@@ -230,7 +230,7 @@ def _chosen_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) ->
 
 
 def _check_unique(rows: list[Row]) -> None:
-    for previous, row in zip(rows, rows[1:]):
+    for previous, row in zip(rows, rows[1:], strict=False):
         if previous.gid == row.gid:
             raise ClaimcheckError(f"claim id {row.gid!r} is given twice")
 

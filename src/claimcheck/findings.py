@@ -2,14 +2,15 @@
 
 A ``Row`` is a claim flattened for comparison: canonical key names, the interval in base units
 (so trillions and billions compare without pint in the hot path) and the period as day ordinals.
-A rule returns ``Draft`` findings; the engine stamps them with the rule's code and a fingerprint.
+A rule returns ``Finding`` objects; the engine stamps them with the rule's code and name.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from claimcheck.records import Claim
 from claimcheck.values import format_interval
@@ -48,7 +49,7 @@ class Row:
     def has_period(self) -> bool:
         return self.start != 0
 
-    def overlaps(self, other: "Row") -> bool:
+    def overlaps(self, other: Row) -> bool:
         """Whether the two strict intervals share a value (None is unbounded)."""
         if self.hi is not None and other.lo is not None and (
                 self.hi < other.lo or (self.hi == other.lo and not (self.hi_inc and other.lo_inc))):
@@ -58,11 +59,11 @@ class Row:
             return False
         return True
 
-    def same_reading(self, other: "Row") -> bool:
+    def same_reading(self, other: Row) -> bool:
         return (self.lo, self.hi, self.lo_inc, self.hi_inc, self.start, self.end) == (
             other.lo, other.hi, other.lo_inc, other.hi_inc, other.start, other.end)
 
-    def overlaps_in_time(self, other: "Row") -> bool:
+    def overlaps_in_time(self, other: Row) -> bool:
         return self.start <= other.end and other.start <= self.end
 
     def interval(self, *, loose: bool = False) -> tuple[float | None, float | None, bool, bool]:
@@ -161,6 +162,13 @@ class Finding:
                 "message": self.message, "explanation": self.explanation, "confidence": self.confidence,
                 "assumptions": list(self.assumptions), "quotes": self.quotes, "fingerprint": self.fingerprint}
 
+    @classmethod
+    def written(cls, verdict: Verdict, rows: list[Row], message: str, explanation: str,
+                confidence: Confidence = "high", assumptions: list[str] | tuple[str, ...] = (),
+                extra_ids: tuple[str, ...] = ()) -> Finding:
+        """A finding whose words are already written (for rules that fire rarely)."""
+        return cls(verdict, rows, _fixed, (message, explanation, tuple(assumptions)), confidence, extra_ids)
+
     def __repr__(self) -> str:
         return f"Finding({self.code} {self.verdict} {', '.join(self.claim_ids)})"
 
@@ -170,12 +178,6 @@ class Finding:
 
 def _fixed(rows: list[Row], message: str, explanation: str, assumptions: tuple[str, ...]) -> Texts:
     return message, explanation, assumptions
-
-
-def Draft(verdict: Verdict, rows: list[Row], message: str, explanation: str, confidence: Confidence = "high",
-          assumptions: list[str] | tuple[str, ...] = (), extra_ids: tuple[str, ...] = ()) -> Finding:
-    """A finding whose words are already written (for rules that fire rarely)."""
-    return Finding(verdict, rows, _fixed, (message, explanation, tuple(assumptions)), confidence, extra_ids)
 
 
 def fingerprint(code: str, claims: list[Claim], extra: tuple[str, ...] = ()) -> str:
@@ -215,4 +217,4 @@ def amount_words(amount: float, row: Row) -> str:
     return shown.replace(" %", " points").replace("%/year", " points a year")
 
 
-__all__ = ["VERDICTS", "Confidence", "Context", "Draft", "Finding", "Row", "Texts", "Verdict", "fingerprint"]
+__all__ = ["VERDICTS", "Confidence", "Context", "Finding", "Row", "Texts", "Verdict", "fingerprint"]

@@ -36,19 +36,19 @@ class Period(BaseModel):
     assumed: bool = False
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> Period:
         if self.start > self.end:
             raise ValueError(f"period {self.text!r} starts ({self.start}) after it ends ({self.end})")
         return self
 
-    def overlaps(self, other: "Period") -> bool:
+    def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
 
     @property
     def midpoint_ordinal(self) -> float:
         return (self.start.toordinal() + self.end.toordinal()) / 2
 
-    def years_apart(self, other: "Period") -> float:
+    def years_apart(self, other: Period) -> float:
         """Distance between the middles of two periods, in years (2022 and 2023 are 1.0 apart)."""
         return abs(self.midpoint_ordinal - other.midpoint_ordinal) / 365.25
 
@@ -125,7 +125,7 @@ _LEADING = re.compile(r"^(?:in|during|throughout|for the year|the year|as of|in 
 # --- the parser ---------------------------------------------------------------------------------
 
 
-def parse_period(text: str, *, published: "Period | date | str | int | None" = None) -> Period:
+def parse_period(text: str, *, published: Period | date | str | int | None = None) -> Period:
     """Read a period as written; relative forms resolve against ``published``.
 
     >>> p = parse_period("first half of 2024")
@@ -161,7 +161,7 @@ def as_of_publication(published: Period) -> Period:
                   reading=f"no period written; read as of publication ({published.label(note=False)})", assumed=True)
 
 
-def _anchor(published: "Period | date | str | int | None", text: str) -> Period | None:
+def _anchor(published: Period | date | str | int | None, text: str) -> Period | None:
     if published is None or isinstance(published, Period):
         return published
     if isinstance(published, datetime):

@@ -126,7 +126,7 @@ class Claim(BaseModel):
         return data
 
     @model_validator(mode="after")
-    def _says_something(self) -> "Claim":
+    def _says_something(self) -> Claim:
         if self.value is None and self.date is None and self.items is None:
             raise ValueError("a claim needs a value, a date (with event) or items")
         if (self.value is not None or self.items is not None) and not self.measure:

@@ -15,17 +15,17 @@ import math
 import re
 import textwrap
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import yaml
 
 from claimcheck.errors import Problem
-from claimcheck.findings import Context, Draft, Finding, Row, Texts, amount_words, interval_words
+from claimcheck.findings import Context, Finding, Row, Texts, amount_words, interval_words
 from claimcheck.records import Claim
 from claimcheck.values import format_interval, gap, overlap
 from claimcheck.vocabulary import build_vocabulary
-
 
 SECTIONS = ("What it checks", "Why it matters", "Known problems", "Conflicting example", "Consistent example")
 
@@ -149,7 +149,7 @@ def _overlap(a: Row, b: Row, *, loose: bool = False) -> bool:
     return overlap(*a.interval(loose=True), *b.interval(loose=True))
 
 
-def _compare(first: list[Row], second: list[Row], ctx: Context, *, noun: str) -> Finding:
+def _compare(first: list[Row], second: list[Row], ctx: Context) -> Finding:
     """The heart of the value rules: do two readings of one measure agree, and if not, what could explain it?
 
     The verdict is decided here with numbers only; the sentences are written by ``_compare_words``
@@ -281,22 +281,22 @@ def same_measure_disjoint(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """
     if rows[0].kind == "count":
         return
-    yield from _value_findings(rows, ctx, noun="value")
+    yield from _value_findings(rows, ctx)
 
 
-def _value_findings(rows: list[Row], ctx: Context, *, noun: str) -> Iterable[Finding]:
+def _value_findings(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     if len(rows) < 2:
         return
     if len(rows) == 2:  # the common case, without bucketing
         a, b = rows
-        yield _agreeing(rows) if a.same_reading(b) else _compare([a], [b], ctx, noun=noun)
+        yield _agreeing(rows) if a.same_reading(b) else _compare([a], [b], ctx)
         return
     readings = _readings(rows)
     for bucket in readings:
         if len(bucket) > 1:
             yield _agreeing(bucket)
     for first, second in _pairs(readings):
-        yield _compare(first, second, ctx, noun=noun)
+        yield _compare(first, second, ctx)
 
 
 @rule("CC107", "count.named-set", key="quantity")
@@ -334,7 +334,7 @@ def named_set_count(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """
     if rows[0].kind != "count":
         return
-    yield from _value_findings(rows, ctx, noun="count")
+    yield from _value_findings(rows, ctx)
 
 
 @rule("CC102", "event.date", key="event")
@@ -375,11 +375,11 @@ def event_dates(rows: list[Row], ctx: Context) -> Iterable[Finding]:
             assert da is not None and db is not None
             shown = f"{a.source} dates {a.claim.event!r} {da.label()}; {b.source} dates it {db.label()}"
             if da.overlaps(db):
-                yield Draft("consistent", [a, b], f"{shown}; the dates overlap.",
+                yield Finding.written("consistent", [a, b], f"{shown}; the dates overlap.",
                             f"{da.start}..{da.end} and {db.start}..{db.end} share days.")
             else:
                 days = min(abs((db.start - da.end).days), abs((da.start - db.end).days))
-                yield Draft("conflict", [a, b], f"{shown}; the dates do not overlap.",
+                yield Finding.written("conflict", [a, b], f"{shown}; the dates do not overlap.",
                             f"{da.start}..{da.end} and {db.start}..{db.end} are at least {days} days apart.")
 
 
@@ -431,7 +431,7 @@ def count_matches_items(rows: list[Row], ctx: Context) -> Iterable[Finding]:
             message = (f"{row.source} counts {row.shown_value()!r} {row.claim.measure} and names {listed} of them: "
                        f"{'the count covers the names' if enough else 'it names more than it counts'}.")
             explanation = f"The count reads {count}; the partial list names {listed}: {', '.join(items)}."
-        yield Draft(verdict, [row], message, explanation)
+        yield Finding.written(verdict, [row], message, explanation)
 
 
 @rule("CC104", "arithmetic.part-share-whole", key="subject", applies=lambda ctx: bool(ctx.vocabulary.relations))
@@ -530,7 +530,7 @@ def _implied_whole(part: Row, share: Row, wholes: list[Row], relation: str, ctx:
     arithmetic = (f"{part.shown_interval()} ÷ {share.shown_interval()} = {implied} "
                   f"(from {relation!r}).")
     if not wholes:
-        yield Draft("undetermined", [part, share],
+        yield Finding.written("undetermined", [part, share],
                     f"{part.source} gives {part.shown_value()} at {share.shown_value()} ({part.shown_period()}), "
                     f"which implies a whole of {implied}; no claim states the whole to compare it with.",
                     arithmetic + " An implied total is a figure to look up, not a check that passed.",
@@ -540,7 +540,7 @@ def _implied_whole(part: Row, share: Row, wholes: list[Row], relation: str, ctx:
         agrees = overlap(low, high, low_inc, high_inc, whole.lo, whole.hi, whole.lo_inc, whole.hi_inc)
         same_time = whole.overlaps_in_time(part)
         verdict = "consistent" if agrees else ("conflict" if same_time else "tension")
-        yield Draft(verdict, [part, share, whole],
+        yield Finding.written(verdict, [part, share, whole],
                     f"{part.source} gives {part.shown_value()} at {share.shown_value()} ({part.shown_period()}), "
                     f"implying a whole of {implied}; {whole.said()}: {'they agree' if agrees else 'they do not'}.",
                     arithmetic + f" The stated whole reads {whole.shown_interval()}.", "high",
@@ -551,7 +551,7 @@ def _implied_share(part: Row, whole: Row, share: Row, relation: str) -> Finding:
     low, high, low_inc, high_inc = _divide(part, whole)
     implied = interval_words(low, high, low_inc, high_inc, share)
     agrees = overlap(low, high, low_inc, high_inc, share.lo, share.hi, share.lo_inc, share.hi_inc)
-    return Draft("consistent" if agrees else "conflict", [part, whole, share],
+    return Finding.written("consistent" if agrees else "conflict", [part, whole, share],
                  f"{part.source} and {whole.source} give a part of {part.shown_value()} and a whole of "
                  f"{whole.shown_value()}, a share of {implied}; {share.said()}: {'they agree' if agrees else 'they do not'}.",
                  f"{part.shown_interval()} ÷ {whole.shown_interval()} = {implied} (from {relation!r}); "
@@ -610,7 +610,7 @@ def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Find
             implied = format_interval(low, high, rate.lo_inc, rate.hi_inc, "dimensionless")
             agrees = overlap(low, high, rate.lo_inc, rate.hi_inc, multiple.lo, multiple.hi, multiple.lo_inc,
                              multiple.hi_inc)
-            yield Draft("consistent" if agrees else "conflict", [rate, multiple],
+            yield Finding.written("consistent" if agrees else "conflict", [rate, multiple],
                         f"{rate.said()}; compounded over {years:g} years that is {implied}; {multiple.said()} "
                         f"reads {multiple.shown_interval()}: {'they agree' if agrees else 'they do not'}.",
                         f"(1 + {rate.shown_interval()}) ^ {years:g} years = {implied}; the multiple reads "
@@ -663,14 +663,14 @@ def two_subjects_ranked_first(rows: list[Row], ctx: Context) -> Iterable[Finding
                         continue
                     both_first = a.hi is not None and b.hi is not None and a.hi < 2 and b.hi < 2
                     if both_first:
-                        yield Draft("conflict", [a, b],
+                        yield Finding.written("conflict", [a, b],
                                     f"{a.source} ranks {a.claim.subject} first and {b.source} ranks {b.claim.subject} first for "
                                     f"{a.claim.measure!r} ({a.claim.scope or 'no scope'}) over overlapping periods "
                                     f"({a.shown_period()}; {b.shown_period()}).",
                                     "Only one subject can be first for one measure, scope and time; ties are not "
                                     "modelled.", "high", _assumptions([a, b]))
                     elif a.hi is not None and b.hi is not None and not _overlap(a, b):
-                        yield Draft("consistent", [a, b],
+                        yield Finding.written("consistent", [a, b],
                                     f"{a.source} ranks {a.claim.subject} {a.shown_value()!r} and {b.source} ranks {b.claim.subject} "
                                     f"{b.shown_value()!r} for {a.claim.measure!r}: different ranks.",
                                     f"Ranks {a.shown_interval()} and {b.shown_interval()} do not collide.", "high",
@@ -682,7 +682,7 @@ def two_subjects_ranked_first(rows: list[Row], ctx: Context) -> Iterable[Finding
 
 def _data_rule(problems: list[Problem], what: str) -> Iterable[Finding]:
     for problem in problems:
-        yield Draft("undetermined", [], f"{problem}", f"{what} The record was left out of the comparisons.",
+        yield Finding.written("undetermined", [], f"{problem}", f"{what} The record was left out of the comparisons.",
                     "high", [], tuple(filter(None, [problem.claim_id, f"{problem.path}:{problem.field}"])))
 
 

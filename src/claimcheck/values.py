@@ -233,7 +233,7 @@ class _Number:
         self.words = words
         self.written = written
 
-    def scaled(self, factor: float, word: str) -> "_Number":
+    def scaled(self, factor: float, word: str) -> _Number:
         return _Number(self.value * factor, self.half_unit * factor, self.round_half_unit * factor, False, self.words,
                        f"{self.written} {word}", word)
 
@@ -828,7 +828,7 @@ def _is_yearly_percent(unit: str | None) -> bool:
 
 
 def _looks_like_noun(candidate: str) -> bool:
-    """pint knows 'year' and 'km', but also 'countries'? No; yet it knows short words that are nouns here."""
+    """Words pint would read as units ('a' is a year, 'in' an inch) that in a claim are counted nouns."""
     return candidate in {"people", "persons", "countries", "members", "items", "a", "in", "at", "ft", "min", "cc"}
 
 

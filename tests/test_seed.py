@@ -23,8 +23,6 @@ SNAPSHOT = {
     ("CC103", "consistent", ("wang-2025/chip-4-members",)),
     ("CC103", "consistent", ("wang-2025/ldcs-in-neighbourhood",)),
     ("CC103", "consistent", ("wang-2025/three-global-initiatives",)),
-    ("CC107", "consistent", ("wang-2025/five-central-asian-countries",
-                             "wang-2025/five-central-asian-countries-data-security")),
     ("CC107", "consistent", ("liu-hu-2023/five-central-asian-states", "wang-2025/five-central-asian-countries",
                              "wang-2025/five-central-asian-countries-data-security")),
     ("CC107", "consistent", ("liu-hu-2023/two-global-initiatives", "liu-hu-2023/two-global-initiatives-introduction")),

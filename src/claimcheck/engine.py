@@ -112,11 +112,17 @@ class _Normalizer:
         self.events: dict[str, str | None] = {}
 
     def row(self, claim: Claim) -> Row:
-        name = self._name
-        subject = name(self.subjects, self.vocabulary.subject, claim.subject)
-        measure = name(self.measures, self.vocabulary.measure, claim.measure)
-        scope = name(self.scopes, self.vocabulary.scope, claim.scope)
-        event = name(self.events, self.vocabulary.event, claim.event) if claim.event is not None else None
+        # Hot path (once per claim): memoized look-ups inlined, one Row construction.
+        subject = self.subjects.get(claim.subject, _MISSING)
+        if subject is _MISSING:
+            subject = self.subjects[claim.subject] = self._canonical(self.vocabulary.subject, claim.subject)
+        measure = self.measures.get(claim.measure, _MISSING)
+        if measure is _MISSING:
+            measure = self.measures[claim.measure] = self._canonical(self.vocabulary.measure, claim.measure)
+        scope = self.scopes.get(claim.scope, _MISSING)
+        if scope is _MISSING:
+            scope = self.scopes[claim.scope] = self._canonical(self.vocabulary.scope, claim.scope)
+        event = None if claim.event is None else self._canonical(self.vocabulary.event, claim.event)
         value, period = claim.value, claim.period
         start = end = 0
         assumed = False
@@ -135,13 +141,11 @@ class _Normalizer:
                    start, end, assumed)
 
     @staticmethod
-    def _name(memo: dict[str, str | None], canonical: Callable[[str], str | None], text: str | None) -> str | None:
-        if text is None:
-            return None
-        found = memo.get(text)
-        if found is None:
-            found = memo[text] = canonical(text)
-        return found
+    def _canonical(lookup: Callable[[str], str | None], text: str | None) -> str | None:
+        return None if text is None else lookup(text)
+
+
+_MISSING = object()
 
 
 # --- check --------------------------------------------------------------------------------------

@@ -285,6 +285,7 @@ def same_measure_disjoint(rows: list[Row], ctx: Context) -> Iterable[Finding]:
 
 
 def _value_findings(rows: list[Row], ctx: Context) -> Iterable[Finding]:
+    """One finding for a group whose readings all agree; otherwise one for each pair of readings."""
     if len(rows) < 2:
         return
     if len(rows) == 2:  # the common case, without bucketing
@@ -292,11 +293,23 @@ def _value_findings(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         yield _agreeing(rows) if a.same_reading(b) else _compare([a], [b], ctx)
         return
     readings = _readings(rows)
+    pairs = list(_pairs(readings))
+    if all(first[0].overlaps(second[0]) for first, second in pairs):
+        yield Finding("consistent", rows, _group_agrees_words, (len(readings), len(pairs)))
+        return
     for bucket in readings:
         if len(bucket) > 1:
             yield _agreeing(bucket)
-    for first, second in _pairs(readings):
+    for first, second in pairs:
         yield _compare(first, second, ctx)
+
+
+def _group_agrees_words(rows: list[Row], n_readings: int, n_pairs: int) -> Texts:
+    shown = "; ".join(row.said() for row in rows[:6]) + (f"; and {len(rows) - 6} more" if len(rows) > 6 else "")
+    every = "every pair of readings overlaps" if n_pairs == n_readings * (n_readings - 1) // 2 else (
+        f"each of {n_readings} readings overlaps its {NEIGHBOURS} neighbours in order of period and value")
+    intervals = ", ".join(sorted({row.shown_interval() for row in rows}))
+    return (f"{len(rows)} claims agree: {shown}.", f"Readings {intervals}; {every}.", tuple(_assumptions(rows)))
 
 
 @rule("CC107", "count.named-set", key="quantity")

@@ -76,4 +76,13 @@ def test_look_alike_numbers_raise_no_alarm(seed):
 def test_every_document_is_curated(seed):
     corpus, _ = seed
     per_source = {sid: sum(1 for c in corpus.claims if c.source_id == sid) for sid in corpus.sources}
-    assert per_source == {"wang-2025": 46, "liu-hu-2023": 11}
+    assert per_source == {"wang-2025": 47, "liu-hu-2023": 11}
+
+
+def test_every_value_claim_has_subject_measure_and_scope(seed):
+    corpus, _ = seed
+    for claim in corpus.claims:
+        if claim.value is not None or claim.items is not None:
+            assert claim.subject and claim.measure and claim.scope, claim.global_id
+        else:
+            assert claim.event and claim.date, claim.global_id

@@ -129,8 +129,10 @@ class _Normalizer:
         if period is not None:
             start, end, assumed = period.start.toordinal(), period.end.toordinal(), period.assumed
         gid = f"{claim.source_id}/{claim.id}"
+        dated, listed = claim.date is not None, claim.items is not None
         if value is None:
-            return Row(claim, gid, claim.source_id, subject, measure, scope, event, start=start, end=end, assumed=assumed)
+            return Row(claim, gid, claim.source_id, subject, measure, scope, event, start=start, end=end, assumed=assumed,
+                       dated=dated, listed=listed)
         factor, dimension = units.base_form(value.unit)
         low, high = value.low_magnitude, value.high_magnitude
         loose_low, loose_high = value.loose_low_magnitude, value.loose_high_magnitude
@@ -138,7 +140,7 @@ class _Normalizer:
                    None if low is None else low * factor, None if high is None else high * factor,
                    value.low_inclusive, value.high_inclusive,
                    None if loose_low is None else loose_low * factor, None if loose_high is None else loose_high * factor,
-                   start, end, assumed)
+                   start, end, assumed, dated, listed)
 
     @staticmethod
     def _canonical(lookup: Callable[[str], str | None], text: str | None) -> str | None:
@@ -190,8 +192,14 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
     _check_unique(rows)
 
     findings: list[Finding] = []
-    among = {"value": [r for r in rows if r.kind is not None], "date": [r for r in rows if r.claim.date is not None],
-             "items": [r for r in rows if r.claim.items is not None]}
+    among: dict[str, list[Row]] = {"value": [], "date": [], "items": []}
+    for row in rows:
+        if row.kind is not None:
+            among["value"].append(row)
+        if row.dated:
+            among["date"].append(row)
+        if row.listed:
+            among["items"].append(row)
     groups_by_key: dict[str, dict[tuple, list[Row]]] = {}
     for rule in rules:
         if rule.key == "problems":
@@ -203,8 +211,9 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
         if rule.key not in groups_by_key:
             blocking = KEYS[rule.key]
             groups_by_key[rule.key] = _group(among[blocking.among], blocking.key)
-        for key in sorted(groups_by_key[rule.key], key=_order):
-            findings.extend(_stamped(rule, rule.check(groups_by_key[rule.key][key], ctx)))
+        # Groups come in order of their first claim id (rows are sorted by id), whatever the input order.
+        for group in groups_by_key[rule.key].values():
+            findings.extend(_stamped(rule, rule.check(group, ctx)))
 
     # Groups and rows were visited in sorted order, so a stable sort by verdict and code is deterministic.
     rank = {verdict: i for i, verdict in enumerate(VERDICTS)}
@@ -246,10 +255,6 @@ def _group(rows: list[Row], key_of: Callable[[Row], tuple | None]) -> dict[tuple
         if key is not None:
             groups[key].append(row)
     return groups
-
-
-def _order(key: tuple) -> tuple:
-    return tuple("" if part is None else str(part) for part in key)
 
 
 def _stamped(rule: Rule, drafts: Iterable[Finding]) -> Iterable[Finding]:

@@ -44,6 +44,8 @@ class Row:
     start: int = 0  # period as day ordinals, both inclusive; 0 where there is no period
     end: int = 0
     assumed: bool = False
+    dated: bool = False  # the claim dates an event
+    listed: bool = False  # the claim lists items
 
     @property
     def has_period(self) -> bool:

@@ -149,16 +149,16 @@ def _overlap(a: Row, b: Row, *, loose: bool = False) -> bool:
     return overlap(*a.interval(loose=True), *b.interval(loose=True))
 
 
-def _compare(first: list[Row], second: list[Row], ctx: Context) -> Finding:
+def _compare(rows: list[Row], split: int, ctx: Context) -> Finding:
     """The heart of the value rules: do two readings of one measure agree, and if not, what could explain it?
 
+    ``rows`` holds the claims of the first reading, then those of the second from ``split`` on.
     The verdict is decided here with numbers only; the sentences are written by ``_compare_words``
     when somebody reads them.
     """
-    a, b = first[0], second[0]
-    rows = first + second
+    a, b = rows[0], rows[split]
     if a.overlaps(b):
-        return Finding("consistent", rows, _compare_words, (len(first), ctx, None))
+        return Finding("consistent", rows, _compare_words, (split, ctx, None))
     distance = gap(*a.interval()[:2], *b.interval()[:2])
     explained_by = []
     if not a.overlaps_in_time(b):
@@ -169,7 +169,7 @@ def _compare(first: list[Row], second: list[Row], ctx: Context) -> Finding:
         explained_by.append("scope definition")
     confidence = "low" if _overlap(a, b, loose=True) else "high"
     return Finding("tension" if explained_by else "conflict", rows, _compare_words,
-                   (len(first), ctx, (distance, tuple(explained_by))), confidence)
+                   (split, ctx, (distance, tuple(explained_by))), confidence)
 
 
 def _drift_allowance(a: Row, b: Row, drift) -> float:
@@ -290,7 +290,7 @@ def _value_findings(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         return
     if len(rows) == 2:  # the common case, without bucketing
         a, b = rows
-        yield _agreeing(rows) if a.same_reading(b) else _compare([a], [b], ctx)
+        yield _agreeing(rows) if a.same_reading(b) else _compare(rows, 1, ctx)
         return
     readings = _readings(rows)
     pairs = list(_pairs(readings))
@@ -301,7 +301,7 @@ def _value_findings(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         if len(bucket) > 1:
             yield _agreeing(bucket)
     for first, second in pairs:
-        yield _compare(first, second, ctx)
+        yield _compare(first + second, len(first), ctx)
 
 
 def _group_agrees_words(rows: list[Row], n_readings: int, n_pairs: int) -> Texts:

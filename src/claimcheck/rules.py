@@ -555,7 +555,7 @@ def _implied_whole(part: Row, share: Row, wholes: list[Row], relation: str, ctx:
         verdict = "consistent" if agrees else ("conflict" if same_time else "tension")
         yield Finding.written(verdict, [part, share, whole],
                     f"{part.source} gives {part.shown_value()} at {share.shown_value()} ({part.shown_period()}), "
-                    f"implying a whole of {implied}; {whole.said()}: {'they agree' if agrees else 'they do not'}.",
+                    f"implying a whole of {implied}; {whole.said()}: {'they agree' if agrees else 'they do not agree'}.",
                     arithmetic + f" The stated whole reads {whole.shown_interval()}.", "high",
                     _assumptions([part, share, whole]))
 
@@ -566,7 +566,7 @@ def _implied_share(part: Row, whole: Row, share: Row, relation: str) -> Finding:
     agrees = overlap(low, high, low_inc, high_inc, share.lo, share.hi, share.lo_inc, share.hi_inc)
     return Finding.written("consistent" if agrees else "conflict", [part, whole, share],
                  f"{part.source} and {whole.source} give a part of {part.shown_value()} and a whole of "
-                 f"{whole.shown_value()}, a share of {implied}; {share.said()}: {'they agree' if agrees else 'they do not'}.",
+                 f"{whole.shown_value()}, a share of {implied}; {share.said()}: {'they agree' if agrees else 'they do not agree'}.",
                  f"{part.shown_interval()} ÷ {whole.shown_interval()} = {implied} (from {relation!r}); "
                  f"the stated share reads {share.shown_interval()}.", "high", _assumptions([part, whole, share]))
 
@@ -625,7 +625,7 @@ def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Find
                              multiple.hi_inc)
             yield Finding.written("consistent" if agrees else "conflict", [rate, multiple],
                         f"{rate.said()}; compounded over {years:g} years that is {implied}; {multiple.said()} "
-                        f"reads {multiple.shown_interval()}: {'they agree' if agrees else 'they do not'}.",
+                        f"reads {multiple.shown_interval()}: {'they agree' if agrees else 'they do not agree'}.",
                         f"(1 + {rate.shown_interval()}) ^ {years:g} years = {implied}; the multiple reads "
                         f"{multiple.shown_interval()} over {period.label()}.", "high", _assumptions([rate, multiple]))
 

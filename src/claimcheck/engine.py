@@ -1,8 +1,8 @@
 """The engine: normalize claims into rows, group them by each rule's blocking key, run the rules.
 
 Rows are grouped, never compared all against all: each rule names a blocking key, and the cost
-grows with the number of claims, not with its square. Groups and rows are sorted before the rules
-see them, so the findings do not depend on the order of files or claims.
+grows with the number of claims, not with its square. Rows are sorted by claim id and groups come
+in order of their first claim, so the findings do not depend on the order of files or claims.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from claimcheck.errors import ClaimcheckError, Problem
 from claimcheck.findings import VERDICTS, Context, Finding, Row, Verdict
 from claimcheck.loader import Corpus
 from claimcheck.records import Claim
-from claimcheck.rules import RULES, Rule, resolve
+from claimcheck.rules import RULES, Rule
 from claimcheck.vocabulary import EMPTY, Vocabulary, similar
 
 
@@ -229,17 +229,12 @@ def _chosen_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) ->
         out = list(patterns or [])
         for pattern in out:
             if not any(matches(rule, pattern) for rule in RULES.values()):
-                try:
-                    resolve(pattern)
-                except KeyError:
-                    raise ClaimcheckError(f"no rule matches {pattern!r} (see 'claimcheck rules')") from None
+                raise ClaimcheckError(f"no rule matches {pattern!r} (see 'claimcheck rules')")
         return out
 
-    chosen_patterns, ignored_patterns = validated(select), validated(ignore)
-    chosen = [r for code, r in sorted(RULES.items())
-              if (not chosen_patterns or any(matches(r, p) for p in chosen_patterns))
-              and not any(matches(r, p) for p in ignored_patterns)]
-    return chosen
+    chosen, ignored = validated(select), validated(ignore)
+    return [rule for _, rule in sorted(RULES.items())
+            if (not chosen or any(matches(rule, p) for p in chosen)) and not any(matches(rule, p) for p in ignored)]
 
 
 def _check_unique(rows: list[Row]) -> None:

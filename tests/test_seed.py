@@ -86,3 +86,19 @@ def test_every_value_claim_has_subject_measure_and_scope(seed):
             assert claim.subject and claim.measure and claim.scope, claim.global_id
         else:
             assert claim.event and claim.date, claim.global_id
+
+
+def test_the_case_study_quotes_the_check_as_it_is(seed):
+    _, report = seed
+    text = (CLAIMS.parent / "docs" / "case-study.md").read_text(encoding="utf-8")
+    quoted, block = [], []
+    for line in text.splitlines() + [""]:
+        if line.startswith("> "):
+            block.append(line[2:])
+        elif block:
+            quoted.append(" ".join(block))
+            block = []
+    messages = [f.message for f in report.findings]
+    assert quoted, "the case study quotes no finding"
+    for quote in quoted:
+        assert any(quote in message for message in messages), f"docs/case-study.md quotes a stale finding: {quote}"

@@ -91,8 +91,11 @@ class Row:
         return period.label()
 
     def said(self) -> str:
-        """'wang-2025 gives 41.9% (2022)'."""
-        return f"{self.source} gives {self.shown_value()} ({self.shown_period()})"
+        """'wang-2025 gives 41.9% (2022)'; a bare count names what it counts: 'gives two global initiatives'."""
+        value = self.claim.value
+        counted = f" {self.claim.measure}" if value is not None and value.kind == "count" and not value.counted \
+            and self.claim.measure else ""
+        return f"{self.source} gives {self.shown_value()}{counted} ({self.shown_period()})"
 
 
 @dataclass(frozen=True, slots=True)

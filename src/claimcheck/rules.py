@@ -194,8 +194,9 @@ def _compare_words(rows: list[Row], split: int, ctx: Context, disjoint) -> Texts
     else:
         lines.append("They stay apart under the looser round-number reading too.")
     if not a.overlaps_in_time(b):
+        years = _years_apart(a, b)
         period_words = (f"The periods differ ({a.shown_period()}; {b.shown_period()}) by "
-                        f"{_years_apart(a, b):.1f} years.")
+                        f"{years:.1f} year{'' if years == 1 else 's'}.")
         drift = ctx.vocabulary.drift(a.measure)
         if drift is None:
             lines.append(f"{period_words} No drift is declared for {a.claim.measure!r}, so a change over time may "

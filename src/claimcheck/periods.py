@@ -44,19 +44,6 @@ class Period(BaseModel):
     def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
 
-    @property
-    def midpoint_ordinal(self) -> float:
-        return (self.start.toordinal() + self.end.toordinal()) / 2
-
-    def years_apart(self, other: Period) -> float:
-        """Distance between the middles of two periods, in years (2022 and 2023 are 1.0 apart)."""
-        return abs(self.midpoint_ordinal - other.midpoint_ordinal) / 365.25
-
-    @property
-    def years(self) -> float:
-        """Length in years, counting whole days: 2012–2022 is 11.0, one year is 1.0."""
-        return ((self.end - self.start).days + 1) / 365.25
-
     def label(self, *, note: bool = True) -> str:
         """'2022', 'October 2013', 'Q3 2023', '2012–2022'; with ``note``, how a relative or assumed period was read."""
         if self.granularity == "year":

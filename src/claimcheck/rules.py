@@ -23,6 +23,7 @@ import yaml
 
 from claimcheck.errors import Problem
 from claimcheck.findings import Context, Finding, Row, Texts, amount_words, interval_words
+from claimcheck.periods import Period, parse_period
 from claimcheck.records import Claim
 from claimcheck.values import format_interval, gap, overlap
 from claimcheck.vocabulary import build_vocabulary
@@ -104,9 +105,7 @@ def example_claims(example: dict[str, Any]) -> tuple[list[Claim], Any]:
     return claims, build_vocabulary(example.get("vocabulary"))
 
 
-def _published(date: Any) -> Any:
-    from claimcheck.periods import parse_period
-
+def _published(date: Any) -> Period | None:
     return parse_period(str(date)) if date is not None else None
 
 

@@ -123,9 +123,6 @@ class Vocabulary:
         entry = self.scopes.get(scope or "")
         return entry.ambiguous if entry else None
 
-    def is_declared_measure(self, name: str) -> bool:
-        return normalize_name(name) in self._lookup["measures"]
-
 
 EMPTY = Vocabulary()
 

@@ -199,3 +199,14 @@ def test_numbers_keep_the_digits_as_written(tmp_path):
 def test_missing_folder_is_an_error():
     with pytest.raises(ClaimFileError, match="no such file"):
         load("/nonexistent/claims")
+
+
+def test_tolerances_apply_to_a_whole_folder(tmp_path):
+    write(tmp_path, "a.yaml", """\
+        source: {id: a}
+        claims:
+          - {id: share, measure: m, value: nearly 60%, period: 2022}
+        """)
+    assert load(tmp_path).claim("a/share").value.low_magnitude == pytest.approx(54)
+    wide = claimcheck.Tolerances(nearly=0.2)
+    assert load(tmp_path, tolerances=wide).claim("a/share").value.low_magnitude == pytest.approx(48)

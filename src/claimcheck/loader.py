@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from claimcheck.errors import ClaimFileError, Problem
 from claimcheck.records import Claim, Source
+from claimcheck.values import DEFAULT_TOLERANCES, Tolerances
 from claimcheck.vocabulary import Vocabulary, load_vocabulary
 from claimcheck.yamlfile import SCHEMA, Located, read_yaml
 
@@ -56,12 +57,13 @@ class Corpus:
 # --- loading ------------------------------------------------------------------------------------
 
 
-def load(path: str | Path, *, strict: bool = True) -> Corpus:
+def load(path: str | Path, *, strict: bool = True, tolerances: Tolerances = DEFAULT_TOLERANCES) -> Corpus:
     """Load a claims folder (one YAML file per source) or a single claim file.
 
     Every problem in every file is collected. With ``strict`` (the default) any problem raises
     ``ClaimFileError`` listing them all; otherwise they are returned in ``Corpus.problems`` and
     the records that could be read are kept, so that a check can report the rest as findings.
+    ``tolerances`` are the value grammar's (see ``claimcheck.Tolerances``).
     """
     root = Path(path)
     if not root.exists():
@@ -76,7 +78,7 @@ def load(path: str | Path, *, strict: bool = True) -> Corpus:
     if root.is_dir() and not files:
         corpus.problems.append(Problem(str(root), None, "", "holds no claim files (*.yaml)", SCHEMA))
     for file in files:
-        _load_file(file, folder, corpus)
+        _load_file(file, folder, corpus, tolerances)
     if strict and corpus.problems:
         raise ClaimFileError(list(corpus.problems))
     return corpus
@@ -89,7 +91,7 @@ def _shown(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def _load_file(file: Path, folder: Path, corpus: Corpus) -> None:
+def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances) -> None:
     shown = _shown(file, folder)
     problems = corpus.problems
     data = read_yaml(file, shown, problems)
@@ -140,7 +142,7 @@ def _load_file(file: Path, folder: Path, corpus: Corpus) -> None:
         if isinstance(claim_id, str):
             seen[claim_id] = raw.key_lines.get("id", raw.line)
         fields = {**raw, "source_id": source.id, "line": raw.line}
-        claim = _validate(Claim, fields, {"published": source.published}, shown, where, problems, raw,
+        claim = _validate(Claim, fields, {"published": source.published, "tolerances": tolerances}, shown, where, problems, raw,
                           f"{source.id}/{claim_id}" if isinstance(claim_id, str) else None)
         if claim is None:
             continue

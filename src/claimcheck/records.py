@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from claimcheck.periods import Period, as_of_publication, parse_period
-from claimcheck.values import Value, parse_value
+from claimcheck.values import DEFAULT_TOLERANCES, Value, parse_value
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -92,7 +92,8 @@ class Claim(BaseModel):
         if isinstance(value, (int, float)):
             value = str(value)
         if isinstance(value, str):
-            return parse_value(value, unit=info.data.get("unit"))
+            tolerances = (info.context or {}).get("tolerances") or DEFAULT_TOLERANCES
+            return parse_value(value, unit=info.data.get("unit"), tolerances=tolerances)
         return value
 
     @field_validator("period", "date", mode="before")

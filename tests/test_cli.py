@@ -36,7 +36,7 @@ def test_json_output_is_flat_rows(capsys):
     assert code == 1
     assert {"code", "name", "verdict", "claim_ids", "message", "explanation", "confidence", "fingerprint"} <= set(
         payload["findings"][0])
-    assert payload["counts"]["conflict"] == 9
+    assert payload["counts"]["conflict"] == 7
 
 
 def test_bad_claim_file_exits_2_and_names_file_line_field(tmp_path, capsys):

@@ -16,9 +16,9 @@ from claimcheck.periods import parse_period
 CASES = Path(__file__).parent / "data" / "cases"
 
 EXPECTED = {
-    ("CC101", "conflict", ("alpha/old-share", "beta/share-2022")),
+    ("CC101", "tension", ("alpha/old-share", "beta/share-2022")),
     ("CC101", "conflict", ("alpha/share-2022", "beta/share-2022")),
-    ("CC101", "conflict", ("beta/new-share", "beta/share-2022")),
+    ("CC101", "tension", ("beta/new-share", "beta/share-2022")),
     ("CC101", "tension", ("alpha/old-share", "alpha/share-2022")),
     ("CC101", "tension", ("alpha/old-share", "beta/new-share")),
     ("CC101", "tension", ("alpha/periphery-share", "beta/periphery-share")),
@@ -56,6 +56,7 @@ def test_findings_explain_themselves_in_numbers(cases):
     assert "no agreed definition" in ambiguous.explanation
     drift = next(f for f in report.findings if f.claim_ids == ("alpha/old-share", "beta/share-2022"))
     assert "cannot cover the gap" in drift.explanation and "by 12.0 years" in drift.explanation
+    assert drift.verdict == "tension" and "more than the declared drift can cover" in drift.message
     implied = next(f for f in report.findings if f.code == "CC104" and "alpha/share-2022" in f.claim_ids)
     assert "[6.281287, 6.320191] trillion USD" in implied.message
 

@@ -167,8 +167,10 @@ def _compare(rows: list[Row], split: int, ctx: Context) -> Finding:
     if a.source != b.source and a.scope and ctx.vocabulary.ambiguity(a.scope):
         explained_by.append("scope definition")
     confidence = "low" if _overlap(a, b, loose=True) else "high"
-    return Finding("tension" if explained_by else "conflict", rows, _compare_words,
-                   (split, ctx, (distance, tuple(explained_by))), confidence)
+    # A conflict needs overlapping periods; over different periods it is a tension, whose words say
+    # whether the declared drift could cover the gap.
+    verdict = "tension" if explained_by or not a.overlaps_in_time(b) else "conflict"
+    return Finding(verdict, rows, _compare_words, (split, ctx, (distance, tuple(explained_by))), confidence)
 
 
 def _drift_allowance(a: Row, b: Row, drift) -> float:
@@ -211,7 +213,12 @@ def _compare_words(rows: list[Row], split: int, ctx: Context, disjoint) -> Texts
     elif a.source != b.source and a.scope:
         lines.append(f"Nothing declares the scope {a.claim.scope!r} ambiguous, so a difference of definition is "
                      "not assumed.")
-    reason = f"; a difference of {' or '.join(explained_by)} could explain it" if explained_by else ""
+    if explained_by:
+        reason = f"; a difference of {' or '.join(explained_by)} could explain it"
+    elif not a.overlaps_in_time(b):
+        reason = "; their periods differ, by more than the declared drift can cover"
+    else:
+        reason = ""
     return f"{shown}; {ia} and {ib} do not overlap{reason}.", " ".join(lines), assumptions
 
 
@@ -248,10 +255,10 @@ def same_measure_disjoint(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     What it checks:
         Claims with the same subject, measure and scope (after the vocabulary) and compatible
         units are compared as intervals. Disjoint intervals over overlapping periods are a
-        conflict. Over different periods they are a tension that names the gap in years and
-        says whether the measure's declared drift could cover it; a declared ambiguity of the
-        scope also makes it a tension. Overlapping intervals are consistent. Counts are left
-        to CC107.
+        conflict, unless the vocabulary declares the scope ambiguous (then a tension: the
+        sources may count different members). Over different periods they are a tension that
+        names the gap in years and says whether the measure's declared drift could cover it.
+        Overlapping intervals are consistent. Counts are left to CC107.
 
     Why it matters:
         This is the core disagreement a fact-checker looks for: one source says 41.9%, another

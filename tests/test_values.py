@@ -190,6 +190,9 @@ def test_declared_unit_applies_to_bare_numbers_and_must_agree():
         ("between 20 and 10", "backwards"),
         ("over 5 and more", "not a unit or phrase"),
         ("60 bananas per zork", "not a unit"),
+        ("over 100%", "empty interval"),
+        ("under 0%", "empty interval"),
+        ("fewer than 0 countries", "empty interval"),
     ],
 )
 def test_bad_values_get_a_clear_error(text, message):
@@ -222,6 +225,8 @@ def test_no_interval_is_inverted(case):
     v = parse_value(text)
     if v.low_magnitude is not None and v.high_magnitude is not None:
         assert v.low_magnitude <= v.high_magnitude
+        if v.low_magnitude == v.high_magnitude:
+            assert v.low_inclusive and v.high_inclusive  # never empty
     if v.loose_low_magnitude is not None and v.low_magnitude is not None:
         assert v.loose_low_magnitude <= v.low_magnitude
 

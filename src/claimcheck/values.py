@@ -782,8 +782,9 @@ class _Parser:
         if capped:
             why += f", capped by the {kind} domain"
         self._check_domain(kind, low, high)
-        if low is not None and high is not None and low > high:
-            raise self.fail(f"it reads as an empty interval ({low} > {high})")
+        if low is not None and high is not None and (low > high or (low == high and not (low_inc and high_inc))):
+            shown = format_interval(low, high, low_inc, high_inc, unit)
+            raise self.fail(f"it reads as an empty interval, {shown}: nothing in the {kind} domain satisfies it")
         hedge_word = _HEDGE_WORDS[hedge]
         if multiple:
             canonical = f"{hedge_word} {format_number(x)} times"

@@ -1,0 +1,81 @@
+"""The vocabulary: canonical names, drift, ambiguity, and the relation grammar (parsed, never evaluated)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimcheck.errors import VocabularyError
+from claimcheck.vocabulary import build_vocabulary, normalize_name, parse_drift, parse_relation, similar
+
+VOCABULARY = {
+    "subjects": {"China": ["PRC"]},
+    "scopes": {"neighbouring countries": {"aliases": ["neighboring countries", "periphery", "Countries in the Neighborhood"],
+                                          "ambiguous": "no agreed list"}},
+    "measures": {"trade share": {"aliases": ["share of total trade"], "drift": "2 points a year"},
+                 "trade volume": ["trade"]},
+    "relations": ["trade volume = trade share × trade volume [world]"],
+}
+
+
+def test_aliases_resolve_to_one_canonical_name():
+    vocabulary = build_vocabulary(VOCABULARY)
+    for spelling in ("neighbouring countries", "Neighboring Countries", "periphery", "countries in the neighborhood",
+                     "countries  in the   neighborhood"):
+        assert vocabulary.scope(spelling) == "neighbouring countries"
+    assert vocabulary.subject("PRC") == "china"
+    assert vocabulary.measure("Share of Total Trade") == "trade share"
+    assert vocabulary.measure("an unknown measure") == "an unknown measure"
+
+
+def test_drift_and_ambiguity():
+    vocabulary = build_vocabulary(VOCABULARY)
+    drift = vocabulary.drift("trade share")
+    assert drift is not None and not drift.relative and drift.allowance(3, 40) == pytest.approx(6)
+    assert parse_drift("15% a year").allowance(2, 100) == pytest.approx(32.25)
+    assert vocabulary.ambiguity("neighbouring countries") == "no agreed list"
+    with pytest.raises(VocabularyError, match="must read like"):
+        parse_drift("quite a lot")
+
+
+def test_relations_are_parsed_by_a_small_grammar():
+    relation = parse_relation("trade volume = trade share × trade volume [world]")
+    assert (relation.part.measure, relation.share.measure, relation.whole.measure) == (
+        "trade volume", "trade share", "trade volume")
+    assert relation.whole.scope == "world" and relation.part.scope is None
+    quotient = parse_relation("trade share = trade volume / trade volume [world]")
+    assert (quotient.part, quotient.share, quotient.whole) == (relation.part, relation.share, relation.whole)
+    for bad in ("__import__('os').system('echo hacked')", "a = b", "a = b + c", "= b × c"):
+        with pytest.raises(VocabularyError, match="must read"):
+            parse_relation(bad)
+
+
+def test_problems_are_collected_not_raised_when_a_list_is_given():
+    problems = []
+    build_vocabulary({"measures": {"a": {"alias": ["b"]}, "c": ["a"]}, "colours": {}, "relations": ["x"]},
+                     "vocabulary.yaml", problems)
+    messages = " | ".join(p.message for p in problems)
+    assert "unknown key 'alias'" in messages and "unknown key 'colours'" in messages
+    assert "is also a name of" in messages and "must read" in messages
+    with pytest.raises(VocabularyError):
+        build_vocabulary({"relations": ["x"]})
+
+
+def test_similar_measures_are_flagged_for_a_curator():
+    assert similar("trade share", "trade shares")
+    assert similar("share of total trade", "share of trade")
+    assert not similar("trade share", "investment growth")
+    assert not similar("trade share", "trade share")
+
+
+def _slow_normalize(name: str) -> str:
+    table = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "})
+    return " ".join(name.translate(table).casefold().replace("-", " ").replace("_", " ").split())
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ019 -_’'–\u00a0")), max_size=20))
+def test_normalizing_names_is_idempotent_and_its_fast_path_agrees(name):
+    once = normalize_name(name)
+    assert once == _slow_normalize(name)
+    assert normalize_name(once) == once

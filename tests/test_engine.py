@@ -204,3 +204,11 @@ def test_cost_grows_with_groups_not_with_all_pairs():
     random.Random(1).shuffle(claims)
     report = check(claims)
     assert len(report.findings) == 1000 and {f.verdict for f in report.findings} == {"conflict"}
+
+
+def test_dollars_and_yuan_are_never_compared_and_coverage_says_why():
+    dollars = Claim(id="a", source_id="s", subject="China", measure="trade", value="$2.64 trillion", period="2022")
+    yuan = Claim(id="b", source_id="t", subject="China", measure="trade", value="17 trillion yuan", period="2022")
+    report = check([dollars, yuan])
+    assert report.findings == []
+    assert report.coverage["s/a"].reason == "incompatible units among claims with its key (CNY, USD)"

@@ -69,8 +69,14 @@ def summary(report: Report, corpus: Corpus | None = None) -> str:
     counts = report.counts()
     parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
     alone = sum(1 for c in report.coverage.values() if not c.compared_with and c.reason != "checked against its own items")
-    where = f" from {len(corpus.claims)} claims in {len(corpus.sources)} sources" if corpus is not None else ""
-    return f"{len(report.findings)} findings{where}: {parts}; {alone} claims compared with nothing (see --coverage)."
+    where = f" from {_count(len(corpus.claims), 'claim')} in {_count(len(corpus.sources), 'source')}" \
+        if corpus is not None else ""
+    return (f"{_count(len(report.findings), 'finding')}{where}: {parts}; {_count(alone, 'claim')} compared with "
+            "nothing (see --coverage).")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def as_rows(report: Report) -> list[dict[str, Any]]:

@@ -212,3 +212,18 @@ def test_dollars_and_yuan_are_never_compared_and_coverage_says_why():
     report = check([dollars, yuan])
     assert report.findings == []
     assert report.coverage["s/a"].reason == "incompatible units among claims with its key (CNY, USD)"
+
+
+@pytest.mark.parametrize(("subject", "rank", "period", "verdict"), [
+    ("China", "second largest", "2023", "conflict"),   # one subject, two ranks, same time
+    ("China", "second largest", "2010", "tension"),    # ... at different times: rankings change
+    ("China", "top", "2023", "consistent"),            # one subject, one rank
+    ("EU", "largest", "2023", "conflict"),             # two subjects, one rank
+    ("EU", "second largest", "2023", "consistent"),
+])
+def test_rank_collisions(subject, rank, period, verdict):
+    first = Claim(id="a", source_id="s", subject="China", measure="largest economy", scope="world", value="largest",
+                  period="2023")
+    other = Claim(id="b", source_id="t", subject=subject, measure="largest economy", scope="world", value=rank,
+                  period=period)
+    assert [f.verdict for f in check([first, other], select=["rank.two-firsts"]).findings] == [verdict]

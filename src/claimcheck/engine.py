@@ -63,9 +63,15 @@ class Report:
 # --- blocking keys ------------------------------------------------------------------------------
 
 def _quantity_key(row: Row) -> tuple | None:
-    if row.kind in ("rank", "change_multiple") or not row.has_period:
+    if row.kind in ("rank", "change_multiple", "count") or not row.has_period:
         return None
     return (row.subject, row.measure, row.scope, row.kind, row.dimension)
+
+
+def _count_key(row: Row) -> tuple | None:
+    if row.kind != "count" or not row.has_period:
+        return None
+    return (row.subject, row.measure, row.scope)
 
 
 def _measure_key(row: Row) -> tuple | None:
@@ -90,6 +96,7 @@ class Blocking:
 
 KEYS: dict[str, Blocking] = {
     "quantity": Blocking("value", _quantity_key),
+    "count": Blocking("value", _count_key),
     "event": Blocking("date", lambda row: (row.event,) if row.event else None),
     "items": Blocking("items", lambda row: (row.gid,)),
     "subject": Blocking("value", lambda row: (row.subject,) if row.has_period else None),

@@ -258,7 +258,7 @@ def same_measure_disjoint(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         conflict, unless the vocabulary declares the scope ambiguous (then a tension: the
         sources may count different members). Over different periods they are a tension that
         names the gap in years and says whether the measure's declared drift could cover it.
-        Overlapping intervals are consistent. Counts are left to CC107.
+        Overlapping intervals are consistent. Counts are left to CC107, ranks to CC106.
 
     Why it matters:
         This is the core disagreement a fact-checker looks for: one source says 41.9%, another
@@ -286,8 +286,6 @@ def same_measure_disjoint(rows: list[Row], ctx: Context) -> Iterable[Finding]:
           - {source: liu, id: share, subject: China, measure: trade share, scope: neighbours, value: "over 40%", period: 2022}
         expect: consistent
     """
-    if rows[0].kind == "count":
-        return
     yield from _value_findings(rows, ctx)
 
 
@@ -319,7 +317,7 @@ def _group_agrees_words(rows: list[Row], n_readings: int, n_pairs: int) -> Texts
     return (f"{len(rows)} claims agree: {shown}.", f"Readings {intervals}; {every}.", tuple(_assumptions(rows)))
 
 
-@rule("CC107", "count.named-set", key="quantity")
+@rule("CC107", "count.named-set", key="count")
 def named_set_count(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     """Two claims count one named set differently.
 
@@ -352,8 +350,6 @@ def named_set_count(rows: list[Row], ctx: Context) -> Iterable[Finding]:
           - {source: b, id: gi, subject: China, measure: global initiatives, value: three, period: 2024}
         expect: consistent
     """
-    if rows[0].kind != "count":
-        return
     yield from _value_findings(rows, ctx)
 
 
@@ -637,14 +633,16 @@ def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Find
                         f"{multiple.shown_interval()} over {period.label()}.", "high", _assumptions([rate, multiple]))
 
 
-@rule("CC106", "rank.two-firsts", key="rank")
-def two_subjects_ranked_first(rows: list[Row], ctx: Context) -> Iterable[Finding]:
-    """Two different subjects are both ranked first for the same thing at the same time.
+@rule("CC106", "rank.collision", key="rank", aliases=("rank.two-firsts",))
+def rank_collision(rows: list[Row], ctx: Context) -> Iterable[Finding]:
+    """Two claims rank one measure in ways that cannot both hold at the same time.
 
     What it checks:
-        Rank claims with the same measure and scope but different subjects are compared: two
-        subjects both ranked first over overlapping periods are a conflict; a subject first
-        and another second is consistent.
+        Rank claims with the same measure and scope are compared pairwise: two different
+        subjects given the same rank ("the largest trading partner" twice), or one subject
+        given two different ranks, over overlapping periods are a conflict; over different
+        periods a tension, since rankings change. Different subjects with different ranks, or
+        one subject with the same rank, are consistent.
 
     Why it matters:
         "The largest trading partner" is a claim about everyone else too; two sources that
@@ -652,7 +650,8 @@ def two_subjects_ranked_first(rows: list[Row], ctx: Context) -> Iterable[Finding
 
     Known problems:
         "Largest" by one measure (trade in goods) and by another (goods and services) are
-        different measures; the vocabulary must not alias them. Ties are not modelled.
+        different measures; the vocabulary must not alias them. Ties are not modelled. In a
+        group of more than 64 rank claims, each is compared with its neighbours only.
 
     Conflicting example:
         sources: {a: 2025, b: 2025}
@@ -668,33 +667,31 @@ def two_subjects_ranked_first(rows: list[Row], ctx: Context) -> Iterable[Finding
           - {source: b, id: second, subject: EU, measure: largest trading partner, scope: ASEAN, value: second largest, period: 2023}
         expect: consistent
     """
-    ranked = sorted((r for r in rows if r.lo is not None), key=lambda r: (r.start, r.gid))
-    by_subject: dict[str | None, list[Row]] = defaultdict(list)
-    for row in ranked:
-        by_subject[row.subject].append(row)
-    subjects = sorted(by_subject, key=str)
-    if len(subjects) < 2:
-        return
-    for i, s1 in enumerate(subjects):
-        for s2 in subjects[i + 1:i + 1 + (len(subjects) if len(subjects) <= MAX_PAIRWISE_READINGS else NEIGHBOURS)]:
-            for a in by_subject[s1]:
-                for b in by_subject[s2]:
-                    if not a.overlaps_in_time(b):
-                        continue
-                    both_first = a.hi is not None and b.hi is not None and a.hi < 2 and b.hi < 2
-                    if both_first:
-                        yield Finding.written("conflict", [a, b],
-                                    f"{a.source} ranks {a.claim.subject} first and {b.source} ranks {b.claim.subject} first for "
-                                    f"{a.claim.measure!r} ({a.claim.scope or 'no scope'}) over overlapping periods "
-                                    f"({a.shown_period()}; {b.shown_period()}).",
-                                    "Only one subject can be first for one measure, scope and time; ties are not "
-                                    "modelled.", "high", _assumptions([a, b]))
-                    elif a.hi is not None and b.hi is not None and not _overlap(a, b):
-                        yield Finding.written("consistent", [a, b],
-                                    f"{a.source} ranks {a.claim.subject} {a.shown_value()!r} and {b.source} ranks {b.claim.subject} "
-                                    f"{b.shown_value()!r} for {a.claim.measure!r}: different ranks.",
-                                    f"Ranks {a.shown_interval()} and {b.shown_interval()} do not collide.", "high",
-                                    _assumptions([a, b]))
+    window = len(rows) if len(rows) <= MAX_PAIRWISE_READINGS else NEIGHBOURS
+    for i, a in enumerate(rows):
+        for b in rows[i + 1:i + 1 + window]:
+            same_subject, same_rank = a.subject == b.subject, a.overlaps(b)
+            if same_subject == same_rank:
+                yield Finding("consistent", [a, b], _rank_words, (None,))
+            else:
+                yield Finding("conflict" if a.overlaps_in_time(b) else "tension", [a, b], _rank_words,
+                              ("one subject, two ranks" if same_subject else "two subjects, one rank",))
+
+
+def _rank_words(rows: list[Row], collision: str | None) -> Texts:
+    a, b = rows
+    what = f"for {a.claim.measure!r} ({a.claim.scope or 'no scope'})"
+    shown = (f"{a.source} ranks {a.claim.subject} {a.shown_value()!r} ({a.shown_period()}); "
+             f"{b.source} ranks {b.claim.subject} {b.shown_value()!r} ({b.shown_period()}) {what}")
+    if collision is None:
+        return f"{shown}: the ranks do not collide.", f"Ranks {a.shown_interval()} and {b.shown_interval()}.", \
+            tuple(_assumptions(rows))
+    if a.overlaps_in_time(b):
+        why = ("Only one subject can hold a rank for one measure, scope and time; ties are not modelled."
+               if collision == "two subjects, one rank" else "One subject holds one rank at a time.")
+        return f"{shown}: {collision}, over overlapping periods.", why, tuple(_assumptions(rows))
+    return (f"{shown}: {collision}, but over different periods, and rankings change.",
+            f"The periods ({a.shown_period()}; {b.shown_period()}) do not overlap.", tuple(_assumptions(rows)))
 
 
 # --- data rules ---------------------------------------------------------------------------------

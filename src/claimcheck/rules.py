@@ -824,7 +824,8 @@ def rules_markdown() -> str:
            "| code | name | summary |", "|---|---|---|"]
     out += [f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.summary} |" for _, r in sorted(RULES.items())]
     for _, r in sorted(RULES.items()):
-        out += ["", f"## {r.code}", "", f"`{r.name}`: {r.summary}", ""]
+        aliases = f" (also known as {', '.join(f'`{a}`' for a in r.aliases)})" if r.aliases else ""
+        out += ["", f"## {r.code}", "", f"`{r.name}`{aliases}: {r.summary}", ""]
         for title in SECTIONS:
             body = r.section(title)
             if not body:

@@ -227,3 +227,11 @@ def test_rank_collisions(subject, rank, period, verdict):
     other = Claim(id="b", source_id="t", subject=subject, measure="largest economy", scope="world", value=rank,
                   period=period)
     assert [f.verdict for f in check([first, other], select=["rank.two-firsts"]).findings] == [verdict]
+
+
+def test_two_change_multiples_of_one_measure_are_compared():
+    doubled = Claim(id="a", source_id="s", measure="trade", value="nearly doubled", period="2013–2023")
+    tripled = Claim(id="b", source_id="t", measure="trade", value="tripled", period="2013–2023")
+    finding = check([doubled, tripled]).findings[0]
+    assert (finding.code, finding.verdict) == ("CC101", "conflict")
+    assert "[1.8, 2) × and [3] × do not overlap" in finding.explanation

@@ -63,7 +63,7 @@ class Report:
 # --- blocking keys ------------------------------------------------------------------------------
 
 def _quantity_key(row: Row) -> tuple | None:
-    if row.kind in ("rank", "change_multiple", "count") or not row.has_period:
+    if row.kind in ("rank", "count") or not row.has_period:
         return None
     return (row.subject, row.measure, row.scope, row.kind, row.dimension)
 

@@ -199,25 +199,13 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
     _check_unique(rows)
 
     findings: list[Finding] = []
-    among: dict[str, list[Row]] = {"value": [], "date": [], "items": []}
-    for row in rows:
-        if row.kind is not None:
-            among["value"].append(row)
-        if row.dated:
-            among["date"].append(row)
-        if row.listed:
-            among["items"].append(row)
-    groups_by_key: dict[str, dict[tuple, list[Row]]] = {}
-    for rule in rules:
+    active = [rule for rule in rules if rule.key == "problems" or rule.applies is None or rule.applies(ctx)]
+    groups_by_key = _group(rows, list(dict.fromkeys(rule.key for rule in active if rule.key != "problems")))
+    for rule in active:
         if rule.key == "problems":
             chosen = [p for p in problems if p.code == rule.code]
             findings.extend(_stamped(rule, rule.check(chosen)))
             continue
-        if rule.applies is not None and not rule.applies(ctx):
-            continue
-        if rule.key not in groups_by_key:
-            blocking = KEYS[rule.key]
-            groups_by_key[rule.key] = _group(among[blocking.among], blocking.key)
         # Groups come in order of their first claim id (rows are sorted by id), whatever the input order.
         for group in groups_by_key[rule.key].values():
             findings.extend(_stamped(rule, rule.check(group, ctx)))
@@ -250,12 +238,25 @@ def _check_unique(rows: list[Row]) -> None:
             raise ClaimcheckError(f"claim id {row.gid!r} is given twice")
 
 
-def _group(rows: list[Row], key_of: Callable[[Row], tuple | None]) -> dict[tuple, list[Row]]:
-    groups: dict[tuple, list[Row]] = defaultdict(list)
+def _group(rows: list[Row], names: list[str]) -> dict[str, dict[tuple, list[Row]]]:
+    """Every blocking's groups, filled in one pass over the sorted rows while they are hot in cache."""
+    groups: dict[str, dict[tuple, list[Row]]] = {name: {} for name in names}
+    plans: dict[str, list[tuple[Callable[[Row], tuple | None], dict[tuple, list[Row]]]]] = {
+        among: [(KEYS[name].key, groups[name]) for name in names if KEYS[name].among == among]
+        for among in ("value", "date", "items")}
+    by_value, by_date, by_items = plans["value"], plans["date"], plans["items"]
     for row in rows:
-        key = key_of(row)
-        if key is not None:
-            groups[key].append(row)
+        for plan, applies in ((by_value, row.kind is not None), (by_date, row.dated), (by_items, row.listed)):
+            if not applies:
+                continue
+            for key_of, found in plan:
+                key = key_of(row)
+                if key is not None:
+                    group = found.get(key)
+                    if group is None:
+                        found[key] = [row]
+                    else:
+                        group.append(row)
     return groups
 
 

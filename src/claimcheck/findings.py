@@ -62,8 +62,8 @@ class Row:
         return True
 
     def same_reading(self, other: Row) -> bool:
-        return (self.lo, self.hi, self.lo_inc, self.hi_inc, self.start, self.end) == (
-            other.lo, other.hi, other.lo_inc, other.hi_inc, other.start, other.end)
+        return (self.lo == other.lo and self.hi == other.hi and self.start == other.start and self.end == other.end
+                and self.lo_inc == other.lo_inc and self.hi_inc == other.hi_inc)
 
     def overlaps_in_time(self, other: Row) -> bool:
         return self.start <= other.end and other.start <= self.end

@@ -63,46 +63,36 @@ class Report:
 
 # --- blocking keys ------------------------------------------------------------------------------
 
-def _quantity_key(row: Row) -> tuple | None:
-    if row.kind in ("rank", "count") or not row.has_period:
-        return None
-    return (row.subject, row.measure, row.scope, row.kind, row.dimension)
-
-
-def _count_key(row: Row) -> tuple | None:
-    if row.kind != "count" or not row.has_period:
-        return None
-    return (row.subject, row.measure, row.scope)
-
-
-def _measure_key(row: Row) -> tuple | None:
-    if row.kind not in ("rate", "change_multiple") or not row.has_period:
-        return None
-    return (row.subject, row.measure, row.scope)
-
-
-def _rank_key(row: Row) -> tuple | None:
-    if row.kind != "rank" or not row.has_period:
-        return None
-    return (row.measure, row.scope)
-
-
 @dataclass(frozen=True)
 class Blocking:
-    """A blocking key: which rows it looks at (those with a value, a date or items) and their key."""
+    """A blocking key: which rows it looks at, and the key that groups them (None: not grouped).
 
-    among: str  # "value", "date" or "items"
+    ``among`` is "value", "date" or "items": rows with a value, a dated event or a list. For value
+    rows, ``kinds`` narrows to kinds of value; the engine only asks the key of rows it applies to.
+    """
+
+    among: str
     key: Callable[[Row], tuple | None]
+    kinds: frozenset[str] | None = None
 
+
+def _with_period(key: Callable[[Row], tuple]) -> Callable[[Row], tuple | None]:
+    """Values without a period (no publication date to read them against) are never grouped."""
+    return lambda row: key(row) if row.start else None
+
+
+KINDS = frozenset({"amount", "share", "count", "rate", "change_multiple", "rank", "difference"})
 
 KEYS: dict[str, Blocking] = {
-    "quantity": Blocking("value", _quantity_key),
-    "count": Blocking("value", _count_key),
+    "quantity": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope, r.kind, r.dimension)),
+                         KINDS - {"count", "rank"}),
+    "count": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)), frozenset({"count"})),
+    "measure": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)),
+                        frozenset({"rate", "change_multiple"})),
+    "rank": Blocking("value", _with_period(lambda r: (r.measure, r.scope)), frozenset({"rank"})),
+    "subject": Blocking("value", _with_period(lambda r: (r.subject,))),
     "event": Blocking("date", lambda row: (row.event,) if row.event else None),
     "items": Blocking("items", lambda row: (row.gid,)),
-    "subject": Blocking("value", lambda row: (row.subject,) if row.has_period else None),
-    "measure": Blocking("value", _measure_key),
-    "rank": Blocking("value", _rank_key),
 }
 
 
@@ -245,23 +235,29 @@ def _check_unique(rows: list[Row]) -> None:
 def _group(rows: list[Row], names: list[str]) -> dict[str, dict[tuple, list[Row]]]:
     """Every blocking's groups, filled in one pass over the sorted rows while they are hot in cache."""
     groups: dict[str, dict[tuple, list[Row]]] = {name: {} for name in names}
-    plans: dict[str, list[tuple[Callable[[Row], tuple | None], dict[tuple, list[Row]]]]] = {
-        among: [(KEYS[name].key, groups[name]) for name in names if KEYS[name].among == among]
-        for among in ("value", "date", "items")}
-    by_value, by_date, by_items = plans["value"], plans["date"], plans["items"]
+    by_kind = {kind: [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "value" and
+                      (KEYS[n].kinds is None or kind in KEYS[n].kinds)] for kind in KINDS}
+    by_date = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "date"]
+    by_items = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "items"]
     for row in rows:
-        for plan, applies in ((by_value, row.kind is not None), (by_date, row.dated), (by_items, row.listed)):
-            if not applies:
-                continue
-            for key_of, found in plan:
-                key = key_of(row)
-                if key is not None:
-                    group = found.get(key)
-                    if group is None:
-                        found[key] = [row]
-                    else:
-                        group.append(row)
+        if row.kind is not None:
+            _file(row, by_kind[row.kind])
+        if row.dated:
+            _file(row, by_date)
+        if row.listed:
+            _file(row, by_items)
     return groups
+
+
+def _file(row: Row, plan: list[tuple[Callable[[Row], tuple | None], dict[tuple, list[Row]]]]) -> None:
+    for key_of, found in plan:
+        key = key_of(row)
+        if key is not None:
+            group = found.get(key)
+            if group is None:
+                found[key] = [row]
+            else:
+                group.append(row)
 
 
 def _stamped(rule: Rule, drafts: Iterable[Finding]) -> Iterable[Finding]:

@@ -210,3 +210,13 @@ def test_tolerances_apply_to_a_whole_folder(tmp_path):
     assert load(tmp_path).claim("a/share").value.low_magnitude == pytest.approx(54)
     wide = claimcheck.Tolerances(nearly=0.2)
     assert load(tmp_path, tolerances=wide).claim("a/share").value.low_magnitude == pytest.approx(48)
+
+
+def test_fields_the_loader_sets_cannot_be_written(tmp_path):
+    write(tmp_path, "a.yaml", """\
+        source: {id: a}
+        claims:
+          - {id: x, measure: m, value: 5%, period: 2022, source_id: b}
+        """)
+    with pytest.raises(ClaimFileError, match="unknown key 'source_id'; the loader sets it"):
+        load(tmp_path)

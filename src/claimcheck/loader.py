@@ -21,6 +21,7 @@ from claimcheck.yamlfile import SCHEMA, Located, read_yaml
 
 VOCABULARY_FILE = "vocabulary.yaml"
 REVIEW_FILE = "review.yaml"
+_SET_BY_THE_LOADER = {"source_id", "line"}
 _NOT_CLAIM_FILES = {VOCABULARY_FILE, REVIEW_FILE, "vocabulary.yml", "review.yml"}
 
 # Problem codes: each is also a data rule in the engine, so a run lists them as findings.
@@ -141,6 +142,9 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
             continue
         if isinstance(claim_id, str):
             seen[claim_id] = raw.key_lines.get("id", raw.line)
+        for key in _SET_BY_THE_LOADER & raw.keys():
+            problems.append(Problem(shown, raw.key_lines[key], f"{where}.{key}",
+                                    f"unknown key {key!r}; the loader sets it", SCHEMA, f"{source.id}/{claim_id}"))
         fields = {**raw, "source_id": source.id, "line": raw.line}
         claim = _validate(Claim, fields, {"published": source.published, "tolerances": tolerances}, shown, where, problems, raw,
                           f"{source.id}/{claim_id}" if isinstance(claim_id, str) else None)

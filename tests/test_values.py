@@ -308,3 +308,12 @@ def test_grammar_fragments_parse_to_sound_intervals_or_raise_claimcheck_error(te
 def test_a_hedge_before_a_broken_multiple_is_an_error():
     with pytest.raises(ValueParseError):
         parse_value("over doubled0")
+
+
+def test_amounts_and_intervals_share_their_scale_words():
+    from claimcheck.values import format_amount, format_interval
+
+    assert format_amount(18.05, "percent") == "18.05 points"
+    assert format_amount(5e11, "USD") == "500 billion USD"
+    assert format_amount(1, "item") == "1"
+    assert format_interval(2.635e12, 2.645e12, True, True, "USD") == "[2.635, 2.645] trillion USD"

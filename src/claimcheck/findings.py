@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from claimcheck.records import Claim
-from claimcheck.values import format_interval
+from claimcheck.values import format_amount, format_interval
 from claimcheck.vocabulary import Vocabulary
 
 Verdict = Literal["conflict", "tension", "consistent", "undetermined"]
@@ -217,9 +217,7 @@ def amount_words(amount: float, row: Row) -> str:
     """A distance held in base units, in the row's unit: '18.05 points', '1', '0.5 trillion USD'."""
     value = row.claim.value
     assert value is not None
-    shown = format_interval(amount / row.factor, amount / row.factor, True, True, value.unit).strip("[]")
-    shown = shown.replace("]", "")
-    return shown.replace(" %", " points").replace("%/year", " points a year")
+    return format_amount(amount / row.factor, value.unit)
 
 
 __all__ = ["VERDICTS", "Confidence", "Context", "Finding", "Row", "Texts", "Verdict", "fingerprint"]

@@ -79,7 +79,7 @@ _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 _COUNT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-_COUNT_WORDS.update({"a": 1, "a couple of": 2, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100})
+_COUNT_WORDS.update({"a": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100})
 
 
 def _year(y: int, text: str) -> int:

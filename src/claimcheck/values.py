@@ -95,16 +95,28 @@ def format_number(x: float | None) -> str:
 _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
+def _scale(largest: float, unit: str) -> tuple[float, str]:
+    """The scale word that shows a magnitude readably: 2.64e12 USD is '2.64 trillion USD'."""
+    label = unit_label(unit)
+    if unit not in PERCENT_UNITS:
+        for factor, word in _SCALE_WORDS:
+            if largest >= factor:
+                return factor, f"{word} {label}".strip()
+    return 1.0, label
+
+
+def format_amount(amount: float, unit: str) -> str:
+    """A distance between two values: '18.05 points' for percentages, '0.5 trillion USD', '1'."""
+    factor, label = _scale(abs(amount), unit)
+    label = {"%": "points", "%/year": "points a year"}.get(label, label)
+    return f"{format_number(amount / factor)} {label}".strip()
+
+
 def format_interval(low: float | None, high: float | None, low_inclusive: bool, high_inclusive: bool, unit: str) -> str:
     """'[41.85, 41.95] %', '(60, 100] %', '[2.635, 2.645] trillion USD'."""
-    label = unit_label(unit)
-    largest = max((abs(x) for x in (low, high) if x is not None), default=0.0)
-    for factor, word in _SCALE_WORDS:
-        if largest >= factor and unit not in (PERCENT_UNITS):
-            low = None if low is None else low / factor
-            high = None if high is None else high / factor
-            label = f"{word} {label}".strip()
-            break
+    factor, label = _scale(max((abs(x) for x in (low, high) if x is not None), default=0.0), unit)
+    low = None if low is None else low / factor
+    high = None if high is None else high / factor
     suffix = f" {label}" if label else ""
     if low is not None and high is not None and low == high and low_inclusive and high_inclusive:
         return f"[{format_number(low)}]{suffix}"
@@ -901,4 +913,5 @@ def gap(a_low: float | None, a_high: float | None, b_low: float | None, b_high: 
     return 0.0
 
 
-__all__ = ["DEFAULT_TOLERANCES", "Kind", "Tolerances", "Value", "parse_value", "format_interval", "overlap", "gap"]
+__all__ = ["DEFAULT_TOLERANCES", "Kind", "Tolerances", "Value", "format_amount", "format_interval", "gap", "overlap",
+           "parse_value"]

@@ -116,10 +116,14 @@ class Finding:
     and ``name`` with the rule's.
     """
 
-    __slots__ = ("code", "name", "verdict", "confidence", "rows", "_render", "_args", "_texts", "_extra_ids")
+    __slots__ = ("code", "name", "verdict", "confidence", "rows", "_render", "_args", "_texts", "_extra_ids", "gap",
+                 "location")
 
     def __init__(self, verdict: Verdict, rows: list[Row] | tuple[Row, ...], render: Callable[..., Texts],
-                 args: tuple = (), confidence: Confidence = "high", extra_ids: tuple[str, ...] = ()) -> None:
+                 args: tuple = (), confidence: Confidence = "high", extra_ids: tuple[str, ...] = (),
+                 gap: float | None = None, location: tuple[str, int | None] | None = None) -> None:
+        self.gap = gap  # the least distance between two readings, in base units of the first row
+        self.location = location  # (file, line) for a finding about a file rather than claims
         self.code = ""
         self.name = ""
         self.verdict = verdict
@@ -158,6 +162,11 @@ class Finding:
         return {r.gid: r.claim.quote for r in sorted(self.rows, key=lambda r: r.gid) if r.claim.quote}
 
     @property
+    def gap_text(self) -> str | None:
+        """The gap in the first claim's unit: '18.05 points'; None where the rule measured none."""
+        return None if self.gap is None or not self.rows else amount_words(self.gap, self.rows[0])
+
+    @property
     def fingerprint(self) -> str:
         return fingerprint(self.code, [r.claim for r in self.rows], self._extra_ids)
 
@@ -165,14 +174,16 @@ class Finding:
         """A flat JSON row."""
         return {"code": self.code, "name": self.name, "verdict": self.verdict, "claim_ids": list(self.claim_ids),
                 "message": self.message, "explanation": self.explanation, "confidence": self.confidence,
-                "assumptions": list(self.assumptions), "quotes": self.quotes, "fingerprint": self.fingerprint}
+                "assumptions": list(self.assumptions), "quotes": self.quotes, "gap": self.gap_text,
+                "fingerprint": self.fingerprint}
 
     @classmethod
     def written(cls, verdict: Verdict, rows: list[Row], message: str, explanation: str,
                 confidence: Confidence = "high", assumptions: list[str] | tuple[str, ...] = (),
-                extra_ids: tuple[str, ...] = ()) -> Finding:
+                extra_ids: tuple[str, ...] = (), location: tuple[str, int | None] | None = None) -> Finding:
         """A finding whose words are already written (for rules that fire rarely)."""
-        return cls(verdict, rows, _fixed, (message, explanation, tuple(assumptions)), confidence, extra_ids)
+        return cls(verdict, rows, _fixed, (message, explanation, tuple(assumptions)), confidence, extra_ids,
+                   location=location)
 
     def __repr__(self) -> str:
         return f"Finding({self.code} {self.verdict} {', '.join(self.claim_ids)})"
@@ -196,7 +207,7 @@ def _claim_digest(claim: Claim) -> str:
     period = claim.period
     date = claim.date
     return "\x1e".join([
-        claim.global_id,
+        claim.global_id, " ".join((claim.quote or "").split()),
         claim.subject or "", claim.measure or "", claim.scope or "",
         claim.value.text if claim.value else "", claim.unit or "",
         f"{period.start}/{period.end}" if period else "",

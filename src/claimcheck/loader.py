@@ -41,6 +41,7 @@ class Corpus:
     claims: list[Claim] = field(default_factory=list)
     vocabulary: Vocabulary | None = None
     problems: list[Problem] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # source id → its claim file
 
     def __iter__(self):
         return iter(self.claims)
@@ -120,6 +121,7 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
                                     f"source id {source.id!r} is used by another file too", DUPLICATE_ID))
         return
     corpus.sources[source.id] = source
+    corpus.files[source.id] = file
     source_text = _source_text(source, raw_source, folder, shown, problems)
 
     raw_claims = data.get("claims")

@@ -170,7 +170,8 @@ def _compare(rows: list[Row], split: int, ctx: Context) -> Finding:
     # A conflict needs overlapping periods; over different periods it is a tension, whose words say
     # whether the declared drift could cover the gap.
     verdict = "tension" if explained_by or not a.overlaps_in_time(b) else "conflict"
-    return Finding(verdict, rows, _compare_words, (split, ctx, (distance, tuple(explained_by))), confidence)
+    return Finding(verdict, rows, _compare_words, (split, ctx, (distance, tuple(explained_by))), confidence,
+                   gap=distance)
 
 
 def _drift_allowance(a: Row, b: Row, drift) -> float:
@@ -700,7 +701,8 @@ def _rank_words(rows: list[Row], collision: str | None) -> Texts:
 def _data_rule(problems: list[Problem], what: str) -> Iterable[Finding]:
     for problem in problems:
         yield Finding.written("undetermined", [], f"{problem}", f"{what} The record was left out of the comparisons.",
-                    "high", [], tuple(filter(None, [problem.claim_id, f"{problem.path}:{problem.field}"])))
+                    "high", [], tuple(filter(None, [problem.claim_id, f"{problem.path}:{problem.field}"])),
+                    location=(problem.path, problem.line))
 
 
 @rule("CC900", "data.invalid-record", key="problems")

@@ -8,7 +8,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).parent.parent / "src" / "claimcheck"
 
 LAYERS = ["errors", "units", "values", "periods", "records", "yamlfile", "vocabulary", "loader", "findings", "rules",
-          "engine", "report", "cli"]
+          "engine", "review", "report", "terminal", "html", "ci", "publish", "plugin", "cli"]
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -4,9 +4,10 @@ import claimcheck
 
 
 def test_all_is_the_public_surface():
-    public = {name for name in dir(claimcheck) if not name.startswith("_")} - {
-        "cli", "engine", "errors", "findings", "loader", "periods", "records", "report", "rules", "units", "values",
-        "vocabulary", "yamlfile"}
+    # pytest rewrites the package (the plugin lives in it) and leaves its "@py_" helpers behind.
+    public = {name for name in dir(claimcheck) if not name.startswith(("_", "@"))} - {
+        "ci", "cli", "engine", "errors", "findings", "html", "loader", "periods", "plugin", "publish", "records",
+        "report", "review", "rules", "terminal", "units", "values", "vocabulary", "yamlfile"}
     assert public | {"__version__"} == set(claimcheck.__all__)
 
 

@@ -1,42 +1,130 @@
-"""The command line.
+"""The command line: ``claimcheck check``, ``review``, ``rules`` and ``rule``.
 
-    claimcheck check claims/            check a claims folder (exit 0, 1 or 2)
-    claimcheck rules [--markdown]       list the rules
-    claimcheck rule CC101               print one rule's documentation
-
-Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on (conflicts by
-default); 2 usage error or a claim-file problem.
+Exit codes: 0 nothing new at or above --fail-on; 1 new, unreviewed findings at or above it; 2 a
+usage error or a bad claim or review file, with a message naming file, line and field, and
+nothing written.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
+from claimcheck.ci import render_github, render_junit, render_sarif
 from claimcheck.engine import check as run_check
-from claimcheck.errors import ClaimcheckError
-from claimcheck.loader import load
-from claimcheck.report import render_json, render_text
+from claimcheck.errors import ClaimcheckError, ClaimFileError
+from claimcheck.html import render_html
+from claimcheck.loader import Corpus, load
+from claimcheck.publish import render_claimreview, render_observations
+from claimcheck.report import render_csv, render_json, render_markdown
+from claimcheck.review import (
+    FAIL_LEVELS,
+    REVIEW_VERDICTS,
+    Outcome,
+    ReviewEntry,
+    default_review_path,
+    find_finding,
+    outcome,
+    prune,
+    read_reviews,
+    record,
+    write_atomic,
+)
 from claimcheck.rules import RULES, resolve, rule_text, rules_markdown
+from claimcheck.terminal import print_report, render_text
 
-FAIL_ON = {"conflict": ("conflict",), "tension": ("conflict", "tension"), "never": ()}
+FORMATS: dict[str, Callable[[Outcome, argparse.Namespace], str]] = {
+    "text": lambda o, a: render_text(o, show_consistent=not a.hide_consistent, show_coverage=a.coverage),
+    "markdown": lambda o, a: render_markdown(o, show_consistent=not a.hide_consistent),
+    "html": lambda o, a: render_html(o),
+    "json": lambda o, a: render_json(o),
+    "csv": lambda o, a: render_csv(o),
+    "junit": lambda o, a: render_junit(o),
+    "sarif": lambda o, a: render_sarif(o),
+    "github": lambda o, a: render_github(o),
+    "claimreview": lambda o, a: render_claimreview(o),
+    "observations": lambda o, a: render_observations(o),
+}
+
+CHECK_EXAMPLES = """\
+examples:
+  claimcheck check claims/                               list findings; exit 1 on new conflicts
+  claimcheck check claims/ --fail-on tension             tensions fail the run too
+  claimcheck check claims/ --format html -o report.html  a page to read in a browser
+  claimcheck check claims/ --format sarif -o cc.sarif    for GitHub code scanning
+  claimcheck check claims/ --format junit -o cc.xml      for CI test reports
+  claimcheck check claims/ --select CC101 --coverage     one rule, and what was compared with nothing
+
+formats: text (a terminal listing), markdown (a pull-request comment), html (one self-contained
+page), json (docs/report.schema.json), csv, junit, sarif (2.1.0), github (workflow annotations),
+claimreview and observations (schema.org JSON-LD, for publishing).
+
+exit codes: 0 nothing new at or above --fail-on; 1 new, unreviewed findings at or above it;
+2 a usage error or a bad claim or review file (the message names file, line and field).
+"""
+
+REVIEW_EXAMPLES = """\
+examples:
+  claimcheck review claims/ 31357500fc9d --verdict explained \\
+      --explanation "Liu and Hu count a wider set of neighbours" --reviewer "A. Checker"
+  claimcheck review claims/ 45343630fb83 --verdict confirmed --note "asked the authors"
+  claimcheck review claims/ 9a0b1c2d3e4f --verdict false-positive --reason "different measures"
+  claimcheck review claims/ --prune                     drop entries that match no finding
+
+A verdict is keyed by the finding's fingerprint (at least 6 characters of it; 'claimcheck check'
+prints them). A reviewed finding still appears in reports, marked, but no longer fails the run.
+Editing one of its claims changes the fingerprint and reopens it; the old entry is then stale.
+The file (default: review.yaml in the claims folder) keeps its comments and order; writes are atomic.
+"""
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="claimcheck", description="Check whether documents agree.")
+    parser = argparse.ArgumentParser(
+        prog="claimcheck", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Check whether documents agree: quantitative and dated claims, compared by rules.",
+        epilog="examples:\n  claimcheck check claims/\n  claimcheck review claims/ 31357500fc9d --verdict confirmed\n"
+               "  claimcheck rules\n  claimcheck rule CC101\n\n'claimcheck COMMAND --help' tells more.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = commands.add_parser("check", help="check a claims folder or file")
-    check.add_argument("path", help="a claims folder (one YAML file per source) or a single claim file")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    check.add_argument("--select", action="append", metavar="CODE", help="run only these rules (code, prefix or name)")
-    check.add_argument("--ignore", action="append", metavar="CODE", help="skip these rules (code, prefix or name)")
-    check.add_argument("--fail-on", choices=tuple(FAIL_ON), default="conflict",
-                       help="exit 1 when findings of this verdict or worse exist (default: conflict)")
+
+    check = commands.add_parser("check", help="check a claims folder or file", epilog=CHECK_EXAMPLES,
+                                formatter_class=argparse.RawDescriptionHelpFormatter,
+                                description="Check a claims folder (one YAML file per source) or one claim file.")
+    check.add_argument("path", help="a claims folder or a single claim file")
+    check.add_argument("--format", "-f", choices=tuple(FORMATS), default="text", help="output format (default: text)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    check.add_argument("--review", metavar="FILE", help="the review file (default: review.yaml in the claims folder)")
+    check.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default="conflict",
+                       help="exit 1 when new, unreviewed findings of this verdict or worse exist (default: conflict)")
+    check.add_argument("--select", action="append", metavar="CODES",
+                       help="run only these rules: codes, prefixes or names, comma-separated or repeated")
+    check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (as --select)")
     check.add_argument("--hide-consistent", action="store_true", help="do not list the checks that passed")
-    check.add_argument("--coverage", action="store_true", help="list the claims that were compared with nothing")
-    rules = commands.add_parser("rules", help="list the rules")
+    check.add_argument("--coverage", action="store_true", help="list the claims compared with nothing, and why")
+
+    review = commands.add_parser("review", help="record a fact-checker's verdict on a finding",
+                                 epilog=REVIEW_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                 description="Record a verdict on a finding, by its fingerprint, in the review file.")
+    review.add_argument("path", help="the claims folder or file the finding came from")
+    review.add_argument("fingerprint", nargs="?", help="the finding's fingerprint, or its first 6+ characters")
+    review.add_argument("--verdict", choices=REVIEW_VERDICTS, help="confirmed, explained or false-positive")
+    review.add_argument("--explanation", help="what explains the disagreement (required for 'explained')")
+    review.add_argument("--reason", help="why the finding is wrong (required for 'false-positive')")
+    review.add_argument("--note", help="anything else worth keeping")
+    review.add_argument("--reviewer", help="who decided")
+    review.add_argument("--date", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="default: today")
+    review.add_argument("--review", metavar="FILE", help="the review file (default: review.yaml in the claims folder)")
+    review.add_argument("--prune", action="store_true", help="remove entries that match no current finding")
+
+    rules = commands.add_parser("rules", help="list the rules", epilog="examples:\n  claimcheck rules\n"
+                                "  claimcheck rules --markdown > docs/rules.md",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     rules.add_argument("--markdown", action="store_true", help="print docs/rules.md")
-    one = commands.add_parser("rule", help="print one rule's documentation")
+    one = commands.add_parser("rule", help="print one rule's documentation",
+                              epilog="examples:\n  claimcheck rule CC101\n  claimcheck rule quantity.disjoint",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
     one.add_argument("code", help="a rule code (CC101) or name (quantity.disjoint)")
     return parser
 
@@ -59,26 +147,107 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 sys.stdout.write(rule_text(resolve(args.code)))
             except KeyError:
-                print(f"claimcheck: no rule {args.code!r} (see 'claimcheck rules')", file=sys.stderr)
-                return 2
+                return _fail(f"no rule {args.code!r} (see 'claimcheck rules')")
             return 0
+        if args.command == "review":
+            return _review(args)
         return _check(args)
+    except ClaimFileError as exc:
+        for problem in exc.problems:
+            print(f"claimcheck: {problem} [{problem.code}]", file=sys.stderr)
+        return _fail(f"{len(exc.problems)} problem(s) found; nothing was written")
     except ClaimcheckError as exc:
-        print(f"claimcheck: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write: {exc}")
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing was written")
+
+
+def _fail(message: str) -> int:
+    print(f"claimcheck: {message}", file=sys.stderr)
+    return 2
+
+
+def _codes(patterns: list[str] | None) -> list[str] | None:
+    if not patterns:
+        return None
+    return [code.strip() for pattern in patterns for code in pattern.split(",") if code.strip()]
+
+
+def _load_and_check(path: str, select: list[str] | None, ignore: list[str] | None, *, live: bool):
+    """Load strictly (a bad claim file is exit 2) and check, with a progress bar on a terminal."""
+    if not live:
+        corpus = load(path)
+        return corpus, run_check(corpus, select=select, ignore=ignore)
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+               TimeElapsedColumn())
+    with Progress(*columns, transient=True) as bar:
+        loading = bar.add_task("loading claims", total=None)
+        corpus = load(path)
+        bar.update(loading, total=1, completed=1)
+        checking = bar.add_task("checking", total=None)
+
+        def step(done: int, total: int, what: str) -> None:
+            bar.update(checking, total=total, completed=done, description=f"checking: {what}")
+
+        report = run_check(corpus, select=select, ignore=ignore, progress=step)
+    return corpus, report
 
 
 def _check(args: argparse.Namespace) -> int:
-    corpus = load(args.path, strict=False)
-    report = run_check(corpus, select=args.select, ignore=args.ignore)
-    if args.format == "json":
-        sys.stdout.write(render_json(report))
+    to_terminal = args.output is None and args.format == "text" and sys.stdout.isatty()
+    corpus, report = _load_and_check(args.path, _codes(args.select), _codes(args.ignore),
+                                     live=sys.stderr.isatty() and (to_terminal or args.output is not None))
+    review_path = Path(args.review) if args.review else default_review_path(args.path)
+    result = outcome(corpus, report, review_path, args.fail_on)
+    if to_terminal:
+        from rich.console import Console
+
+        print_report(result, Console(highlight=False), show_consistent=not args.hide_consistent,
+                     show_coverage=args.coverage)
     else:
-        sys.stdout.write(render_text(report, corpus, show_consistent=not args.hide_consistent,
-                                     show_coverage=args.coverage))
-    if corpus.problems:
-        print(f"claimcheck: {len(corpus.problems)} problem(s) in the claim files (listed above as CC9xx findings)",
+        rendered = FORMATS[args.format](result, args)
+        if args.output is None:
+            sys.stdout.write(rendered)
+        else:
+            write_atomic(Path(args.output), rendered)
+            print(f"claimcheck: wrote {args.format} report to {args.output}", file=sys.stderr)
+    if result.stale:
+        print(f"claimcheck: {len(result.stale)} review entr{'y matches' if len(result.stale) == 1 else 'ies match'} "
+              f"no finding any more (stale); see the report, or 'claimcheck review {args.path} --prune'",
               file=sys.stderr)
-        return 2
-    failing = FAIL_ON[args.fail_on]
-    return 1 if any(f.verdict in failing for f in report.findings) else 0
+    return result.exit_code
+
+
+def _review(args: argparse.Namespace) -> int:
+    corpus: Corpus = load(args.path)
+    report = run_check(corpus)
+    path = Path(args.review) if args.review else default_review_path(args.path)
+    if args.prune:
+        reviews = read_reviews(path)
+        current = {finding.fingerprint for finding in report.findings}
+        gone = prune(path, [fp for fp in reviews.entries if fp not in current]) if path.exists() else 0
+        print(f"claimcheck: removed {gone} stale entr{'y' if gone == 1 else 'ies'} from {path}")
+        return 0
+    if not args.fingerprint or not args.verdict:
+        return _fail("review needs a fingerprint and --verdict (or --prune); see 'claimcheck review --help'")
+    read_reviews(path, corpus)  # refuse to add to a file that is already broken
+    finding = find_finding(report, args.fingerprint)
+    try:
+        entry = ReviewEntry(fingerprint=finding.fingerprint, verdict=args.verdict, explanation=args.explanation,
+                            reason=args.reason, note=args.note, reviewer=args.reviewer,
+                            date=args.date or datetime.date.today(), finding=f"{finding.code} {finding.name}",
+                            claims=finding.claim_ids)
+    except ValueError as exc:
+        errors = getattr(exc, "errors", lambda: [{"msg": str(exc)}])()
+        return _fail("; ".join(e["msg"].removeprefix("Value error, ") for e in errors))
+    record(path, entry)
+    print(f"claimcheck: recorded {entry.verdict} for {finding.code} {' '.join(finding.claim_ids)} "
+          f"({finding.fingerprint}) in {path}")
+    return 0
+
+
+__all__ = ["FORMATS", "main"]

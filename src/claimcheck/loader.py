@@ -113,7 +113,7 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
         problems.append(Problem(shown, data.key_lines.get("source", 1), "source",
                                     "is missing or not a mapping (id, title, author, published, text)", SCHEMA))
         return
-    source = _validate(Source, raw_source, {}, shown, "source", problems)
+    source = validate_located(Source, raw_source, {}, shown, "source", problems)
     if source is None:
         return
     if source.id in corpus.sources:
@@ -148,7 +148,7 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
             problems.append(Problem(shown, raw.key_lines[key], f"{where}.{key}",
                                     f"unknown key {key!r}; the loader sets it", SCHEMA, f"{source.id}/{claim_id}"))
         fields = {**raw, "source_id": source.id, "line": raw.line}
-        claim = _validate(Claim, fields, {"published": source.published, "tolerances": tolerances}, shown, where, problems, raw,
+        claim = validate_located(Claim, fields, {"published": source.published, "tolerances": tolerances}, shown, where, problems, raw,
                           f"{source.id}/{claim_id}" if isinstance(claim_id, str) else None)
         if claim is None:
             continue
@@ -159,8 +159,9 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
         corpus.claims.append(claim)
 
 
-def _validate(model: type, fields: dict, context: dict, shown: str, where: str, problems: list[Problem],
+def validate_located(model: type, fields: dict, context: dict, shown: str, where: str, problems: list[Problem],
               raw: Located | None = None, claim_id: str | None = None) -> Any:
+    """The model validated from located fields, or None with each error appended as a located problem."""
     raw = raw if raw is not None else fields  # type: ignore[assignment]
     try:
         return model.model_validate(fields, context=context)
@@ -215,4 +216,4 @@ def _source_text(source: Source, raw: Located, folder: Path, shown: str, problem
         return None
 
 
-__all__ = ["Corpus", "load"]
+__all__ = ["Corpus", "load", "validate_located"]

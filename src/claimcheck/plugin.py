@@ -1,0 +1,130 @@
+"""The pytest plugin: claim folders as tests, one item per finding.
+
+Opt in with ``pytest --claimcheck claims/`` (or ``claimcheck = true`` in the ini file, with the
+claims folder among ``testpaths``). A folder holding claim files is collected as one node; each
+finding is an item. An unreviewed finding at or above the fail level fails, and its failure reads
+like the terminal listing; a reviewed one is an xfail with its verdict; the rest pass. The items
+work with ``-k`` (by code, rule name, verdict or claim id), ``-x`` and ``--junitxml``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.engine import check
+from claimcheck.errors import ClaimFileError
+from claimcheck.loader import REVIEW_FILE, VOCABULARY_FILE, load
+from claimcheck.report import Shown, shown
+from claimcheck.review import FAIL_LEVELS, default_review_path, outcome
+from claimcheck.terminal import render_finding_text
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("claimcheck", "check claim folders with claimcheck")
+    group.addoption("--claimcheck", action="store_true", default=None,
+                    help="collect claim folders (and claim files) given as paths as claimcheck findings")
+    group.addoption("--claimcheck-fail-on", choices=tuple(FAIL_LEVELS), default=None,
+                    help="findings of this verdict or worse fail, unless reviewed (default: conflict)")
+    group.addoption("--claimcheck-review", metavar="FILE", default=None,
+                    help="the review file (default: review.yaml in the claims folder)")
+    parser.addini("claimcheck", type="bool", default=False, help="collect claim folders as claimcheck findings")
+    parser.addini("claimcheck_fail_on", default="conflict", help="conflict, tension or none")
+
+
+def _enabled(config: pytest.Config) -> bool:
+    option = config.getoption("claimcheck")
+    return bool(option) if option is not None else bool(config.getini("claimcheck"))
+
+
+def _fail_on(config: pytest.Config) -> str:
+    value = config.getoption("claimcheck_fail_on") or config.getini("claimcheck_fail_on")
+    if value not in FAIL_LEVELS:
+        raise pytest.UsageError(f"claimcheck_fail_on must be one of {', '.join(FAIL_LEVELS)} (got {value!r})")
+    return value
+
+
+def _is_claim_file(path: Path) -> bool:
+    if path.suffix not in (".yaml", ".yml") or path.name in (VOCABULARY_FILE, REVIEW_FILE):
+        return False
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return any(line.startswith("source:") for line in head.splitlines())
+
+
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if _enabled(parent.config) and any(_is_claim_file(p) for p in sorted(path.glob("*.y*ml"))):
+        return ClaimsFolder.from_parent(parent, path=path)
+    return None
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if _enabled(parent.config) and not isinstance(parent, ClaimsFolder) and _is_claim_file(file_path):
+        return ClaimFile.from_parent(parent, path=file_path)
+    return None
+
+
+class _ClaimsCollector:
+    """What a claims folder and a single claim file share: load, check, one item per finding."""
+
+    path: Path
+    config: pytest.Config
+
+    def _items(self):
+        try:
+            corpus = load(self.path)
+        except ClaimFileError as exc:
+            raise self.CollectError("\n".join(f"{p} [{p.code}]" for p in exc.problems)) from None
+        review = self.config.getoption("claimcheck_review")
+        result = outcome(corpus, check(corpus), Path(review) if review else default_review_path(self.path),
+                         _fail_on(self.config))
+        for item in shown(result):
+            yield FindingItem.from_parent(self, name=_item_name(item), shown=item)
+
+
+def _item_name(item: Shown) -> str:
+    finding = item.finding
+    return f"{finding.code} {finding.name} [{' '.join(finding.claim_ids) or finding.fingerprint}]"
+
+
+class ClaimsFolder(_ClaimsCollector, pytest.Directory):
+    def collect(self):
+        return list(self._items())
+
+
+class ClaimFile(_ClaimsCollector, pytest.File):
+    def collect(self):
+        return list(self._items())
+
+
+class FindingFailure(Exception):
+    """Raised by a finding that fails the run; pytest shows it through ``repr_failure``."""
+
+
+class FindingItem(pytest.Item):
+    def __init__(self, *, shown: Shown, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.shown = shown
+        finding = shown.finding
+        self.extra_keyword_matches.update({finding.code, finding.name, finding.verdict, *finding.claim_ids})
+
+    def runtest(self) -> None:
+        if self.shown.review is not None:
+            pytest.xfail(f"reviewed: {self.shown.review.label()}")
+        if self.shown.fails:
+            raise FindingFailure()
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, FindingFailure):
+            width = self.config.get_terminal_writer().fullwidth
+            return render_finding_text(self.shown, width=max(60, min(width, 120))).rstrip("\n")
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        location = self.shown.location
+        line = location[1] - 1 if location and location[1] else None
+        return self.path, line, f"{self.shown.finding.verdict}: {self.name}"

@@ -1,0 +1,176 @@
+"""The listing a fact-checker reads in a terminal, drawn with rich.
+
+Each disagreement shows its claims side by side (source and date, the quote with its number
+marked, the value and its interval, the period), then the gap, the verdict and the reason. A
+summary follows: counts per verdict and per source pair, stale reviews, and the coverage. Where
+the output is not a terminal the same listing comes without colour, so logs and snapshots stay
+plain text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.findings import VERDICTS
+from claimcheck.report import Shown, counts_by_source_pair, shown, summary_line, uncompared
+from claimcheck.review import Outcome
+
+WIDTH = 100
+VERDICT_STYLES = {"conflict": "bold red", "tension": "bold dark_orange", "undetermined": "bold grey50",
+                  "consistent": "bold green"}
+_HEADINGS = {
+    "conflict": "Conflicts: cannot both be true under any reading claimcheck allows",
+    "tension": "Tensions: they disagree, but a difference of period, scope or definition could explain it",
+    "undetermined": "Undetermined: could not be decided, with the reason",
+    "consistent": "Consistent: checks that passed",
+}
+_STATUS = {"failing": ("NEW", "bold red"), "reviewed": ("reviewed", "green"), "open": ("open", "yellow"),
+           "passed": ("passed", "green")}
+
+
+def finding_renderable(item: Shown) -> RenderableType:
+    """One finding: a heading, the message, the claims side by side, the gap and the reason."""
+    finding = item.finding
+    status, status_style = _STATUS[item.status]
+    heading = Text.assemble((f"{finding.code} {finding.name}", "bold"), "  ",
+                            (finding.verdict, VERDICT_STYLES[finding.verdict]),
+                            f" · confidence {finding.confidence} · ", (status, status_style))
+    parts: list[RenderableType] = [heading, Text(finding.message)]
+    if item.sides:
+        parts.append(_sides_table(item))
+    facts = Text()
+    if finding.gap_text:
+        facts.append("Gap: ", style="bold").append(f"at least {finding.gap_text}\n")
+    facts.append("Why: ", style="bold").append(finding.explanation)
+    for assumption in finding.assumptions:
+        facts.append("\nAssumes: ", style="bold").append(assumption)
+    if item.review is not None:
+        facts.append("\nReviewed: ", style="bold").append(item.review.label())
+    if item.location and not item.sides:
+        file, line = item.location
+        facts.append("\nWhere: ", style="bold").append(f"{file}:{line}" if line else file)
+    facts.append(f"\nfingerprint {finding.fingerprint}", style="dim")
+    parts.append(facts)
+    return Group(*parts)
+
+
+def _sides_table(item: Shown) -> Table:
+    table = Table(box=box.ROUNDED, show_header=True, header_style="bold", expand=True, padding=(0, 1))
+    table.add_column("", style="bold", no_wrap=True, width=8)
+    for side in item.sides:
+        table.add_column(side.claim_id, ratio=1, overflow="fold")
+    table.add_row("Source", *(s.source_label for s in item.sides))
+    table.add_row("Quote", *(_quote(s.quote_segments()) if s.quote else Text("(no quote)", style="dim")
+                             for s in item.sides))
+    table.add_row("Value", *(f"{s.value}  →  {s.interval}" if s.value else "" for s in item.sides))
+    table.add_row("Period", *(s.period or "none" for s in item.sides))
+    return table
+
+
+def _quote(segments: Iterable[tuple[str, bool]]) -> Text:
+    text = Text("“")
+    for piece, marked in segments:
+        text.append(piece, style="bold yellow" if marked else None)
+    return text.append("”")
+
+
+def report_renderables(outcome: Outcome, *, show_consistent: bool = True,
+                       show_coverage: bool = False) -> list[RenderableType]:
+    items = shown(outcome)
+    out: list[RenderableType] = []
+    for verdict in VERDICTS:
+        of_verdict = [item for item in items if item.finding.verdict == verdict]
+        if not of_verdict or (verdict == "consistent" and not show_consistent):
+            continue
+        out.append(Text(f"{_HEADINGS[verdict]} ({len(of_verdict)})", style=VERDICT_STYLES[verdict]))
+        out.append(Text(""))
+        for item in of_verdict:
+            out.append(finding_renderable(item))
+            out.append(Text(""))
+    out.extend(summary_renderables(outcome, items, show_coverage=show_coverage))
+    return out
+
+
+def summary_renderables(outcome: Outcome, items: list[Shown], *, show_coverage: bool) -> list[RenderableType]:
+    counts = outcome.report.counts()
+    totals = Table(title="Summary", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+    totals.add_column("verdict")
+    totals.add_column("findings", justify="right")
+    totals.add_column("failing", justify="right")
+    totals.add_column("reviewed", justify="right")
+    for verdict in VERDICTS:
+        of_verdict = [i for i in items if i.finding.verdict == verdict]
+        totals.add_row(Text(verdict, style=VERDICT_STYLES[verdict]), str(counts[verdict]),
+                       str(sum(i.fails for i in of_verdict)), str(sum(i.review is not None for i in of_verdict)))
+    out: list[RenderableType] = [totals]
+    pairs = counts_by_source_pair(items)
+    if pairs:
+        table = Table(title="By source pair", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+        table.add_column("sources")
+        for verdict in VERDICTS:
+            table.add_column(verdict, justify="right")
+        for (a, b), verdicts in pairs.items():
+            table.add_row(a if a == b else f"{a} × {b}", *(str(verdicts[v]) for v in VERDICTS))
+        out.append(table)
+    if outcome.stale:
+        stale = Text("Stale reviews: these entries match no finding any more (a claim was edited, or the rule no "
+                     "longer fires):", style="bold")
+        for entry in outcome.stale:
+            stale.append(f"\n  {entry.fingerprint} (line {entry.line}, {entry.verdict}) {entry.finding or ''}",
+                         style="not bold")
+        out.append(stale)
+    alone = uncompared(outcome)
+    coverage = Text(f"Coverage: {len(outcome.report.coverage) - len(alone)} claims compared, "
+                    f"{len(alone)} compared with nothing", style="bold")
+    if show_coverage:
+        for cov in alone:
+            line = f"\n  {cov.claim_id}: {cov.reason}"
+            if cov.possible_matches:
+                line += f"; possible match for measure: {', '.join(cov.possible_matches)} (add an alias?)"
+            coverage.append(line, style="not bold")
+    elif alone:
+        coverage.append(" (list them with --coverage)", style="not bold")
+    out.append(coverage)
+    out.append(Text(summary_line(outcome)))
+    return out
+
+
+def plain_console(file, *, width: int = WIDTH) -> Console:
+    """A console that writes no colour or cursor codes: for files, pipes and snapshots."""
+    return Console(file=file, width=width, color_system=None, force_terminal=False, no_color=True,
+                   highlight=False, emoji=False, soft_wrap=False)
+
+
+def render_text(outcome: Outcome, *, width: int = WIDTH, show_consistent: bool = True,
+                show_coverage: bool = False) -> str:
+    """The listing as plain text at a fixed width."""
+    out = io.StringIO()
+    console = plain_console(out, width=width)
+    for renderable in report_renderables(outcome, show_consistent=show_consistent, show_coverage=show_coverage):
+        console.print(renderable)
+    return _without_trailing_spaces(out.getvalue())
+
+
+def _without_trailing_spaces(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def render_finding_text(item: Shown, *, width: int = WIDTH) -> str:
+    out = io.StringIO()
+    plain_console(out, width=width).print(finding_renderable(item))
+    return _without_trailing_spaces(out.getvalue())
+
+
+def print_report(outcome: Outcome, console: Console, *, show_consistent: bool = True,
+                 show_coverage: bool = False) -> None:
+    for renderable in report_renderables(outcome, show_consistent=show_consistent, show_coverage=show_coverage):
+        console.print(renderable)
+
+
+__all__ = ["WIDTH", "finding_renderable", "plain_console", "print_report", "render_finding_text", "render_text"]

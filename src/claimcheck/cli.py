@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from claimcheck.ci import render_github, render_junit, render_sarif
 from claimcheck.engine import check as run_check
 from claimcheck.errors import ClaimcheckError, ClaimFileError
@@ -241,9 +243,8 @@ def _review(args: argparse.Namespace) -> int:
                             reason=args.reason, note=args.note, reviewer=args.reviewer,
                             date=args.date or datetime.date.today(), finding=f"{finding.code} {finding.name}",
                             claims=finding.claim_ids)
-    except ValueError as exc:
-        errors = getattr(exc, "errors", lambda: [{"msg": str(exc)}])()
-        return _fail("; ".join(e["msg"].removeprefix("Value error, ") for e in errors))
+    except ValidationError as exc:
+        return _fail("; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors()))
     record(path, entry)
     print(f"claimcheck: recorded {entry.verdict} for {finding.code} {' '.join(finding.claim_ids)} "
           f"({finding.fingerprint}) in {path}")

@@ -62,19 +62,10 @@ def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Col
     return None
 
 
-def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if _enabled(parent.config) and not isinstance(parent, ClaimsFolder) and _is_claim_file(file_path):
-        return ClaimFile.from_parent(parent, path=file_path)
-    return None
+class ClaimsFolder(pytest.Directory):
+    """A claims folder, checked as a whole; its findings are grouped under the file of their first claim."""
 
-
-class _ClaimsCollector:
-    """What a claims folder and a single claim file share: load, check, one item per finding."""
-
-    path: Path
-    config: pytest.Config
-
-    def _items(self):
+    def collect(self):
         try:
             corpus = load(self.path)
         except ClaimFileError as exc:
@@ -82,23 +73,31 @@ class _ClaimsCollector:
         review = self.config.getoption("claimcheck_review")
         result = outcome(corpus, check(corpus), Path(review) if review else default_review_path(self.path),
                          _fail_on(self.config))
+        by_file: dict[Path, list[Shown]] = {path.resolve(): [] for path in corpus.files.values()}
         for item in shown(result):
-            yield FindingItem.from_parent(self, name=_item_name(item), shown=item)
+            by_file.setdefault(self._file_of(item, corpus), []).append(item)
+        return [ClaimFile.from_parent(self, path=path, findings=items) for path, items in sorted(by_file.items())]
+
+    def _file_of(self, item: Shown, corpus) -> Path:
+        if item.sides:
+            return corpus.files[item.sides[0].source_id].resolve()
+        if item.location:
+            return (self.path / Path(item.location[0]).name).resolve()
+        return self.path.resolve()
+
+
+class ClaimFile(pytest.File):
+    def __init__(self, *, findings: list[Shown], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.findings = findings
+
+    def collect(self):
+        return [FindingItem.from_parent(self, name=_item_name(item), shown=item) for item in self.findings]
 
 
 def _item_name(item: Shown) -> str:
     finding = item.finding
     return f"{finding.code} {finding.name} [{' '.join(finding.claim_ids) or finding.fingerprint}]"
-
-
-class ClaimsFolder(_ClaimsCollector, pytest.Directory):
-    def collect(self):
-        return list(self._items())
-
-
-class ClaimFile(_ClaimsCollector, pytest.File):
-    def collect(self):
-        return list(self._items())
 
 
 class FindingFailure(Exception):

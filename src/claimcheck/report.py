@@ -261,19 +261,31 @@ def _side_cells(side: Side | None) -> list[str]:
 # --- Markdown -----------------------------------------------------------------------------------
 
 VERDICT_MARKS = {"conflict": "🔴", "tension": "🟠", "undetermined": "⚪", "consistent": "🟢"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~.-])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)")
 RULES_DOC = "docs/rules.md"
 
 
 def markdown_escape(text: str) -> str:
-    """Text that Markdown shows as written: no links, tags, emphasis or table breaks."""
-    text = " ".join(text.split())
+    """Text that Markdown shows as written, on one line: no links, tags, emphasis, headings or table breaks.
+
+    Brackets are escaped, so no link can form; angle brackets become entities, so no tag or
+    autolink can; a heading, list or quote mark at the start is escaped; spaces are kept at the edges.
+    """
+    text = re.sub(r"\s+", " ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _MARKDOWN_LINE_START.sub(_escaped_line_start, text.strip())
+
+
+def _escaped_line_start(match: re.Match) -> str:
+    mark = match.group(2)
+    return match.group(1) + (mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark)
 
 
 def _md_quote(side: Side) -> str:
-    return "".join(f"**{markdown_escape(t)}**" if marked else markdown_escape(t) for t, marked in side.quote_segments())
+    pieces = [(markdown_escape(t), marked) for t, marked in side.quote_segments()]
+    return " ".join(f"**{t}**" if marked else t for t, marked in pieces if t)
 
 
 def render_markdown(outcome: Outcome, *, show_consistent: bool = False) -> str:

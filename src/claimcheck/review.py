@@ -244,7 +244,14 @@ def _reviews_key_line(root: yaml.Node | None) -> int | None:
 
 
 def _end_line(node: yaml.Node) -> int:
-    """The line after the node's last line (0-based, exclusive)."""
+    """The line after the node's last line (0-based, exclusive).
+
+    A block collection's own end mark lies at the next token, which may be the next entry's dash;
+    its last scalar's end mark is exact.
+    """
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.value and not node.flow_style:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
     return node.end_mark.line if node.end_mark.column == 0 else node.end_mark.line + 1
 
 

@@ -70,6 +70,7 @@ def _sides_table(item: Shown) -> Table:
                              for s in item.sides))
     table.add_row("Value", *(f"{s.value}  →  {s.interval}" if s.value else "" for s in item.sides))
     table.add_row("Period", *(s.period or "none" for s in item.sides))
+    table.add_row("File", *(Text(f"{s.file}:{s.line}" if s.line else s.file or "", style="dim") for s in item.sides))
     return table
 
 

@@ -1,0 +1,183 @@
+"""Every format from one list of findings: each parses, carries the same findings, and marks reviews.
+
+Text and Markdown are pinned as snapshots at a fixed width (tests/snapshots/); set
+CLAIMCHECK_UPDATE_SNAPSHOTS=1 to rewrite them, then read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from claimcheck import check, load
+from claimcheck.ci import render_github, render_junit, render_sarif
+from claimcheck.publish import claim_reviews, observations
+from claimcheck.report import (
+    CSV_COLUMNS,
+    highlight_numbers,
+    markdown_escape,
+    render_csv,
+    render_json,
+    render_markdown,
+    spreadsheet_safe,
+)
+from claimcheck.review import ReviewEntry, outcome, record
+from claimcheck.terminal import render_text
+
+ROOT = Path(__file__).parent.parent
+CASES = Path(__file__).parent / "data" / "cases"
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def reviewed_cases(tmp_path, monkeypatch):
+    """The engine's test cases, with one conflict confirmed and one tension explained."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CASES, tmp_path / "cases")
+    corpus = load("cases")
+    report = check(corpus)
+    conflict = report.conflicts[0]
+    tension = report.by_verdict("tension")[0]
+    record("cases/review.yaml", ReviewEntry(fingerprint=conflict.fingerprint, verdict="confirmed", note="known",
+                                            reviewer="A. Checker", claims=conflict.claim_ids))
+    record("cases/review.yaml", ReviewEntry(fingerprint=tension.fingerprint, verdict="explained",
+                                            explanation="different years", claims=tension.claim_ids))
+    return outcome(corpus, report, "cases/review.yaml")
+
+
+def test_json_validates_against_the_published_schema(reviewed_cases):
+    payload = json.loads(render_json(reviewed_cases))
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(payload)
+    assert payload["failing"] == 6 and payload["counts"]["conflict"] == 7
+    assert sorted(f["status"] for f in payload["findings"]).count("reviewed") == 2
+
+
+def test_the_schema_rejects_a_report_missing_a_field(reviewed_cases):
+    payload = json.loads(render_json(reviewed_cases))
+    del payload["findings"][0]["fingerprint"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(payload, SCHEMA)
+
+
+def test_junit_is_xml_with_one_case_per_finding(reviewed_cases):
+    root = ET.fromstring(render_junit(reviewed_cases).encode("utf-8"))
+    suite = root.find("testsuite")
+    cases = suite.findall("testcase")
+    assert len(cases) == len(reviewed_cases.report.findings)
+    assert suite.get("failures") == "6" and len(suite.findall("testcase/failure")) == 6
+    assert len(suite.findall("testcase/skipped")) == 2
+    skipped = suite.find("testcase/skipped").get("message")
+    assert skipped.startswith("reviewed: ")
+    failure = suite.find("testcase/failure")
+    assert failure.get("type") == "conflict" and "fingerprint" in failure.text
+    assert all(case.get("file", "").startswith("cases/") for case in cases)
+
+
+def test_sarif_has_what_github_code_scanning_reads(reviewed_cases):
+    log = json.loads(render_sarif(reviewed_cases))
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    run = log["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "claimcheck" and driver["version"]
+    rules = driver["rules"]
+    for rule in rules:
+        assert rule["id"].startswith("CC") and rule["shortDescription"]["text"] and rule["helpUri"]
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    results = run["results"]
+    assert len(results) == sum(1 for f in reviewed_cases.report.findings if f.verdict != "consistent")
+    for result in results:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["message"]["text"]
+        assert result["level"] in ("error", "warning", "note")
+        assert len(result["partialFingerprints"]["claimcheckFingerprint/v1"]) == 16
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"].startswith("cases/") and location["region"]["startLine"] >= 1
+    suppressed = [r for r in results if r.get("suppressions")]
+    assert len(suppressed) == 2
+    assert suppressed[0]["suppressions"][0]["kind"] == "external"
+
+
+def test_csv_opens_with_the_csv_module(reviewed_cases):
+    rows = list(csv.DictReader(io.StringIO(render_csv(reviewed_cases), newline="")))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == len(reviewed_cases.report.findings)
+    assert {r["status"] for r in rows} == {"failing", "reviewed", "open", "passed"}
+    assert all(r["fingerprint"] and r["verdict"] for r in rows)
+
+
+def test_spreadsheet_formulas_are_made_inert():
+    assert spreadsheet_safe("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0"
+    for lead in "+-@\t\r":
+        assert spreadsheet_safe(lead + "x").startswith("'")
+    assert spreadsheet_safe("41.9%") == "41.9%"
+
+
+def test_github_annotations_are_one_line_each(reviewed_cases):
+    lines = render_github(reviewed_cases).splitlines()
+    assert sum(line.startswith("::error file=cases/") for line in lines) == 6
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    assert lines[-1].startswith("::notice title=claimcheck::")
+
+
+def test_markdown_escapes_links_tags_and_tables():
+    hostile = "<script>alert(1)</script> [click](javascript:alert(1)) | =cmd *bold*"
+    escaped = markdown_escape(hostile)
+    assert "<" not in escaped and "&lt;script&gt;" in escaped
+    assert not re.search(r"(?<!\\)[\[\]|*]", escaped), "an unescaped bracket, pipe or star is left"
+    assert markdown_escape("- a bullet") == "\\- a bullet" and markdown_escape("12. a list") == "12\\. a list"
+    assert markdown_escape("41.9% of trade") == "41.9% of trade"
+
+
+def test_numbers_in_quotes_are_marked():
+    assert highlight_numbers("accounting for 41.9% of its total trade", "41.9%") == [
+        ("accounting for ", False), ("41.9%", True), (" of its total trade", False)]
+    marked = [t for t, m in highlight_numbers("reached $2.64 trillion in 2022") if m]
+    assert marked == ["$2.64 trillion", "2022"]
+
+
+def test_json_ld_export(reviewed_cases):
+    reviews = claim_reviews(reviewed_cases)
+    assert len(reviews) == 2
+    assert all(r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org" for r in reviews)
+    assert {r["reviewRating"]["alternateName"] for r in reviews} == {"Documents disagree", "Disagreement explained"}
+    found = observations(reviewed_cases)
+    assert len(found) == sum(1 for c in reviewed_cases.corpus.claims if c.value is not None)
+    first = found[0]
+    assert first["@type"] == "Observation" and first["value"]["@type"] == "QuantitativeValue"
+    assert first["value"]["minValue"] <= first["value"]["maxValue"]
+
+
+# --- snapshots ----------------------------------------------------------------------------------
+
+
+def _snapshot(name: str, actual: str) -> None:
+    path = SNAPSHOTS / name
+    if os.environ.get("CLAIMCHECK_UPDATE_SNAPSHOTS"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} changed; see the module docstring"
+
+
+@pytest.fixture
+def seed(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    corpus = load("claims")
+    return outcome(corpus, check(corpus), "claims/review.yaml")
+
+
+def test_text_listing_snapshot(seed):
+    _snapshot("seed.txt", render_text(seed, width=100, show_coverage=True))
+
+
+def test_markdown_snapshot(seed):
+    _snapshot("seed.md", render_markdown(seed))

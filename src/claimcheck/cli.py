@@ -182,10 +182,9 @@ def _load_and_check(path: str, select: list[str] | None, ignore: list[str] | Non
     if not live:
         corpus = load(path)
         return corpus, run_check(corpus, select=select, ignore=ignore)
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-               TimeElapsedColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, transient=True) as bar:
         loading = bar.add_task("loading claims", total=None)
         corpus = load(path)
@@ -199,10 +198,22 @@ def _load_and_check(path: str, select: list[str] | None, ignore: list[str] | Non
     return corpus, report
 
 
+LONG_RUN_BYTES = 1_000_000  # claim files this large take seconds to check: worth a progress bar
+
+
+def _long_run(path: str) -> bool:
+    root = Path(path)
+    files = root.glob("*.y*ml") if root.is_dir() else [root]
+    try:
+        return sum(f.stat().st_size for f in files) >= LONG_RUN_BYTES
+    except OSError:
+        return False
+
+
 def _check(args: argparse.Namespace) -> int:
     to_terminal = args.output is None and args.format == "text" and sys.stdout.isatty()
-    corpus, report = _load_and_check(args.path, _codes(args.select), _codes(args.ignore),
-                                     live=sys.stderr.isatty() and (to_terminal or args.output is not None))
+    live = sys.stderr.isatty() and (to_terminal or args.output is not None) and _long_run(args.path)
+    corpus, report = _load_and_check(args.path, _codes(args.select), _codes(args.ignore), live=live)
     review_path = Path(args.review) if args.review else default_review_path(args.path)
     result = outcome(corpus, report, review_path, args.fail_on)
     if to_terminal:

@@ -117,7 +117,7 @@ class Finding:
     """
 
     __slots__ = ("code", "name", "verdict", "confidence", "rows", "_render", "_args", "_texts", "_extra_ids", "gap",
-                 "location")
+                 "location", "_fingerprint")
 
     def __init__(self, verdict: Verdict, rows: list[Row] | tuple[Row, ...], render: Callable[..., Texts],
                  args: tuple = (), confidence: Confidence = "high", extra_ids: tuple[str, ...] = (),
@@ -133,6 +133,7 @@ class Finding:
         self._args = args
         self._texts: Texts | None = None
         self._extra_ids = extra_ids
+        self._fingerprint: str | None = None
 
     def _rendered(self) -> Texts:
         if self._texts is None:
@@ -168,7 +169,9 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint(self.code, [r.claim for r in self.rows], self._extra_ids)
+        if self._fingerprint is None:  # the engine stamps the code before anyone reads this
+            self._fingerprint = fingerprint(self.code, [r.claim for r in self.rows], self._extra_ids)
+        return self._fingerprint
 
     def to_dict(self) -> dict[str, Any]:
         """A flat JSON row."""

@@ -28,7 +28,7 @@ from claimcheck.engine import Report
 from claimcheck.errors import ClaimcheckError, ClaimFileError, Problem
 from claimcheck.findings import Finding
 from claimcheck.loader import REVIEW_FILE, Corpus, validate_located
-from claimcheck.yamlfile import SCHEMA, Located, read_yaml
+from claimcheck.yamlfile import SCHEMA, Located, compose, read_yaml
 
 ReviewVerdict = Literal["confirmed", "explained", "false-positive"]
 REVIEW_VERDICTS: tuple[ReviewVerdict, ...] = ("confirmed", "explained", "false-positive")
@@ -208,7 +208,7 @@ def _with_entry(text: str, entry: ReviewEntry) -> str:
     if not text.endswith("\n"):
         text += "\n"
     lines = text.splitlines(keepends=True)
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = compose(text)
     sequence = _reviews_node(root)
     spans = _entry_spans(text)
     if entry.fingerprint in spans:
@@ -265,7 +265,7 @@ def _trimmed_end(lines: list[str], start: int, end: int) -> int:
 def _entry_spans(text: str) -> dict[str, tuple[int, int]]:
     """Each entry's fingerprint and its lines [start, end), 0-based."""
     lines = text.splitlines(keepends=True)
-    sequence = _reviews_node(yaml.compose(text, Loader=yaml.SafeLoader))
+    sequence = _reviews_node(compose(text))
     spans: dict[str, tuple[int, int]] = {}
     if isinstance(sequence, yaml.SequenceNode) and not sequence.flow_style:
         for item in sequence.value:

@@ -14,6 +14,13 @@ import yaml
 from claimcheck.errors import Problem
 
 SCHEMA = "CC900"
+# libyaml's parser where PyYAML was built with it: the same safe loading, some 25 times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of ``text``, composed by the safe loader (no tags are constructed)."""
+    return yaml.compose(text, Loader=SAFE_LOADER)
 
 
 class Located(dict):
@@ -61,7 +68,7 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
         problems.append(Problem(shown, None, "", f"cannot be read: {exc}", SCHEMA))
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

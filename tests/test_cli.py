@@ -45,7 +45,9 @@ def test_conflicts_exit_1_and_are_listed(capsys):
 
 
 def test_exit_codes_through_the_console_script(cases, tmp_path):
-    assert script("check", str(cases)).returncode == 1
+    listing = script("check", str(cases))
+    assert listing.returncode == 1
+    assert "\x1b[" not in listing.stdout, "not a terminal: the listing stays plain"
     assert script("check", str(cases), "--fail-on", "none").returncode == 0
     assert script("check", str(cases), "--select", "CC107").returncode == 0  # a tension only
     usage = script("check", str(cases), "--format", "docx")

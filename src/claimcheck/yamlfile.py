@@ -31,47 +31,117 @@ class Located(dict):
 
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
+MAX_FILE_BYTES = 16 * 1024 * 1024  # some 100,000 claims: split larger collections into several files
+MAX_DEPTH = 64  # a claim file needs four levels; deeper nesting is damage, or an attack
 
 
-def _plain(node: yaml.Node, path: str, problems: list[Problem]) -> Any:
-    if not node.tag.startswith(_STANDARD_TAG) or node.tag.startswith(_STANDARD_TAG + "python"):
-        problems.append(Problem(path, node.start_mark.line + 1, "", f"the YAML tag {node.tag!r} is not allowed", SCHEMA))
-        return None
-    if isinstance(node, yaml.MappingNode):
+class _Reader:
+    """Turns composed nodes into plain data, refusing aliases, foreign tags and deep nesting."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        self.seen: set[int] = set()
+
+    def problem(self, node: yaml.Node, field: str, message: str) -> None:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1, field, message, SCHEMA))
+
+    def plain(self, node: yaml.Node, depth: int = 0) -> Any:
+        if id(node) in self.seen:
+            # The composer gives an alias the very node of its anchor; expanding those is how an
+            # alias bomb explodes, and claim files have no need of them.
+            self.problem(node, "", "uses a YAML alias (*name); aliases and anchors are not allowed in claim files")
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.problem(node, "", f"is nested more than {MAX_DEPTH} levels deep")
+            return None
+        if not node.tag.startswith(_STANDARD_TAG) or node.tag.startswith(_STANDARD_TAG + "python"):
+            self.problem(node, "", f"the YAML tag {node.tag[:80]!r} is not allowed")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.plain(item, depth + 1) for item in node.value]
+        assert isinstance(node, yaml.ScalarNode)
+        if node.tag.endswith(":null"):
+            return None
+        if node.tag.endswith(":bool"):
+            return node.value.lower() in ("true", "yes", "on")
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> Located:
         out = Located()
         out.line = node.start_mark.line + 1
         out.key_lines = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             line = key_node.start_mark.line + 1
-            if key in out:
-                problems.append(Problem(path, line, key, f"key {key!r} appears twice in one mapping", SCHEMA))
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, "", "a key must be plain text, not a list or mapping")
                 continue
-            out[key] = _plain(value_node, path, problems)
+            key = key_node.value
+            if key in out:
+                self.problems.append(Problem(self.path, line, key, f"key {key!r} appears twice in one mapping",
+                                             SCHEMA))
+                continue
+            out[key] = self.plain(value_node, depth + 1)
             out.key_lines[key] = line
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, path, problems) for item in node.value]
-    assert isinstance(node, yaml.ScalarNode)
-    if node.tag.endswith(":null"):
+
+
+def decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:
+    """UTF-8 text (a UTF-8 byte-order mark is dropped), or None with a problem saying what the bytes are."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        problems.append(Problem(shown, None, "", "is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8; "
+                                "save it as UTF-8", SCHEMA))
         return None
-    if node.tag.endswith(":bool"):
-        return node.value.lower() in ("true", "yes", "on")
-    return node.value
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.append(Problem(shown, line, "", f"is not UTF-8 (byte 0x{data[exc.start]:02x} at position "
+                                f"{exc.start}); save it as UTF-8", SCHEMA))
+        return None
 
 
 def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     """The file's data, or None with a located problem appended."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(shown, None, "", f"cannot be read: {exc}", SCHEMA))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(shown, None, "", f"is {size / 1024 / 1024:.0f} MB, over the limit of "
+                                    f"{MAX_FILE_BYTES // 1024 // 1024} MB for one file; split it into several",
+                                    SCHEMA))
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(shown, None, "", f"cannot be read: {exc.strerror or exc}", SCHEMA))
+        return None
+    text = decode(data, shown, problems)
+    if text is None:
         return None
     try:
         node = compose(text)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        problems.append(Problem(shown, line, "", f"is not valid YAML: character {exc.character!r} is not allowed "
+                                f"(control characters cannot appear in YAML)", SCHEMA))
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        problems.append(Problem(shown, line, "", f"is not valid YAML: {getattr(exc, 'problem', None) or exc}", SCHEMA))
+        problem = getattr(exc, "problem", None) or str(exc)
+        if mark is not None and "\t" in _leading_space(text, mark.line):
+            problem += f" (line {line} is indented with a tab; YAML indents with spaces)"
+        problems.append(Problem(shown, line, "", f"is not valid YAML: {problem}", SCHEMA))
         return None
-    return None if node is None else _plain(node, shown, problems)
+    except RecursionError:
+        problems.append(Problem(shown, None, "", "is nested too deeply to read", SCHEMA))
+        return None
+    return None if node is None else _Reader(shown, problems).plain(node)
+
+
+def _leading_space(text: str, line: int) -> str:
+    lines = text.split("\n", line + 1)
+    row = lines[line] if line < len(lines) else ""
+    return row[:len(row) - len(row.lstrip())]

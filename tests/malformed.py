@@ -1,0 +1,183 @@
+"""A corpus of malformed claim folders, one case per kind of damage a hand-edited file can carry.
+
+Each case writes a claims folder (a good file beside the bad one, and a review file) and names
+what the error message must contain: the file, the line where one exists, and the field.
+Some cases are generated rather than stored: a 50 MB file, a symlink, bytes that are not UTF-8.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+GOOD = """\
+source:
+  id: good
+  published: 2024
+  text: sources/good.txt
+claims:
+  - id: share
+    quote: "trade reached 41.9% of the total"
+    subject: China
+    measure: trade share
+    value: 41.9%
+    period: 2022
+"""
+
+REVIEW = """\
+# a fact-checker's work, which no failed run may touch
+reviews:
+  - fingerprint: 0123456789abcdef
+    verdict: confirmed
+    note: checked by hand
+"""
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str
+    build: Callable[[Path], None]
+    expect: tuple[str, ...]  # fragments of the error output: file:line, field, words of the message
+
+
+def _claim_file(body: str, *, name: str = "bad.yaml", published: str = "2024") -> Callable[[Path], None]:
+    """A bad.yaml with a valid source and the given claims block."""
+    def build(folder: Path) -> None:
+        (folder / name).write_text(f"source:\n  id: bad\n  published: {published}\nclaims:\n{body}", encoding="utf-8")
+    return build
+
+
+def _raw(content: str | bytes, name: str = "bad.yaml") -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        path = folder / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return build
+
+
+def _with_text(text_path: str, setup: Callable[[Path], None] | None = None) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        if setup:
+            setup(folder)
+        (folder / "bad.yaml").write_text(f"source:\n  id: bad\n  text: {text_path}\nclaims: []\n", encoding="utf-8")
+    return build
+
+
+def _outside_symlink(folder: Path) -> None:
+    secret = folder.parent / "secret.txt"
+    secret.write_text("outside the claims folder", encoding="utf-8")
+    os.symlink(secret, folder / "sources" / "link.txt")
+
+
+def _big_file(folder: Path) -> None:
+    claim = ("  - id: c{i}\n    subject: China\n    measure: trade share\n    value: 41.9%\n    period: 2022\n"
+             "    note: " + "x" * 400 + "\n")
+    with (folder / "bad.yaml").open("w", encoding="utf-8") as out:
+        out.write("source:\n  id: bad\n  published: 2024\nclaims:\n")
+        written, i = 0, 0
+        while written < 50 * 1024 * 1024:
+            written += out.write(claim.format(i=i))
+            i += 1
+
+
+def _alias_bomb(folder: Path) -> None:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    (folder / "bad.yaml").write_text("source: {id: bad}\nbomb:\n" + "\n".join("  " + x for x in lines) + "\nclaims: []\n",
+                                     encoding="utf-8")
+
+
+def _deeply_nested(folder: Path) -> None:
+    depth = 100_000
+    (folder / "bad.yaml").write_text("source: {id: bad}\nclaims: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+
+
+def _review(text: str) -> Callable[[Path], None]:
+    return _raw(text, "review.yaml")
+
+
+CASES = [
+    Case("yaml syntax error", _raw("source:\n  id: bad\nclaims: [\n  - id: x\n"), ("bad.yaml:", "is not valid YAML")),
+    Case("tab indentation", _raw("source:\n\tid: bad\nclaims: []\n"), ("bad.yaml:2", "is not valid YAML", "tab")),
+    Case("UTF-16 with a byte-order mark", _raw(GOOD.replace("good", "bad").encode("utf-16")),
+         ("bad.yaml", "not UTF-8")),
+    Case("not UTF-8", _raw("source:\n  id: bad\n  title: Caf\xe9\nclaims: []\n".encode("latin-1")),
+         ("bad.yaml", "not UTF-8", "byte 0xe9 at position")),
+    Case("empty file", _raw(""), ("bad.yaml", "is empty")),
+    Case("only comments", _raw("# nothing here yet\n"), ("bad.yaml", "is empty")),
+    Case("a list where a mapping belongs", _raw("- source: {id: bad}\n"),
+         ("bad.yaml:1", "must be a mapping with 'source' and 'claims'")),
+    Case("claims is a mapping", _raw("source: {id: bad}\nclaims: {id: x}\n"), ("bad.yaml:2: claims", "must be a list")),
+    Case("a claim is a string", _claim_file("  - just a sentence\n"), ("bad.yaml:4: claims[0]", "must be a mapping")),
+    Case("source is a string", _raw("source: bad\nclaims: []\n"), ("bad.yaml:1: source", "not a mapping")),
+    Case("value of the wrong type", _claim_file("  - {id: x, measure: m, value: {low: 1}}\n"),
+         ("bad.yaml:5: claims[0].value",)),
+    Case("boolean of the wrong type", _claim_file("  - {id: x, measure: m, items: [a], complete: perhaps}\n"),
+         ("bad.yaml:5: claims[0].complete", "boolean")),
+    Case("items not a list", _claim_file("  - {id: x, measure: m, items: a b c}\n"), ("bad.yaml:5: claims[0].items",)),
+    Case("missing claim id", _claim_file("  - {measure: m, value: 5%}\n"), ("bad.yaml:5: claims[0].id", "is required")),
+    Case("missing source", _raw("claims: []\n"), ("bad.yaml:1: source", "is missing")),
+    Case("missing source id", _raw("source: {title: A}\nclaims: []\n"), ("bad.yaml:1: source.id", "is required")),
+    Case("value without a measure", _claim_file("  - {id: x, value: 5%}\n"), ("bad.yaml:5: claims[0]", "needs a measure")),
+    Case("unknown claim key", _claim_file("  - {id: x, measure: m, value: 5%, colour: red}\n"),
+         ("bad.yaml:5: claims[0].colour", "unknown key 'colour'")),
+    Case("unknown top-level key", _raw("source: {id: bad}\nclaim: []\n"), ("bad.yaml:2: claim", "unknown key 'claim'")),
+    Case("key set by the loader", _claim_file("  - {id: x, measure: m, value: 5%, line: 3}\n"),
+         ("bad.yaml:5: claims[0].line", "the loader sets it")),
+    Case("duplicate YAML key", _claim_file("  - id: x\n    measure: m\n    measure: n\n"),
+         ("bad.yaml:7: measure", "appears twice")),
+    Case("bad id characters", _claim_file("  - {id: 'x y', measure: m, value: 5%}\n"),
+         ("bad.yaml:5: claims[0].id", "must be letters, digits")),
+    Case("duplicate id in a file", _claim_file("  - {id: x, measure: m, value: 5%}\n  - {id: x, measure: m, value: 6%}\n"),
+         ("bad.yaml:6: claims[1].id", "already used on line 5")),
+    Case("duplicate source id across files", _raw(GOOD.replace("  text: sources/good.txt\n", "")),
+         ("good.yaml:2: source.id", "used by another file")),
+    Case("unknown unit", _claim_file("  - {id: x, measure: m, value: 5 zorkmids per fortnight}\n"),
+         ("bad.yaml:5: claims[0].value",)),
+    Case("impossible date", _claim_file("  - {id: x, measure: m, value: 5%, period: 2023-02-30}\n"),
+         ("bad.yaml:5: claims[0].period", "2023-02-30")),
+    Case("reversed range", _claim_file("  - {id: x, measure: m, value: between 60 and 40%}\n"),
+         ("bad.yaml:5: claims[0].value", "60")),
+    Case("empty interval", _claim_file("  - {id: x, measure: m, value: over 100%}\n"), ("bad.yaml:5: claims[0].value",)),
+    Case("relative period without a publication date",
+         _raw("source: {id: bad}\nclaims:\n  - {id: x, measure: m, value: 5%, period: last year}\n"),
+         ("bad.yaml:3: claims[0].period", "publication")),
+    Case("quote not in the source", _raw("source:\n  id: bad\n  text: sources/good.txt\nclaims:\n"
+                                         "  - {id: x, measure: m, value: 5%, quote: 'never said this'}\n"),
+         ("bad.yaml:5: claims[0].quote", "is not in the source text")),
+    Case("text path through ..", _with_text("../outside.txt"), ("bad.yaml:3: source.text", "outside the claims folder")),
+    Case("absolute text path", _with_text("/etc/passwd"), ("bad.yaml:3: source.text", "outside the claims folder")),
+    Case("text symlink out of the folder", _with_text("sources/link.txt", _outside_symlink),
+         ("bad.yaml:3: source.text", "outside the claims folder")),
+    Case("missing text file", _with_text("sources/missing.txt"), ("bad.yaml:3: source.text", "cannot read")),
+    Case("non-standard tag", _raw("source: !!python/object:os.system {id: bad}\nclaims: []\n"),
+         ("bad.yaml:1", "tag", "not allowed")),
+    Case("control characters", _raw("source:\n  id: bad\n  title: \"a\x07b\"\nclaims: []\n"),
+         ("bad.yaml:3", "is not valid YAML")),
+    Case("a file of 50 MB", _big_file, ("bad.yaml", "MB", "limit")),
+    Case("deeply nested YAML", _deeply_nested, ("bad.yaml:2", "nesting")),
+    Case("YAML alias bomb", _alias_bomb, ("bad.yaml:3", "alias")),
+    Case("broken vocabulary", _raw("measures:\n  trade share: {drift: sideways}\n", "vocabulary.yaml"),
+         ("vocabulary.yaml:2", "drift")),
+    Case("corrupted review file", _review("reviews:\n  - fingerprint: 0123456789abcdef\n    verdict: [\n"),
+         ("review.yaml:", "is not valid YAML")),
+    Case("review file of the wrong shape", _review("- 0123456789abcdef\n"), ("review.yaml:1", "'reviews'")),
+    Case("review entry for a claim that no longer exists",
+         _review("reviews:\n  - fingerprint: 0123456789abcdef\n    verdict: confirmed\n    claims: [good/gone]\n"),
+         ("review.yaml:2: claims", "no longer exist", "good/gone")),
+]
+
+
+def make_folder(root: Path, case: Case) -> Path:
+    """The claims folder of ``case`` under ``root``: the good file, its source text, a review file, then the damage."""
+    folder = root / "claims"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "sources" / "good.txt").write_text("In 2022 trade reached 41.9% of the total.\n", encoding="utf-8")
+    (folder / "good.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / "review.yaml").write_text(REVIEW, encoding="utf-8")
+    case.build(folder)
+    return folder

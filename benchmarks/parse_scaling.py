@@ -1,17 +1,22 @@
 """Parsing time against input length: the value and period grammars stay linear, with no regex backtracking.
 
 Run: python benchmarks/parse_scaling.py
-For each kind of long input, prints the time to parse (or reject) it at growing sizes and the
-exponent k of time ~ size^k (k near 1 is linear; catastrophic backtracking would show k of 2 or more).
+For each kind of long, pathological input (digit runs, repeated hedge words, nested brackets...),
+prints the time to parse (or reject) it at growing sizes, up to lines of 1 MB, and the exponent k
+of time ~ size^k (k near 1 is linear; catastrophic backtracking would show k of 2 or more). The
+``load:`` rows put the same lines into a claim file and time the whole load.
 Prints numbers; asserts nothing.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import tempfile
 import time
+from pathlib import Path
 
-from claimcheck import ClaimcheckError, parse_period, parse_value
+from claimcheck import ClaimcheckError, load, parse_period, parse_value
 
 SIZES = [1_000, 10_000, 100_000, 1_000_000]
 
@@ -21,8 +26,19 @@ INPUTS = {
     "repeated hedge words": lambda n: "about " * (n // 6),
     "digits with commas": lambda n: "1," * (n // 2) + "000 dollars",
     "spaces between digits": lambda n: "1 " * (n // 2),
+    "long decimal then %": lambda n: "1." + "0" * n + "%",
+    "nested brackets": lambda n: "(" * (n // 2) + "5%" + ")" * (n // 2),
+    "nested square brackets": lambda n: "[" * (n // 2) + "5" + "]" * (n // 2),
+    "mixed hedges": lambda n: "nearly about over just under " * (n // 29) + "5%",
+    "between ... and ...": lambda n: "between 1 and " * (n // 14) + "2%",
+    "number words": lambda n: "one hundred and twenty " * (n // 23),
+    "scale words": lambda n: "5 " + "trillion " * (n // 9),
+    "currency signs": lambda n: "$" * n + "5",
     "period: digits": lambda n: "9" * n,
     "period: since + digits": lambda n: "since " + "9" * n,
+    "period: repeated qualifiers": lambda n: "early mid late " * (n // 15) + "2020",
+    "period: repeated ranges": lambda n: "2020-" * (n // 5) + "2021",
+    "period: quarters": lambda n: "Q1 " * (n // 3) + "2020",
 }
 
 
@@ -38,13 +54,37 @@ def timed(parse, text: str) -> float:
     return best
 
 
+def load_line(field: str, make):
+    """load() of a claims folder whose one claim has ``field`` set to the pathological text."""
+    def run(text: str) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            Path(folder, "a.yaml").write_text(
+                f"source: {{id: a, published: 2025}}\nclaims:\n  - id: x\n    measure: m\n"
+                f"    {field}: {json.dumps(text)}\n", encoding="utf-8")
+            load(folder, strict=False)
+    return run, make
+
+
+LOADS = {
+    "load: value of digits": load_line("value", INPUTS["digits then %"]),
+    "load: value of hedges": load_line("value", INPUTS["mixed hedges"]),
+    "load: period of qualifiers": load_line("period", INPUTS["period: repeated qualifiers"]),
+    "load: quote of brackets": load_line("quote", INPUTS["nested brackets"]),
+}
+
+
+def _row(name: str, times: list[float]) -> str:
+    k = math.log(times[-1] / times[0]) / math.log(SIZES[-1] / SIZES[0]) if times[0] > 0 else float("nan")
+    return f"{name:30}" + "".join(f"{t * 1e3:>12.3f}ms" for t in times) + f"   {k:10.2f}"
+
+
 def main() -> None:
-    print(f"{'input':24}" + "".join(f"{n:>14,}" for n in SIZES) + "   exponent k")
+    print(f"{'input':30}" + "".join(f"{n:>14,}" for n in SIZES) + "   exponent k")
     for name, make in INPUTS.items():
-        parse = (lambda t: parse_period(t, published="2025")) if name.startswith("period") else parse_value
-        times = [timed(parse, make(n)) for n in SIZES]
-        k = math.log(times[-1] / times[0]) / math.log(SIZES[-1] / SIZES[0]) if times[0] > 0 else float("nan")
-        print(f"{name:24}" + "".join(f"{t * 1e3:>12.3f}ms" for t in times) + f"   {k:10.2f}")
+        parse = (lambda t: parse_period(t, published="2025")) if name.startswith("period:") else parse_value
+        print(_row(name, [timed(parse, make(n)) for n in SIZES]), flush=True)
+    for name, (run, make) in LOADS.items():
+        print(_row(name, [timed(run, make(n)) for n in SIZES]), flush=True)
 
 
 if __name__ == "__main__":

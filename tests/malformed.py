@@ -181,3 +181,11 @@ def make_folder(root: Path, case: Case) -> Path:
     (folder / "review.yaml").write_text(REVIEW, encoding="utf-8")
     case.build(folder)
     return folder
+
+
+def _latin1_text(folder: Path) -> None:
+    (folder / "sources" / "latin.txt").write_bytes("Caf\xe9 society".encode("latin-1"))
+
+
+CASES.append(Case("source text not UTF-8", _with_text("sources/latin.txt", _latin1_text),
+                  ("bad.yaml:3: source.text", "'sources/latin.txt' is not UTF-8")))

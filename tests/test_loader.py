@@ -220,3 +220,10 @@ def test_fields_the_loader_sets_cannot_be_written(tmp_path):
         """)
     with pytest.raises(ClaimFileError, match="unknown key 'source_id'; the loader sets it"):
         load(tmp_path)
+
+
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
+    """Windows editors save UTF-8 with a byte-order mark; it is still UTF-8."""
+    (tmp_path / "a.yaml").write_bytes("\ufeffsource: {id: a}\nclaims:\n  - {id: x, measure: m, value: 5%}\n"
+                                      .encode("utf-8"))
+    assert [c.global_id for c in load(tmp_path).claims] == ["a/x"]

@@ -147,3 +147,39 @@ def test_what_is_recorded_reads_back(tmp_path_factory, notes):
     assert {fp: (e.note, e.reviewer) for fp, e in reviews.entries.items()} == {
         fp: (e.note, e.reviewer) for fp, e in expected.items()}
     yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _entries_text(count: int, note: str) -> str:
+    return "reviews:\n" + "".join(f"  - fingerprint: \"{n:016x}\"\n    verdict: confirmed\n    note: \"{note}\"\n"
+                                  for n in range(count))
+
+
+def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new(tmp_path):
+    """SIGKILL a process that rewrites the review file, at random moments, many times over."""
+    import random
+    import signal
+    import time
+
+    path = tmp_path / "review.yaml"
+    versions = [_entries_text(20_000, "old " * 8), _entries_text(20_000, "new " * 8)]  # about 2 MB each
+    path.write_text(versions[0], encoding="utf-8")
+    rnd = random.Random(5)
+    seen = set()
+    for _ in range(60):
+        pid = os.fork()
+        if pid == 0:  # the writer: alternate the two versions until killed
+            try:
+                turn = 1
+                while True:
+                    write_atomic(path, versions[turn])
+                    turn ^= 1
+            finally:
+                os._exit(0)
+        time.sleep(rnd.uniform(0, 0.05))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        text = path.read_text(encoding="utf-8")
+        assert text in versions, f"a torn file of {len(text)} characters"
+        seen.add(versions.index(text))
+    assert seen == {0, 1}, "the kills should land both before and after a rename"
+    assert len(read_reviews(path)) == 20_000  # temporary files left by the kills are not read

@@ -317,3 +317,9 @@ def test_amounts_and_intervals_share_their_scale_words():
     assert format_amount(5e11, "USD") == "500 billion USD"
     assert format_amount(1, "item") == "1"
     assert format_interval(2.635e12, 2.645e12, True, True, "USD") == "[2.635, 2.645] trillion USD"
+
+
+def test_repeated_number_words_are_refused_not_overflowed():
+    """Found by benchmarks/parse_scaling.py: 'one hundred and twenty' repeated grew an integer past float range."""
+    with pytest.raises(ValueParseError):
+        parse_value("one hundred and twenty " * 2000)

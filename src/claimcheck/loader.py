@@ -17,9 +17,10 @@ from claimcheck.errors import ClaimFileError, Problem
 from claimcheck.records import Claim, Source
 from claimcheck.values import DEFAULT_TOLERANCES, Tolerances
 from claimcheck.vocabulary import Vocabulary, load_vocabulary
-from claimcheck.yamlfile import SCHEMA, Located, read_yaml
+from claimcheck.yamlfile import SCHEMA, Located, decode, read_yaml
 
 VOCABULARY_FILE = "vocabulary.yaml"
+MAX_TEXT_BYTES = 64 * 1024 * 1024  # a source text longer than a few books is not one document
 REVIEW_FILE = "review.yaml"
 _SET_BY_THE_LOADER = {"source_id", "line"}
 _NOT_CLAIM_FILES = {VOCABULARY_FILE, REVIEW_FILE, "vocabulary.yml", "review.yml"}
@@ -210,10 +211,22 @@ def _source_text(source: Source, raw: Located, folder: Path, shown: str, problem
                                     f"{source.text!r} leads outside the claims folder; keep source texts inside it", SCHEMA))
         return None
     try:
-        return _normalized(target.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(shown, line, "source.text", f"cannot read {source.text!r}: {exc}", SCHEMA))
+        size = target.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            problems.append(Problem(shown, line, "source.text", f"{source.text!r} is {size // 1024 // 1024} MB, over "
+                                    f"the limit of {MAX_TEXT_BYTES // 1024 // 1024} MB for a source text", SCHEMA))
+            return None
+        data = target.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(shown, line, "source.text", f"cannot read {source.text!r}: {exc.strerror or exc}",
+                                SCHEMA))
         return None
+    unreadable: list[Problem] = []
+    text = decode(data, source.text, unreadable)
+    if text is None:
+        problems.extend(Problem(shown, line, "source.text", f"{p.path!r} {p.message}", SCHEMA) for p in unreadable)
+        return None
+    return _normalized(text)
 
 
 __all__ = ["Corpus", "load", "validate_located"]

@@ -317,6 +317,8 @@ def _word_number(cur: _Cursor) -> _Number | None:
         parts = token.split("-")
         if all(p in _SMALL_NUMBERS or p in _TENS for p in parts) and len(parts) <= 2:
             current += sum(_SMALL_NUMBERS.get(p, 0) + _TENS.get(p, 0) for p in parts)
+        elif token in ("dozen", "hundred") and current >= 100:
+            break  # "two hundred hundred" is no number; stopping here also keeps repeated words from growing it
         elif token == "dozen":
             current = (current or 1) * 12
         elif token == "hundred":

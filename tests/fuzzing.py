@@ -1,0 +1,82 @@
+"""Fuzz targets and their inputs, shared by the short run in the test suite (test_fuzz.py) and the
+long one in benchmarks/fuzz.py.
+
+The contract under test: whatever the text or YAML, claimcheck returns a result or raises a
+``ClaimcheckError``. Any other exception escaping is a bug.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import strategies as st
+
+from claimcheck import ClaimcheckError, check, load, parse_period, parse_value
+from claimcheck.report import render_csv, render_json
+from claimcheck.review import outcome
+
+# Words of the grammars, so that random text often comes close to something readable.
+WORDS = ["over", "under", "nearly", "about", "at least", "up to", "between", "and", "to", "of", "the", "top", "%",
+         "per cent", "percent", "points", "trillion", "billion", "million", "$", "¥", "€", "USD", "CNY", "yuan",
+         "dollars", "countries", "one", "two", "eight", "ten", "third", "half", "doubled", "times", "a year",
+         "every year", "since", "in", "early", "late", "mid", "first half of", "Q3", "H1", "the 1990s", "last year",
+         "this year", "March", "February", "30", "2023", "2013-10", "2023-02-30", "-", "–", "—", "(", ")", ",", ".",
+         "hundred", "dozen", "thousand", "1,000", "41.9", "0.5", "1e9", "∞", "NaN", "٣", "½", "3rd", "18th", "nearly one-third"]
+TEXT = st.one_of(
+    st.text(max_size=60),
+    st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=4)), max_size=10).map("".join),
+)
+PUBLISHED = st.one_of(st.none(), st.sampled_from(["2025", "2023-10", "1999-12-31", "2024-02-29"]), st.text(max_size=12))
+UNITS = st.one_of(st.none(), st.sampled_from(["%", "USD", "CNY", "JPY", "countries", "percent a year", "points",
+                                               "rank", "zorkmid"]), st.text(max_size=8))
+
+CLAIM_KEYS = ["id", "quote", "subject", "measure", "scope", "unit", "value", "period", "event", "date", "items",
+              "complete", "note", "source_id", "line"]
+SOURCE_KEYS = ["id", "title", "author", "published", "text", "citation", "note"]
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), TEXT)
+_values = st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                          st.dictionaries(st.one_of(TEXT, st.sampled_from(CLAIM_KEYS)),
+                                                                          inner, max_size=4)), max_leaves=12)
+_claim = st.dictionaries(st.sampled_from(CLAIM_KEYS), st.one_of(TEXT, _values), max_size=8)
+_source = st.dictionaries(st.sampled_from(SOURCE_KEYS), st.one_of(TEXT, _values), max_size=5)
+DOCUMENTS = st.one_of(
+    st.fixed_dictionaries({"source": _source, "claims": st.lists(_claim, max_size=4)}),
+    st.fixed_dictionaries({"source": st.fixed_dictionaries({"id": st.just("s"), "published": PUBLISHED}),
+                           "claims": st.lists(_claim, max_size=4)}),
+    _values,
+)
+YAML_TEXT = st.one_of(DOCUMENTS.map(lambda d: yaml.safe_dump(d, allow_unicode=True)), st.text(max_size=200))
+
+
+def fuzz_value(text: str, unit: str | None) -> None:
+    try:
+        value = parse_value(text, unit=unit)
+    except ClaimcheckError:
+        return
+    if value.low_magnitude is not None and value.high_magnitude is not None:
+        assert value.low_magnitude <= value.high_magnitude, f"{text!r} gives an inverted interval"
+
+
+def fuzz_period(text: str, published: str | None) -> None:
+    try:
+        period = parse_period(text, published=published)
+    except ClaimcheckError:
+        return
+    assert period.start <= period.end, f"{text!r} gives a period that ends before it starts"
+
+
+def fuzz_load(documents: list[str]) -> None:
+    """Load a folder of these files; if it loads, check it and render it too."""
+    with tempfile.TemporaryDirectory() as folder:
+        for number, text in enumerate(documents):
+            Path(folder, f"f{number}.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            corpus = load(folder)
+        except ClaimcheckError:
+            return
+        result = outcome(corpus, check(corpus), Path(folder) / "review.yaml")
+        render_json(result)
+        render_csv(result)

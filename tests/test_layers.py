@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).parent.parent / "src" / "claimcheck"
 
-LAYERS = ["errors", "units", "values", "periods", "records", "yamlfile", "vocabulary", "loader", "findings", "rules",
+LAYERS = ["errors", "units", "values", "periods", "records", "yamlfile", "extraction", "vocabulary", "loader", "findings", "rules",
           "engine", "review", "report", "terminal", "html", "ci", "publish", "plugin", "cli"]
 
 

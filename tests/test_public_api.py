@@ -6,7 +6,7 @@ import claimcheck
 def test_all_is_the_public_surface():
     # pytest rewrites the package (the plugin lives in it) and leaves its "@py_" helpers behind.
     public = {name for name in dir(claimcheck) if not name.startswith(("_", "@"))} - {
-        "ci", "cli", "engine", "errors", "findings", "html", "loader", "periods", "plugin", "publish", "records",
+        "ci", "cli", "engine", "errors", "extraction", "findings", "html", "loader", "periods", "plugin", "publish", "records",
         "report", "review", "rules", "terminal", "units", "values", "vocabulary", "yamlfile"}
     assert public | {"__version__"} == set(claimcheck.__all__)
 

@@ -7,6 +7,7 @@ whether they conflict, are in tension, are consistent, or cannot be compared.
 
 from claimcheck.engine import Coverage, Report, check
 from claimcheck.errors import ClaimcheckError, ClaimFileError, PeriodParseError, Problem, ValueParseError
+from claimcheck.extraction import Candidate, extract
 from claimcheck.findings import Finding
 from claimcheck.loader import Corpus, load
 from claimcheck.periods import Period, parse_period
@@ -16,6 +17,7 @@ from claimcheck.values import Tolerances, Value, parse_value
 __version__ = "0.1.0"
 
 __all__ = [
+    "Candidate",
     "Claim",
     "ClaimFileError",
     "ClaimcheckError",
@@ -32,6 +34,7 @@ __all__ = [
     "ValueParseError",
     "__version__",
     "check",
+    "extract",
     "load",
     "parse_period",
     "parse_value",

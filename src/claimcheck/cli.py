@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,8 +20,10 @@ from pydantic import ValidationError
 from claimcheck.ci import render_github, render_junit, render_sarif
 from claimcheck.engine import check as run_check
 from claimcheck.errors import ClaimcheckError, ClaimFileError
+from claimcheck.extraction import Candidate, draft_yaml, extract
 from claimcheck.html import render_html
 from claimcheck.loader import Corpus, load
+from claimcheck.periods import parse_period
 from claimcheck.publish import render_claimreview, render_observations
 from claimcheck.report import render_csv, render_json, render_markdown
 from claimcheck.review import (
@@ -37,6 +41,7 @@ from claimcheck.review import (
 )
 from claimcheck.rules import RULES, resolve, rule_text, rules_markdown
 from claimcheck.terminal import print_report, render_text
+from claimcheck.yamlfile import decode
 
 FORMATS: dict[str, Callable[[Outcome, argparse.Namespace], str]] = {
     "text": lambda o, a: render_text(o, show_consistent=not a.hide_consistent, show_coverage=a.coverage),
@@ -68,6 +73,17 @@ exit codes: 0 nothing new at or above --fail-on; 1 new, unreviewed findings at o
 2 a usage error or a bad claim or review file (the message names file, line and field).
 """
 
+EXTRACT_EXAMPLES = """\
+examples:
+  claimcheck extract report.txt --published 2025 -o claims/report.yaml
+  claimcheck extract a.txt b.txt --published 2024 -o drafts/
+  claimcheck extract report.txt --format json           candidates with their offsets
+
+A draft is marked 'draft: true' and leaves what it could not fill as null, with a TODO comment.
+Values and periods are read with the same grammar as claim files, so a draft reads back as it was
+extracted. Existing files are never overwritten without --force.
+"""
+
 REVIEW_EXAMPLES = """\
 examples:
   claimcheck review claims/ 31357500fc9d --verdict explained \\
@@ -88,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="claimcheck", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Check whether documents agree: quantitative and dated claims, compared by rules.",
         epilog="examples:\n  claimcheck check claims/\n  claimcheck review claims/ 31357500fc9d --verdict confirmed\n"
+               "  claimcheck extract report.txt --published 2025 -o claims/report.yaml\n"
                "  claimcheck rules\n  claimcheck rule CC101\n\n'claimcheck COMMAND --help' tells more.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -119,6 +136,21 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--date", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="default: today")
     review.add_argument("--review", metavar="FILE", help="the review file (default: review.yaml in the claims folder)")
     review.add_argument("--prune", action="store_true", help="remove entries that match no current finding")
+
+    extracting = commands.add_parser("extract", help="draft claim records from documents", epilog=EXTRACT_EXAMPLES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     description="Draft a claim file from each document: every value and date found, "
+                                                 "for a person to review and complete.")
+    extracting.add_argument("files", nargs="+", metavar="FILE", help="plain-text documents (UTF-8)")
+    extracting.add_argument("--source-id", metavar="ID", help="the source id (default: the file name without suffix; "
+                            "one file only)")
+    extracting.add_argument("--published", metavar="DATE", help="publication date or year, which anchors 'last year'; "
+                            "without it, relative periods are left out")
+    extracting.add_argument("--output", "-o", metavar="PATH",
+                            help="write the draft here (a folder when there are several files); default: stdout")
+    extracting.add_argument("--format", "-f", choices=("yaml", "json"), default="yaml",
+                            help="yaml: a draft claim file (default); json: the candidates with offsets")
+    extracting.add_argument("--force", action="store_true", help="overwrite existing files")
 
     rules = commands.add_parser("rules", help="list the rules", epilog="examples:\n  claimcheck rules\n"
                                 "  claimcheck rules --markdown > docs/rules.md",
@@ -153,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "review":
             return _review(args)
+        if args.command == "extract":
+            return _extract(args)
         return _check(args)
     except ClaimFileError as exc:
         for problem in exc.problems:
@@ -233,6 +267,84 @@ def _check(args: argparse.Namespace) -> int:
               f"no finding any more (stale); see the report, or 'claimcheck review {args.path} --prune'",
               file=sys.stderr)
     return result.exit_code
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-._") or "source"
+
+
+def _candidate_record(candidate: Candidate) -> dict:
+    value, period = candidate.value, candidate.period
+    return {
+        "start": candidate.start, "end": candidate.end, "text": candidate.text, "kind": candidate.kind,
+        "value": None if value is None else {"reading": value.canonical, "interval": value.interval_text(),
+                                             "unit": value.unit, "low": value.low_magnitude,
+                                             "high": value.high_magnitude},
+        "period": None if period is None else {"text": candidate.period_text, "start": period.start.isoformat(),
+                                               "end": period.end.isoformat(), "label": period.label()},
+        "period_span": list(candidate.period_span) if candidate.period_span else None,
+        "sentence": list(candidate.sentence), "subject": candidate.subject, "measure": candidate.measure,
+        "items": list(candidate.items) if candidate.items else None,
+    }
+
+
+def _extract(args: argparse.Namespace) -> int:
+    files = [Path(f) for f in args.files]
+    if args.source_id and len(files) > 1:
+        return _fail("--source-id names one source; give one file, or let each file name its source")
+    if args.published:
+        parse_period(args.published)  # a bad date is a usage error now, not a surprise in every claim
+    many = len(files) > 1
+    output = Path(args.output) if args.output else None
+    if many and output is not None and output.exists() and not output.is_dir():
+        return _fail(f"{output} is a file; with several documents --output names a folder")
+    drafts: list[tuple[Path | None, str]] = []
+    for file in files:
+        try:
+            text = decoded(file.read_bytes(), str(file))
+        except OSError as exc:
+            return _fail(f"cannot read {file}: {exc.strerror or exc}")
+        candidates = extract(text, published=args.published)
+        source_id = args.source_id or _slug(file.stem)
+        if args.format == "json":
+            rendered = json.dumps({"file": str(file), "source_id": source_id,
+                                   "candidates": [_candidate_record(c) for c in candidates]}, ensure_ascii=False,
+                                  indent=1) + "\n"
+            suffix = ".json"
+        else:
+            target_dir = (output if many else (output.parent if output else None)) or Path.cwd()
+            rendered = draft_yaml(text, candidates, source_id=source_id, published=args.published,
+                                  text_path=_relative(file, target_dir), origin=file.name)
+            suffix = ".yaml"
+        target = (output / f"{source_id}{suffix}") if many and output else output
+        if target is not None and target.exists() and not args.force:
+            return _fail(f"{target} exists; claimcheck extract never overwrites a file without --force")
+        drafts.append((target, rendered))
+    for target, rendered in drafts:  # write only once every document has been read
+        if target is None:
+            sys.stdout.write(rendered)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, rendered)
+            print(f"claimcheck: wrote a draft of {rendered.count(chr(10) + '  - id: ')} claims to {target}",
+                  file=sys.stderr)
+    return 0
+
+
+def decoded(data: bytes, shown: str) -> str:
+    problems: list = []
+    text = decode(data, shown, problems)
+    if text is None:
+        raise ClaimFileError(problems)
+    return text
+
+
+def _relative(file: Path, folder: Path) -> str | None:
+    """The document's path from the draft's folder, if it lies inside it (the loader keeps texts inside)."""
+    try:
+        return file.resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return None
 
 
 def _review(args: argparse.Namespace) -> int:

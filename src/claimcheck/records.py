@@ -37,6 +37,7 @@ class Source(BaseModel):
     text: str | None = Field(None, description="path to the source text, relative to the claims folder")
     citation: str | None = None
     note: str | None = None
+    draft: bool = Field(False, description="written by 'claimcheck extract' and not yet reviewed by a person")
 
     @field_validator("id")
     @classmethod

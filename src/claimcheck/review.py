@@ -13,7 +13,6 @@ same folder, which then replaces the old one, so a crash leaves the old file or 
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import re
 import tempfile
@@ -29,7 +28,7 @@ from claimcheck.engine import Report
 from claimcheck.errors import ClaimcheckError, ClaimFileError, Problem
 from claimcheck.findings import Finding
 from claimcheck.loader import REVIEW_FILE, Corpus, validate_located
-from claimcheck.yamlfile import SCHEMA, Located, compose, read_yaml
+from claimcheck.yamlfile import SCHEMA, Located, compose, quoted, read_yaml
 
 ReviewVerdict = Literal["confirmed", "explained", "false-positive"]
 REVIEW_VERDICTS: tuple[ReviewVerdict, ...] = ("confirmed", "explained", "false-positive")
@@ -197,25 +196,15 @@ def prune(path: str | Path, fingerprints: Iterable[str]) -> int:
     return len(spans)
 
 
-# Characters YAML will not keep as written inside a double-quoted scalar: non-printables and the
-# line breaks beyond \n (NEL, LS, PS), which a reader folds into spaces.
-_NOT_KEPT_BY_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-
-
-def _quoted(text: str) -> str:
-    """A double-quoted YAML scalar that reads back as exactly ``text`` (JSON escapes are YAML escapes)."""
-    return _NOT_KEPT_BY_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
-
-
 def _entry_lines(entry: ReviewEntry, indent: int) -> list[str]:
     lines = []
     for number, (key, value) in enumerate(entry.as_yaml_fields().items()):
         lead = "- " if number == 0 else "  "
         if isinstance(value, list):
             lines.append(f"{lead}{key}:\n")
-            lines.extend(f"  - {_quoted(item)}\n" for item in value)
+            lines.extend(f"  - {quoted(item)}\n" for item in value)
         else:
-            shown = value if key == "verdict" else _quoted(str(value))
+            shown = value if key == "verdict" else quoted(str(value))
             lines.append(f"{lead}{key}: {shown}\n")
     return [" " * indent + line for line in lines]
 

@@ -6,6 +6,8 @@ stays a month); mappings remember the line of each key, for messages that name f
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,16 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def compose(text: str) -> yaml.Node | None:
     """The YAML node tree of ``text``, composed by the safe loader (no tags are constructed)."""
     return yaml.compose(text, Loader=SAFE_LOADER)
+
+
+# Characters YAML will not keep as written inside a double-quoted scalar: non-printables and the
+# line breaks beyond \n (NEL, LS, PS), which a reader folds into spaces.
+_NOT_KEPT_BY_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def quoted(text: str) -> str:
+    """A double-quoted YAML scalar that reads back as exactly ``text`` (JSON escapes are YAML escapes)."""
+    return _NOT_KEPT_BY_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 class Located(dict):

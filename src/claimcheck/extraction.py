@@ -1,0 +1,619 @@
+"""Drafting claims from raw text: spans that state a value, read by the value and period grammars.
+
+The extractor decides only *where* a value or a date is written. What it means is decided by
+``parse_value`` and ``parse_period``, the same grammars a claim file is read with, so a draft
+claim reads back exactly as the extractor read it. One pass of one regular expression cuts the
+text into tokens, with their offsets into the original text (nothing is normalized in place,
+so offsets never drift); spans grow around each number over hedges, ranges, scale words and
+units, and are handed to the grammar, longest first.
+
+What is not read, and why:
+
+- numbers inside names: an ordinal before a capitalized word ("the 18th National Congress"), a
+  number after a capitalized word or acronym ("CAFTA 3.0", "Article 5", "Windows 11"), and
+  numbers glued to letters ("G20", "COVID-19");
+- ordinals as fractions: "the third" is an ordinal; only "one-third", "two thirds", "a third"
+  and the like are fractions;
+- percentages as years: a number followed by "%" or "per cent" is a share, never a date; a
+  four-digit number from 1800 to 2100 with nothing after it is a year, read as a period;
+- times of day ("2 pm", "4:30") and numbers inside dotted or slashed codes ("192.168.1.2").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.periods import Period, parse_period
+from claimcheck.values import Value, parse_value
+from claimcheck.yamlfile import quoted
+
+# --- tokens -------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[,\u00a0 ]\d{3})*(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)"
+    r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)"
+    r"|(?P<sym>US\$|[$€£¥%+~×½⅓⅔¼¾/:–—\-−(),;!?\"“”\[\]])"
+    r"|(?P<dot>\.)"
+    r"|(?P<space>\s+)"
+    r"|(?P<other>.)",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokenize(text: str, start: int, end: int) -> list[_Token]:
+    out = []
+    for match in _TOKEN.finditer(text, start, end):
+        kind = match.lastgroup or "other"
+        if kind == "space":
+            continue
+        word = match.group()
+        if kind == "num" and (" " in word or "\u00a0" in word):
+            # "10 000" is one number, but "2 3" are two: only thousands groups of three may be spaced.
+            pieces = re.split(r"[ \u00a0]", word)
+            if not all(len(p) == 3 for p in pieces[1:]) or len(pieces[0]) > 3:
+                offset = match.start()
+                for piece in pieces:
+                    out.append(_Token("num", piece, piece, offset, offset + len(piece)))
+                    offset += len(piece) + 1
+                continue
+        out.append(_Token(kind, word, word.lower(), match.start(), match.end()))
+    return out
+
+
+# --- vocabulary of spans ------------------------------------------------------------------------
+
+_NUMBER_WORDS = set(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen".split())
+_SCALE = {"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k", "mln", "trn"}
+_FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+_MULTIPLES = {"doubled", "tripled", "trebled", "quadrupled", "halved"}
+_RANKS = {"largest", "biggest", "highest", "leading", "greatest", "top"}
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+_HEDGES = [
+    ("in", "excess", "of"), ("upwards", "of"), ("more", "than"), ("less", "than"), ("fewer", "than"),
+    ("at", "least"), ("at", "most"), ("up", "to"), ("no", "more", "than"), ("no", "less", "than"),
+    ("not", "more", "than"), ("not", "less", "than"), ("no", "fewer", "than"), ("just", "over"), ("just", "under"),
+    ("just", "above"), ("just", "below"), ("close", "to"), ("slightly", "more", "than"), ("slightly", "less", "than"),
+    ("a", "minimum", "of"), ("a", "maximum", "of"), ("an", "estimated"), ("over",), ("above",), ("under",),
+    ("below",), ("exceeding",), ("nearly",), ("almost",), ("about",), ("around",), ("approximately",),
+    ("roughly",), ("some",), ("circa",), ("estimated",), ("between",), ("~",),
+]
+_HEDGES.sort(key=len, reverse=True)
+_CURRENCY_BEFORE = {"$", "us$", "€", "£", "¥", "usd", "rmb", "cny", "eur", "gbp", "jpy"}
+_UNIT_AFTER = {"%", "percent", "per", "percentage", "points", "point", "pp", "dollars", "dollar", "yuan", "euros",
+               "euro", "pounds", "sterling", "yen", "renminbi", "usd", "cny", "rmb", "eur", "gbp", "jpy", "times",
+               "fold", "x", "×"}
+_NOT_COUNTED = {"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "is", "are",
+                "was", "were", "be", "been", "this", "that", "these", "those", "it", "its", "their", "his", "her",
+                "per", "than", "as", "into", "over", "under", "about", "while", "which", "who", "when", "year", "years",
+                "month", "months", "day", "days", "am", "pm", "a.m.", "p.m."}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_NAME_WORDS_BEFORE = {"article", "chapter", "section", "no.", "no", "number", "version", "room", "route", "page",
+                      "figure", "table", "level", "phase", "grade", "class", "item", "paragraph", "clause", "annex"}
+
+_PERIOD = re.compile(
+    r"(?i)\b(?:(?:in|since|by|during|from|until|till|through|throughout|before|after|as\s+of|over|of|for|"
+    r"compared\s+(?:with|to))\s+)?"
+    r"(?:"
+    r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)\s+of\s+(?:19|20)\d\d"
+    r"|(?:H[12]|Q[1-4])\s+(?:19|20)\d\d"
+    r"|(?:the\s+)?(?:early|mid|late)[-\s](?:19|20)\d\d(?:s\b)?"
+    r"|(?:the\s+)?(?:19|20)\d0s\b"
+    r"|(?:(?:early|mid|late)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:19|20)\d\d\s*(?:-|–|—|to|until|through)\s*(?:(?:19|20)\d\d|\d\d)\b"
+    r"|(?:19|20)\d\d(?![\d%.,]\d|\s*(?:%|per\s*cent|percent))\b"
+    r"|(?:last|this|next|past)\s+(?:year|month|decade)"
+    r"|(?:the\s+)?(?:past|last)\s+(?:\w+|\d+)\s+years"
+    r"|(?:\w+|\d+)\s+years\s+ago"
+    r"|(?:\w+|\d+)\s+consecutive\s+years"
+    r")",
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[ \t]*(?:[-*•#]|\d+\.)\s)")
+_ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "no.", "vs.", "etc.", "e.g.", "i.e.", "u.s.", "u.k.",
+                  "inc.", "ltd.", "co.", "corp.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+                  "sept.", "oct.", "nov.", "dec.", "approx.", "c."}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A value found in text, with its period and where both are written.
+
+    ``start`` and ``end`` index the original text (``text == source[start:end]``); ``sentence`` is
+    the (start, end) of the sentence holding it; ``period_span`` that of the period, if any.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Value | None  # None for a date with no value beside it (an event's date), and for a list
+    period: Period | None
+    sentence: tuple[int, int]
+    period_span: tuple[int, int] | None = None
+    subject: str | None = None
+    measure: str | None = None
+    items: tuple[str, ...] | None = None  # the members of an enumeration: "Russia, India and Kazakhstan"
+    period_text: str | None = None  # the period as the grammar read it, for a claim file
+
+    @property
+    def kind(self) -> str:
+        if self.value is not None:
+            return self.value.kind
+        return "items" if self.items else "date"
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSpan:
+    start: int
+    end: int
+    text: str
+    period: Period
+    read: str  # the part of ``text`` the period grammar read: "2013" of "from 2013"
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, cut after . ! ? before a capital or digit (not after common abbreviations), or at blank lines."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        cut = match.start()
+        last_word = text[max(start, cut - 6):cut].split()[-1:] or [""]
+        if last_word[0].lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", last_word[0]):
+            continue
+        spans.append(_trimmed(text, start, cut))
+        start = match.end()
+    spans.append(_trimmed(text, start, len(text)))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- periods ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def _read_period(text: str, published: str | None) -> Period | None:
+    try:
+        return parse_period(text, published=published)
+    except ClaimcheckError:
+        return None
+
+
+def periods_in(text: str, start: int, end: int, published: str | None) -> list[PeriodSpan]:
+    found = []
+    for match in _PERIOD.finditer(text, start, end):
+        span_text = match.group()
+        read = " ".join(span_text.split())
+        period = _read_period(read, published)
+        if period is None:
+            # "from 2013", "in the first half of 2024": the preposition may be more than the grammar reads.
+            words = read.split(None, 1)
+            if len(words) == 2:
+                read = re.sub(r"(?i)^the\s+", "", words[1])
+                period = _read_period(read, published)
+        if period is None:
+            continue
+        found.append(PeriodSpan(match.start(), match.end(), span_text, period, read))
+    return found
+
+
+# --- values -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _read_value(text: str) -> Value | None:
+    try:
+        return parse_value(text)
+    except ClaimcheckError:
+        return None
+
+
+def _is_anchor(tokens: list[_Token], i: int) -> bool:
+    token = tokens[i]
+    low = token.low
+    if token.kind == "num":
+        return True
+    if token.kind != "word":
+        return token.text in "½⅓⅔¼¾"
+    if low in _NUMBER_WORDS or low in _MULTIPLES:
+        return True
+    if low in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].low in ("dozen", "hundred", "thousand", "third",
+                                                                              "quarter", "half", "majority"):
+        return True
+    if low in ("majority", "minority") and i > 0 and tokens[i - 1].low in ("a", "the"):
+        return True
+    if low in _RANKS and i > 0 and ((tokens[i - 1].low == "the" and low != "top")
+                                    or tokens[i - 1].low.endswith(("'s", "’s"))):
+        return True  # "the largest", "ASEAN's largest", "China's top"
+    if low in _ORDINAL_WORDS and i + 1 < len(tokens) and (
+            tokens[i + 1].low in _RANKS - {"top"}
+            or [t.low for t in tokens[i + 1:i + 4]] == ["of", "its", "kind"]):
+        return True  # "the second largest economy", "the first of its kind"
+    if low == "most" and i + 1 < len(tokens) and (tokens[i + 1].low == "of" or
+                                                  (tokens[i + 1].low.endswith("s") and tokens[i + 1].low.isalpha()
+                                                   and len(tokens[i + 1].low) > 3)):
+        return True  # "most countries in the region": a majority
+    if "-" in low and low.split("-")[0] in _NUMBER_WORDS:
+        return True
+    return False
+
+
+def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
+    """A number that is part of a name or a code, not a quantity."""
+    token = tokens[i]
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if token.kind == "num":
+        c1 = text[token.start - 1] if token.start > 0 else " "
+        c2 = text[token.start - 2] if token.start > 1 else " "
+        if c1.isalpha() and not (before is not None and before.low in _CURRENCY_BEFORE):
+            return True  # G20, I7, Windows11
+        if c1 in "-_#(.:" and c2.isalnum() or token.text.startswith(".") and not c1.isspace():
+            return True  # COVID-19, I7-860, 2023(02), page ranges such as ".3-6" in references
+        if token.end < len(text) and (text[token.end:token.end + 2].lower() in ("th", "st", "nd", "rd")
+                                      and (token.end + 2 >= len(text) or not text[token.end + 2].isalpha())):
+            # an ordinal digit: "the 18th National Congress" is a name; "the 18th" alone is no quantity.
+            return True
+        if token.end < len(text) and text[token.end:token.end + 1].isalpha() and text[token.end:token.end + 2].lower() \
+                not in ("bn", "mn", "tn", "m ", "k ", "b ") and not re.match(r"(?i)(?:bn|mn|tn|m|k|b|x)\b",
+                                                                             text[token.end:token.end + 3]):
+            return True  # 5G, 3D
+        if before is not None and before.kind == "word" and before.start < token.start:
+            if before.low in _NAME_WORDS_BEFORE:
+                return True
+            if before.text.isupper() and len(before.text) >= 2 and before.low not in _CURRENCY_BEFORE:
+                return True  # CAFTA 3.0, RCEP 2
+            if before.text[:1].isupper() and "." in token.text and token.text.endswith(".0"):
+                return True  # Industry 4.0
+        if after is not None and after.text == ":" and after.start == token.end:
+            return True  # 4:30
+        if after is not None and after.kind == "num" and after.text.startswith(".") and after.start == token.end:
+            return True  # 192.168.1.2: a dotted code, not a decimal
+        if before is not None and before.text == "[" and after is not None and after.text == "]":
+            return True  # a reference marker: [2]
+        if after is not None and after.low in ("pm", "am", "p.m.", "a.m.", "o'clock"):
+            return True
+        if after is not None and after.kind == "dot" and after.start == token.end and i + 2 < len(tokens) \
+                and tokens[i + 2].kind == "num" and tokens[i + 2].start == after.end:
+            return True  # 192.168.1.2 and version numbers
+        if before is not None and before.kind in ("dot", "sym") and before.text in "./" and before.end == token.start \
+                and i > 1 and tokens[i - 2].kind == "num" and tokens[i - 2].end == before.start and before.text == ".":
+            return True
+    return False
+
+
+def _year_like(tokens: list[_Token], i: int) -> bool:
+    """A bare four-digit year: read as a period, not as a value."""
+    token = tokens[i]
+    if token.kind != "num" or not re.fullmatch(r"(?:1[89]|20)\d\d", token.text) or int(token.text) > 2100:
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    before = tokens[i - 1] if i > 0 else None
+    if after is not None and (after.low in ("%", "percent", "per", "percentage") or after.low in _SCALE):
+        return False
+    if before is not None and before.low in _CURRENCY_BEFORE:
+        return False
+    if after is not None and after.kind == "word" and after.low not in _NOT_COUNTED and after.low not in _MONTHS \
+            and not after.text[:1].isupper():
+        return False  # "2000 people" counts people
+    return True
+
+
+def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
+    """Token ranges around the anchor at ``i`` to try, longest first."""
+    n = len(tokens)
+    left = i
+    # Leftwards: currency signs and words, "the" before ranks, hedges, "between", "from".
+    if left > 0 and tokens[left - 1].low in _CURRENCY_BEFORE:
+        left -= 1
+    if left > 0 and tokens[left - 1].low in ("a", "an", "the") and tokens[i].low in {"majority", "minority"} | _RANKS:
+        left -= 1
+    for phrase in _HEDGES:
+        k = len(phrase)
+        if left - k >= 0 and tuple(t.low for t in tokens[left - k:left]) == phrase:
+            left -= k
+            break
+    if left > 0 and tokens[left - 1].low == "just" and tokens[left].low in ("over", "under", "above", "below"):
+        left -= 1
+    if tokens[i].low in _RANKS or tokens[i].low == "most":
+        return [(left, i + 1)]
+    if tokens[i].low in _ORDINAL_WORDS:
+        if i + 1 < n and tokens[i + 1].low in _RANKS:
+            return [(left, i + 2)]
+        return [(i, i + 1)]
+    # Rightwards: numbers, scale words, units, ranges, "of the top ten", rates, suffix hedges.
+    right = i + 1
+    limit = min(n, i + 14)
+    ends = []
+    while right < limit:
+        token = tokens[right]
+        low = token.low
+        if low in ("of", "out") and not any(t.kind == "num" or t.low in _NUMBER_WORDS for t in tokens[right + 1:right + 4]):
+            break  # "eight of the top ten" goes on to its denominator; "one-third of the total" stops here
+        if token.kind == "num" or low in _NUMBER_WORDS or low in _SCALE or low in _FRACTION_WORDS or low in \
+                ("and", "-", "–", "to", "a", "of", "the", "top", "out", "its", "their", "%", "percent", "per", "cent",
+                 "percentage", "points", "point", "times", "fold", "x", "×", "or", "more", "less", "fewer", "above",
+                 "below", "over", "under", "plus", "+", "year", "every", "each", "annually", "annum", "yearly",
+                 "dollars", "dollar", "yuan", "euros", "euro", "pounds", "sterling", "yen", "renminbi", "usd", "cny",
+                 "rmb", "eur", "gbp", "jpy", "pp", "higher", "lower", "doubled", "tripled", "quadrupled", "halved",
+                 "nearly", "almost", "about", "roughly") or (low.endswith("-fold")):
+            right += 1
+            ends.append(right)
+            continue
+        if token.kind == "word" and low not in _NOT_COUNTED and low not in _MONTHS:
+            if token.text[:1].isupper() and token.text != token.text.upper() or token.text.isupper() and len(low) > 1:
+                # a capitalized name of what is counted: "Two Economic Corridors", "five Central Asian countries"
+                right += 1
+                if right < n and (tokens[right].text[:1].isupper() or _plural(tokens[right].low)):
+                    continue
+                ends.append(right)
+                break
+            if tokens[i].low in ("one", "1", "a", "an") and low not in ("hand", "of", "after", "another"):
+                right += 1  # "one country"
+                ends.append(right)
+                break
+            # the counted noun, after up to two adjectives: "18 countries", "four new military bases"
+            for j in range(right, min(n, right + 3)):
+                word = tokens[j]
+                if word.kind != "word" or word.low in _NOT_COUNTED or word.low in _MONTHS:
+                    break
+                if _plural(word.low):
+                    right = j + 1
+                    ends.append(right)
+                    break
+            break
+        break
+    spans = [(left, end) for end in sorted(set(ends), reverse=True)]
+    spans.append((left, i + 1))
+    if left < i:
+        spans += [(i, end) for end in sorted(set(ends), reverse=True)] + [(i, i + 1)]
+    return spans
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def extract(text: str, *, published: str | None = None) -> list[Candidate]:
+    """Candidate values in ``text``, each with its hedge, its period from the same sentence, and offsets.
+
+    ``published`` (a date or year) anchors relative periods ("last year"); without it they are left
+    out. The machine's clock is never read.
+    """
+    out: list[Candidate] = []
+    for sentence_start, sentence_end in sentences(text):
+        tokens = _tokenize(text, sentence_start, sentence_end)
+        found_periods = periods_in(text, sentence_start, sentence_end, published)
+        period_cover = [(p.start, p.end) for p in found_periods]
+        values: list[tuple[int, int, Value]] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            inside_period = any(a <= token.start < b for a, b in period_cover)
+            if inside_period or not _is_anchor(tokens, i) or _in_a_name(text, tokens, i) or _year_like(tokens, i):
+                i += 1
+                continue
+            best = None
+            for first, last in _spans(tokens, i)[:10]:
+                while last > first + 1 and tokens[last - 1].low in ("and", "or", "to", "-", "of", "the", "a", "with"):
+                    last -= 1
+                start, end = tokens[first].start, tokens[last - 1].end
+                if any(a < end and start < b and not (a <= start and end <= b) for a, b in period_cover) and \
+                        any(a <= tokens[k].start < b for k in range(first, last) for a, b in period_cover):
+                    continue  # do not swallow a period ("20% in 2022") into the value
+                value = _read_value(text[start:end])
+                if value is not None:
+                    best = (first, last, value)
+                    break
+            if best is None:
+                i += 1
+                continue
+            first, last, value = best
+            if last - first == 1 and tokens[first].low in _NUMBER_WORDS and value.kind == "count":
+                i += 1  # a bare "one" or "two" is a pronoun as often as a quantity
+                continue
+            values.append((tokens[first].start, tokens[last - 1].end, value))
+            i = last
+        attached = set()
+        found = []
+        for start, end, value in values:
+            period_span = _nearest_period(found_periods, start, end, text)
+            if period_span is not None and _close(period_span, start, end, text):
+                attached.add(period_span.start)
+            subject, measure = _guesses(text, tokens, start, end, value)
+            found.append(Candidate(start, end, text[start:end], value,
+                                   period_span.period if period_span else None, (sentence_start, sentence_end),
+                                   (period_span.start, period_span.end) if period_span else None, subject, measure,
+                                   None, period_span.read if period_span else None))
+        for span in found_periods:
+            if span.start not in attached:  # a date with no value: when something happened
+                subject, _ = _guesses(text, tokens, span.start, span.end, None)
+                found.append(Candidate(span.start, span.end, span.text, None, span.period,
+                                       (sentence_start, sentence_end), (span.start, span.end), subject, None, None,
+                                       span.read))
+        for start, end, members in lists_in(text, sentence_start, sentence_end):
+            if not any(c.start < end and start < c.end for c in found if c.value is not None):
+                subject, _ = _guesses(text, tokens, start, end, None)
+                found.append(Candidate(start, end, text[start:end], None, None, (sentence_start, sentence_end),
+                                       None, subject, None, members))
+        out.extend(sorted(found, key=lambda c: c.start))
+    return out
+
+
+def _close(period: PeriodSpan, start: int, end: int, text: str) -> bool:
+    """Whether a value and a period are close enough that the period dates the value and nothing else."""
+    between = text[min(period.end, end):max(period.start, start)]
+    return len(between) < 80 and ";" not in between
+
+
+def _nearest_period(found: list[PeriodSpan], start: int, end: int, text: str) -> PeriodSpan | None:
+    """The period of the same clause if there is one, else the nearest in the sentence."""
+    if not found:
+        return None
+
+    def distance(p: PeriodSpan) -> tuple[int, int]:
+        between = text[min(p.end, end):max(p.start, start)]
+        crosses_clause = 1 if re.search(r"[;:]|,\s*(?:while|whereas|but|and)\b", between) else 0
+        return crosses_clause, min(abs(p.start - end), abs(start - p.end))
+
+    return min(found, key=distance)
+
+
+_NAME = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}"
+_LIST = re.compile(rf"\b{_NAME}(?:,\s+{_NAME}){{1,}},?\s+(?:and|or)\s+{_NAME}")
+
+
+def lists_in(text: str, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Enumerations of three or more names ("Russia, India, Indonesia and Uzbekistan"), with their members."""
+    found = []
+    for match in _LIST.finditer(text, start, end):
+        members = re.split(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", match.group())
+        members = [re.sub(r"^the\s+", "", m.strip()) for m in members if m.strip()]
+        if len(members) >= 3 and not any(m.split()[0] in _SUBJECT_SKIP or (" " not in m and m.endswith("ly"))
+                                         for m in members):
+            found.append((match.start(), match.end(), tuple(members)))
+    return found
+
+
+_PROPER = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}|of|and|the)){0,4})(?:['’]s)?")
+_SUBJECT_SKIP = {"The", "In", "On", "At", "By", "For", "Since", "During", "From", "This", "That", "These", "Those",
+                 "It", "Its", "A", "An", "As", "Over", "Under", "About", "Nearly", "With", "Among", "According",
+                 "Last", "Next", "Some", "Most", "More", "Less", "All", "Both", "Each", "Every", "Many", "Few", "Only",
+                 "Almost", "Around", "Approximately", "Roughly", "Just", "Between", "After", "Before",
+                 "Meanwhile", "However", "Also", "Today", "Now", "Then", "There", "Here", "We", "They", "He", "She",
+                 "Our", "Their", "His", "Her", "Such", "Total", "Overall", "Up", "To", "Of", "And", "But", "Or", "If"}
+_MEASURE_STOP = {"said", "say", "says", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
+                 "which", "that", "who", "while", "and", "or", "but", "in", "on", "at", "by", "for", "from", "to", "with"}
+
+
+def _guesses(text: str, tokens: list[_Token], start: int, end: int, value: Value | None
+             ) -> tuple[str | None, str | None]:
+    """A fair guess at the subject (the sentence's first proper name) and the measure, where the sentence allows."""
+    sentence_text = text[tokens[0].start:tokens[-1].end] if tokens else ""
+    offset = tokens[0].start if tokens else 0
+    subject = None
+    for match in _PROPER.finditer(sentence_text):
+        name = match.group(1)
+        words = name.split()
+        while words and words[0] in _SUBJECT_SKIP:
+            words.pop(0)
+        while words and words[-1] in ("of", "and", "the"):
+            words.pop()
+        if words and not any(ch.isdigit() for ch in name) and words[0].lower() not in _MONTHS and \
+                words[0].lower() not in _NUMBER_WORDS and words[0] not in _SUBJECT_SKIP:
+            subject = " ".join(words)
+            break
+    measure = None
+    after = text[end:min(len(text), end + 80)]
+    if value is None:
+        return subject, None
+    if value.kind == "share":
+        match = re.match(r"\s+of\s+(?:(?:its|the|their|his|her|our|all|total)\s+)*((?:[a-z]+\s+){0,2}[a-z]+)", after)
+        if match:
+            words = []
+            for word in match.group(1).split():
+                if word in _MEASURE_STOP:
+                    break
+                words.append(word)
+            if words:
+                measure = f"{' '.join(words)} share"
+    elif value.kind == "rank":
+        match = re.match(r"\s+((?:[a-z]+\s+){0,2}(?:partner|source|destination|market|investor|exporter|importer|"
+                         r"economy|producer|consumer|donor|lender|supplier|buyer)s?)\b", after)
+        measure = match.group(1) if match else None
+    elif value.kind == "count" and value.counted:
+        measure = value.counted
+    elif value.kind in ("amount", "rate", "change_multiple"):
+        before = text[offset:start]
+        match = re.search(r"(?:['’]s\s+)?((?:[a-z]+\s+){0,1}[a-z]+)(?:\s+with\s+[^,;]+?)?\s+"
+                          r"(?:has\s+|have\s+)?(?:reached|stood\s+at|was|were|totalled|totaled|hit|amounted\s+to|"
+                          r"rose\s+to|grew|increased|fell|exceeded|of)\s*(?:by\s+)?(?:\w+\s+)?$", before)
+        if match:
+            measure = match.group(1)
+    return subject, measure
+
+
+# --- drafts -------------------------------------------------------------------------------------
+
+QUOTE_WORDS = 40  # a draft's quote: the sentence, or this many words around the value when it is longer
+
+
+def _quote(text: str, candidate: Candidate) -> str:
+    """The sentence around the candidate, cut to a window of words: always a substring of the text."""
+    start, end = candidate.sentence
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) <= QUOTE_WORDS:
+        return text[start:end]
+    at = next((k for k, w in enumerate(words) if start + w.end() > candidate.start), 0)
+    first = max(0, min(at - QUOTE_WORDS // 2, len(words) - QUOTE_WORDS))
+    chosen = words[first:first + QUOTE_WORDS]
+    return text[start + chosen[0].start():start + chosen[-1].end()]
+
+
+def draft_yaml(text: str, candidates: list[Candidate], *, source_id: str, published: str | None,
+               text_path: str | None, origin: str) -> str:
+    """A claim file for a person to finish: every candidate a claim, every unfilled field marked TODO."""
+    lines = [
+        f"# DRAFT written by 'claimcheck extract' from {origin}.",
+        "# Review every claim: delete those that are not claims, fill each field marked TODO, correct the",
+        "# guesses (subject, measure), then remove 'draft: true'. 'claimcheck check' lists what is missing.",
+        "source:",
+        f"  id: {quoted(source_id)}",
+        "  title: null  # TODO",
+    ]
+    lines.append(f"  published: {quoted(published)}" if published else "  published: null  # TODO: when was it published?")
+    if text_path:
+        lines.append(f"  text: {quoted(text_path)}")
+    lines += ["  draft: true", "claims:"]
+    for number, candidate in enumerate(candidates, start=1):
+        lines.append(f"  - id: c{number:03d}")
+        lines.append(f"    quote: {quoted(_quote(text, candidate))}")
+        if candidate.subject:
+            lines.append(f"    subject: {quoted(candidate.subject)}  # a guess")
+        else:
+            lines.append("    subject: null  # TODO")
+        if candidate.value is not None:
+            if candidate.measure:
+                lines.append(f"    measure: {quoted(candidate.measure)}  # a guess")
+            else:
+                lines.append("    measure: null  # TODO: what is measured?")
+            lines.append(f"    value: {quoted(candidate.text)}")
+            if candidate.period_text:
+                lines.append(f"    period: {quoted(candidate.period_text)}")
+        elif candidate.items:
+            lines.append("    measure: null  # TODO: what do the items make up?")
+            lines.append("    items: [" + ", ".join(quoted(item) for item in candidate.items) + "]")
+        else:
+            lines.append("    event: null  # TODO: what happened then?")
+            lines.append(f"    date: {quoted(candidate.period_text or candidate.text)}")
+    if not candidates:
+        lines[-1] = "claims: []  # claimcheck extract found no values or dates"
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["Candidate", "PeriodSpan", "draft_yaml", "extract", "lists_in", "periods_in", "sentences"]

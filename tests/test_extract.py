@@ -1,0 +1,223 @@
+"""Extraction: spans with exact offsets, read by the claim grammar, and what must not be read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import load, parse_value
+from claimcheck.cli import main
+from claimcheck.extraction import extract, sentences
+
+SEEDS = Path(__file__).parent.parent / "claims" / "sources"
+
+
+def found(text: str, published: str | None = "2025") -> dict[str, object]:
+    """Candidate text → candidate, checking every offset against the original text on the way."""
+    out = {}
+    for candidate in extract(text, published=published):
+        assert text[candidate.start:candidate.end] == candidate.text
+        start, end = candidate.sentence
+        assert start <= candidate.start and candidate.end <= end
+        out[candidate.text] = candidate
+    return out
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "interval"), [
+    ("Trade has taken up over 60% of its total foreign trade.", "over 60%", "share", "(60, 100] %"),
+    ("It reached nearly one-third of the total.", "nearly one-third", "share", "[30, 33.333333) %"),
+    ("Trade reached $2.64 trillion last year.", "$2.64 trillion", "amount", "[2.635, 2.645] trillion USD"),
+    ("They invested 3.5 billion yuan.", "3.5 billion yuan", "amount", "[3.45, 3.55] billion CNY"),
+    ("Eight of the top ten partners are neighbours.", "Eight of the top ten partners", "count", "[8]"),
+    ("Seven out of its ten members agreed.", "Seven out of its ten members", "count", "[7]"),
+    ("Investment has nearly doubled compared with ten years ago.", "nearly doubled", "change_multiple", "[1.8, 2) ×"),
+    ("Exports grew over 20% every year.", "over 20% every year", "rate", "(20, ∞) %/year"),
+    ("China is the largest trading partner of ASEAN.", "the largest", "rank", "[1] rank"),
+    ("The pact covers 18 countries.", "18 countries", "count", "[18]"),
+    ("It signed with five Central Asian countries.", "five Central Asian countries", "count", "[5]"),
+    ("Between 30 and 45% agreed.", "Between 30 and 45%", "share", "[30, 45] %"),
+    ("At least 1,200 firms took part.", "At least 1,200 firms", "count", "[1200, ∞)"),
+])
+def test_reads_each_construct(text, span, kind, interval):
+    candidate = found(text)[span]
+    assert candidate.kind == kind
+    assert candidate.value.interval_text() == interval
+    assert parse_value(candidate.text).interval_text() == interval  # the claim grammar reads the span the same
+
+
+def test_the_sentence_date_is_attached_to_its_numbers():
+    text = "In 2022, China’s trade with neighboring countries reached $2.64 trillion, accounting for 41.9% of its total trade."
+    got = found(text)
+    for span in ("$2.64 trillion", "41.9%"):
+        assert got[span].period.label() == "2022"
+        assert text[slice(*got[span].period_span)] == "In 2022"
+    assert got["41.9%"].subject == "China" and got["41.9%"].measure == "trade share"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Trade rose 5% last year.", "2024"),
+    ("Trade rose 5% in the first half of 2024.", "H1 2024"),
+    ("Trade rose 5% since 2013.", "2013–2025"),
+    ("Trade rose 5% in March 2019.", "March 2019"),
+    ("China has been the largest partner for 15 consecutive years.", "2011–2025"),
+    ("Trade rose 5% over 2012–2022.", "2012–2022"),
+])
+def test_periods_are_read_and_anchored_to_publication(text, label):
+    candidate = next(c for c in extract(text, published="2025") if c.value is not None)
+    assert candidate.period.label(note=False) == label
+
+
+def test_relative_periods_need_a_publication_date_never_the_clock():
+    assert all(c.period is None for c in extract("Trade rose 5% last year.", published=None))
+
+
+def test_a_dated_event_is_a_candidate_without_a_value():
+    text = "In October 2013, the CPC Central Committee convened the central conference on work related to neighbours."
+    dates = [c for c in extract(text, published="2025") if c.kind == "date"]
+    assert [c.text for c in dates] == ["In October 2013"] and dates[0].period.label() == "October 2013"
+
+
+def test_enumerations_are_candidates_with_their_items():
+    text = "Russia, India, Indonesia and Kazakhstan are members of the mechanism."
+    (listed,) = [c for c in extract(text) if c.kind == "items"]
+    assert listed.items == ("Russia", "India", "Indonesia", "Kazakhstan")
+
+
+@pytest.mark.parametrize("text", [
+    "Since the 18th National Congress of the Communist Party of China, diplomacy changed.",
+    "China works with ASEAN on the signing of CAFTA 3.0 this year.",
+    "The G20 met, and COVID-19 spread.",
+    "See Article 5 of the treaty.",
+    "The meeting starts at 4:30 and ends at 2 pm.",
+    "The server at 192.168.1.2 answered.",
+    "He came third in the race.",
+    "References [2] and [3] disagree.",
+])
+def test_numbers_in_names_codes_times_and_ordinals_are_not_values(text):
+    assert [c.text for c in extract(text) if c.value is not None] == []
+
+
+def test_ordinals_are_not_fractions_and_percentages_are_not_years():
+    assert [c.kind for c in extract("The third meeting was held.") if c.value is not None] == []
+    got = found("About 49% of the respondents agreed, and 20.5% did not.")
+    assert {c.kind for c in got.values()} == {"share"} and all(c.period is None for c in got.values())
+    assert [c.kind for c in extract("Two thirds of the members agreed.")] == ["share"]
+
+
+def test_a_bare_year_is_a_period_not_a_value():
+    got = found("Trade rose in 2019.")
+    assert [c.kind for c in got.values()] == ["date"]
+
+
+def test_sentences_skip_abbreviations_and_decimals():
+    text = "The U.S. gave 3.5 billion dollars. Mr. Smith agreed. Then it ended."
+    assert [text[a:b] for a, b in sentences(text)] == ["The U.S. gave 3.5 billion dollars.", "Mr. Smith agreed.",
+                                                       "Then it ended."]
+
+
+def test_offsets_survive_typographic_characters():
+    text = "“China’s share — over 60% — rose.”\u00a0In 2022 it was 41.9%."
+    got = found(text)
+    assert "over 60%" in got and "41.9%" in got
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+_SENTENCES = [
+    "In 2022, trade reached $2.64 trillion, accounting for 41.9% of the total.",
+    "Over 60% of its foreign trade is with neighbours.",
+    "Eight of the top ten partners are in Asia.",
+    "Investment has nearly doubled compared with ten years ago.",
+    "The 18th National Congress met in 2012.",
+    "Exports grew over 20% every year since 2013.",
+    "Russia, India and Kazakhstan joined.",
+    "Nothing to see here.",
+]
+_FILLER = st.sampled_from(["The weather was fine.", "People talked at length about it.", "It rained on Tuesday.",
+                           "Ministers met again and discussed matters.", "Nobody disagreed with the plan."])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SENTENCES), st.text(max_size=60)), max_size=6).map(" ".join))
+def test_every_candidate_is_its_span(text):
+    for candidate in extract(text, published="2025"):
+        assert text[candidate.start:candidate.end] == candidate.text
+        assert candidate.start < candidate.end
+        if candidate.period_span:
+            assert candidate.sentence[0] <= candidate.period_span[0] < candidate.period_span[1] <= candidate.sentence[1]
+
+
+@settings(max_examples=80, deadline=None)
+@given(original=st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4),
+       filler=st.lists(st.tuples(st.integers(0, 4), _FILLER), max_size=4))
+def test_added_unrelated_sentences_never_lose_a_candidate(original, filler):
+    before = {(c.text, c.kind) for c in extract(" ".join(original), published="2025")}
+    mixed = list(original)
+    for position, sentence in filler:
+        mixed.insert(min(position, len(mixed)), sentence)
+    after = {(c.text, c.kind) for c in extract(" ".join(mixed), published="2025")}
+    assert before <= after
+
+
+# --- the seeds and the CLI ----------------------------------------------------------------------
+
+
+def test_the_draft_of_a_seed_reads_back_as_extracted(tmp_path, capsys):
+    text = (SEEDS / "wang-2025.txt").read_text(encoding="utf-8")
+    (tmp_path / "wang.txt").write_text(text, encoding="utf-8")
+    draft = tmp_path / "wang.yaml"
+    assert main(["extract", str(tmp_path / "wang.txt"), "--published", "2025", "--output", str(draft)]) == 0
+    corpus = load(tmp_path, strict=False)
+    assert corpus.sources["wang"].draft
+    # The only problems are the fields left for a person: measures and events.
+    assert {p.message for p in corpus.problems} <= {"a claim with a value or items needs a measure",
+                                                     "a claim with a date needs an event"}
+    by_id = {c.id: c for c in corpus.claims}
+    candidates = extract(text, published="2025")
+    assert len(candidates) >= 40
+    for number, candidate in enumerate(candidates, start=1):
+        claim = by_id.get(f"c{number:03d}")
+        if claim is not None and candidate.value is not None:
+            assert claim.value.interval_text() == candidate.value.interval_text()
+            if candidate.period is not None:
+                assert (claim.period.start, claim.period.end) == (candidate.period.start, candidate.period.end)
+
+
+def test_extract_never_overwrites_without_force(tmp_path, capsys):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Trade rose 5% in 2022.", encoding="utf-8")
+    target = tmp_path / "doc.yaml"
+    target.write_text("# a curated file\n", encoding="utf-8")
+    assert main(["extract", str(doc), "-o", str(target)]) == 2
+    assert "never overwrites" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "# a curated file\n"
+    assert main(["extract", str(doc), "-o", str(target), "--force"]) == 0
+    assert "draft: true" in target.read_text(encoding="utf-8")
+
+
+def test_extract_lists_candidates_as_json(tmp_path, capsys):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("In 2022, trade rose over 5%.", encoding="utf-8")
+    assert main(["extract", str(doc), "--format", "json", "--published", "2025"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    (candidate,) = payload["candidates"]
+    assert candidate["text"] == "over 5%" and candidate["start"] == 20 and candidate["period"]["label"] == "2022"
+
+
+def test_several_files_go_to_a_folder(tmp_path, capsys):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"In 2022, {name} rose 5%.", encoding="utf-8")
+    out = tmp_path / "drafts"
+    assert main(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_a_bad_publication_date_is_a_usage_error(tmp_path, capsys):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Trade rose 5%.", encoding="utf-8")
+    assert main(["extract", str(doc), "--published", "someday"]) == 2
+    assert "someday" in capsys.readouterr().err

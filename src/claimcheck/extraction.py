@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimcheck import units
 from claimcheck.errors import ClaimcheckError
 from claimcheck.periods import Period, parse_period
 from claimcheck.values import Value, parse_value
@@ -98,8 +99,17 @@ _UNIT_AFTER = {"%", "percent", "per", "percentage", "points", "point", "pp", "do
                "fold", "x", "×"}
 _NOT_COUNTED = {"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "is", "are",
                 "was", "were", "be", "been", "this", "that", "these", "those", "it", "its", "their", "his", "her",
-                "per", "than", "as", "into", "over", "under", "about", "while", "which", "who", "when", "year", "years",
-                "month", "months", "day", "days", "am", "pm", "a.m.", "p.m."}
+                "per", "than", "as", "into", "over", "under", "about", "while", "which", "who", "when", "am", "pm",
+                "a.m.", "p.m.", "not", "no", "so", "if", "then", "there", "here", "all", "any", "each", "up", "out"}
+
+
+@lru_cache(maxsize=4096)
+def _unitish(word: str) -> bool:
+    """Whether a word after a number may be its unit (pint knows it), as written or in lower case."""
+    low = word.lower()
+    if low in _NOT_COUNTED or len(low) > 30:
+        return False
+    return units.known_unit(word) or units.known_unit(low)
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _NAME_WORDS_BEFORE = {"article", "chapter", "section", "no.", "no", "number", "version", "room", "route", "page",
@@ -124,6 +134,55 @@ _PERIOD = re.compile(
     r"|(?:\w+|\d+)\s+consecutive\s+years"
     r")",
 )
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_YEAR = r"(?:(?:19|20)\d\d)"
+_UNIT = r"(?:day|week|weekend|month|quarter|year|decade|century|summer|winter|spring|fall|autumn)"
+_COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)"
+_DAY = r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[-/:.]\s*\d))"
+_DATE_CORE = (
+    rf"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|last)[\s-](?:half|quarter)(?:\s+of)?"
+    rf"(?:\s+(?:{_YEAR}|(?:this|next|last)\s+year|the\s+year))?"
+    rf"|(?:next|last|this)\s+year['’]s\s+(?:first|second|third|fourth)[\s-]quarter"
+    rf"|(?:Q[1-4]|H[12])\s*{_YEAR}"
+    rf"|(?:(?:early|mid|late|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    rf"the\s+rest\s+of|rest\s+of)[-\s]+)?(?:the\s+)?(?:(?:this|next|last|past|previous|coming|upcoming|"
+    rf"following|current)\s+)?{_UNIT}"
+    rf"|(?:the\s+)?(?:next|last|past|previous|coming|following|first)\s+{_COUNT}\s+{_UNIT}s?"
+    rf"|{_COUNT}\s+{_UNIT}s?\s+(?:ago|hence|from\s+(?:now|today)|later|earlier)"
+    rf"|{_COUNT}\s+consecutive\s+{_UNIT}s"
+    rf"|(?:the\s+)?(?:early|mid|late)[-\s]{_YEAR}s?"
+    rf"|(?:the\s+)?(?:19|20|['’])\d0s\b"
+    rf"|(?:(?:the\s+)?(?:beginning|end|start|middle)\s+of\s+)(?:the\s+)?(?:(?:this|next|last|coming)\s+)?"
+    rf"(?:{_UNIT}|{_MONTH})"
+    rf"|(?:the\s+)?week\s+(?:of|commencing|starting|beginning)(?:\s+on)?\s+(?:{_MONTH}\s+{_DAY}|{_DAY})"
+    rf"|{_YEAR}\s*,?\s*{_MONTH}(?!\w)"
+    rf"|(?:(?:early|mid|late|this|next|last|the\s+month\s+of|month\s+of)\s+)?{_MONTH}"
+    rf"(?:\s+{_DAY}(?:\s*(?:-|–|to|through|and)\s*{_DAY})?)?(?:\s*,?\s+(?:of\s+)?{_YEAR})?(?!\w)"
+    rf"|(?:summer|winter|spring|fall|autumn)\s+(?:of\s+)?{_YEAR}"
+    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    rf"|{_YEAR}\s*(?:-|/)\s*(?:0?[1-9]|1[0-2])\b(?!\s*(?:-|/)\s*\d)"
+    rf"|(?:0?[1-9]|1[0-2])\s*(?:-|/)\s*{_YEAR}"
+    rf"|{_YEAR}\s*(?:-|–|—|to|until|through)\s*(?:{_YEAR}|\d\d)\b"
+    rf"|week\s+\d{{1,2}}\b"
+    rf"|(?:the\s+)?year\s+to\s+date|(?:the\s+)?same\s+{_UNIT}|that\s+{_UNIT}"
+    rf"|{_YEAR}(?![\d%.,]\d|\s*(?:%|per\s*cent|percent))\b"
+)
+# Where a date or period is written, resolvable or not: the extractor keeps those the period grammar reads.
+_DATE_SPAN = re.compile(
+    rf"(?i)\b(?:(?:in|since|by|during|from|until|till|through|throughout|before|after|as\s+of|over|of|for|"
+    rf"compared\s+(?:with|to))\s+)?"
+    rf"(?:between\s+(?:{_DATE_CORE}|{_DAY})\s+and\s+(?:{_DATE_CORE})"
+    rf"|from\s+(?:{_DATE_CORE}|{_DAY}|today|now)\s+(?:to|until|till|through)\s+(?:{_DATE_CORE}|today|now)"
+    rf"|(?:{_DATE_CORE}))"
+)
+
+
+def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where dates and periods are written, whether or not the period grammar can resolve them."""
+    return [(m.start(), m.end()) for m in _DATE_SPAN.finditer(text, start, len(text) if end is None else end)]
+
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[ \t]*(?:[-*•#]|\d+\.)\s)")
 _ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "no.", "vs.", "etc.", "e.g.", "i.e.", "u.s.", "u.k.",
@@ -205,8 +264,9 @@ def _read_period(text: str, published: str | None) -> Period | None:
 
 
 def periods_in(text: str, start: int, end: int, published: str | None) -> list[PeriodSpan]:
+    """The periods written in text[start:end] that the period grammar resolves (against ``published``)."""
     found = []
-    for match in _PERIOD.finditer(text, start, end):
+    for match in _DATE_SPAN.finditer(text, start, end):
         span_text = match.group()
         read = " ".join(span_text.split())
         period = _read_period(read, published)
@@ -279,10 +339,10 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
                                       and (token.end + 2 >= len(text) or not text[token.end + 2].isalpha())):
             # an ordinal digit: "the 18th National Congress" is a name; "the 18th" alone is no quantity.
             return True
-        if token.end < len(text) and text[token.end:token.end + 1].isalpha() and text[token.end:token.end + 2].lower() \
-                not in ("bn", "mn", "tn", "m ", "k ", "b ") and not re.match(r"(?i)(?:bn|mn|tn|m|k|b|x)\b",
-                                                                             text[token.end:token.end + 3]):
-            return True  # 5G, 3D
+        glued_word = re.match(r"[A-Za-z]+", text[token.end:token.end + 12])
+        if glued_word and not re.fullmatch(r"(?i)bn|mn|tn|m|k|b|x|t", glued_word.group()) \
+                and not _unitish(glued_word.group()):
+            return True  # 5G, 3D; but 10kg, 25lbs and 2bn are quantities
         if before is not None and before.kind == "word" and before.start < token.start:
             if before.low in _NAME_WORDS_BEFORE:
                 return True
@@ -296,8 +356,9 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
             return True  # 192.168.1.2: a dotted code, not a decimal
         if before is not None and before.text == "[" and after is not None and after.text == "]":
             return True  # a reference marker: [2]
-        if after is not None and after.low in ("pm", "am", "p.m.", "a.m.", "o'clock"):
-            return True
+        if after is not None and (after.low == "o'clock" or after.low in ("pm", "am", "p", "a") and "." not in token.text
+                                  and token.text.isdigit() and 1 <= int(token.text) <= 12):
+            return True  # 2 pm is a time of day; 2.1 pm is a length
         if after is not None and after.kind == "dot" and after.start == token.end and i + 2 < len(tokens) \
                 and tokens[i + 2].kind == "num" and tokens[i + 2].start == after.end:
             return True  # 192.168.1.2 and version numbers
@@ -328,6 +389,9 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     """Token ranges around the anchor at ``i`` to try, longest first."""
     n = len(tokens)
     left = i
+    if left > 0 and tokens[left - 1].text in ("-", "−") and tokens[left - 1].end == tokens[i].start and \
+            (left == 1 or tokens[left - 2].end < tokens[left - 1].start or tokens[left - 2].text in "($"):
+        left -= 1  # a minus sign: "-15€", "-1e-3 W/min"
     # Leftwards: currency signs and words, "the" before ranks, hedges, "between", "from".
     if left > 0 and tokens[left - 1].low in _CURRENCY_BEFORE:
         left -= 1
@@ -350,6 +414,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     right = i + 1
     limit = min(n, i + 14)
     ends = []
+    prev_end = tokens[i].end
     while right < limit:
         token = tokens[right]
         low = token.low
@@ -363,6 +428,17 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
                  "rmb", "eur", "gbp", "jpy", "pp", "higher", "lower", "doubled", "tripled", "quadrupled", "halved",
                  "nearly", "almost", "about", "roughly") or (low.endswith("-fold")):
             right += 1
+            prev_end = token.end
+            ends.append(right)
+            continue
+        glued = token.start == prev_end
+        if (token.kind == "word" and _unitish(token.text)) or low in ("/", "^", "°", "squared", "cubed", "square",
+                                                                         "cubic", "sq", "degrees", "degree") or \
+                (token.kind == "num" and glued and tokens[right - 1].kind == "word") or \
+                (low in ("-", "−") and glued and right + 1 < n and tokens[right + 1].kind == "num"
+                 and tokens[right - 1].kind == "word"):
+            right += 1  # a unit: "km", "kilometres per hour", "km/s2", "J/m^2", "°C", "s-1"
+            prev_end = token.end
             ends.append(right)
             continue
         if token.kind == "word" and low not in _NOT_COUNTED and low not in _MONTHS:
@@ -434,8 +510,8 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
                 i += 1
                 continue
             first, last, value = best
-            if last - first == 1 and tokens[first].low in _NUMBER_WORDS and value.kind == "count":
-                i += 1  # a bare "one" or "two" is a pronoun as often as a quantity
+            if last - first == 1 and tokens[first].low in ("one", "a", "an") and value.kind == "count":
+                i += 1  # a bare "one" is a pronoun as often as a quantity ("one of them", "the one")
                 continue
             values.append((tokens[first].start, tokens[last - 1].end, value))
             i = last
@@ -616,4 +692,4 @@ def draft_yaml(text: str, candidates: list[Candidate], *, source_id: str, publis
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["Candidate", "PeriodSpan", "draft_yaml", "extract", "lists_in", "periods_in", "sentences"]
+__all__ = ["Candidate", "PeriodSpan", "date_spans", "draft_yaml", "extract", "lists_in", "periods_in", "sentences"]

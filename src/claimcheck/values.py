@@ -141,7 +141,7 @@ def unit_label(unit: str) -> str:
 _TOKEN = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+)"
     r"|(?P<word>[a-z]+(?:[-'.][a-z]+)*\.?)"
-    r"|(?P<sym>us\$|[$€£¥~×%+]|-)"
+    r"|(?P<sym>us\$|[$€£¥~×%+/^°½⅓⅔¼¾]|-)"
     r"|(?P<space>\s+)"
     r"|(?P<other>.)"
 )
@@ -213,6 +213,13 @@ _HEDGE_WORDS = {
     "nearly": "nearly", "about": "about", "just_over": "just over", "just_under": "just under",
 }
 _MAX_MAGNITUDE = 1e300
+
+
+_TOKEN_AS_WRITTEN = re.compile(_TOKEN.pattern, re.IGNORECASE)
+
+
+def _tokens_as_written(text: str) -> list[str]:
+    return [m.group() for m in _TOKEN_AS_WRITTEN.finditer(text) if m.lastgroup not in ("space", "other")]
 
 
 def _tokens(text: str) -> list[str]:
@@ -349,9 +356,19 @@ def _number(cur: _Cursor) -> _Number | None:
         negative = True
         token = cur.peek()
         assert token is not None
+    if token in _VULGAR:
+        cur.take()
+        return _Number(_VULGAR[token], 0.0, 0.0, False, False, token)
     if token[0].isdigit() or token[0] == ".":
         cur.take()
         number = _digits(cur.text, token)
+        slash = _digit_fraction(cur) if number.integer_written else None
+        if slash is not None:
+            how, amount = slash
+            value = number.value / amount if how == "over" else number.value + amount
+            number = _Number(value, 0.0, 0.0, False, False, " ".join(cur.tokens[cur.i - (3 if how == "over" else 4):cur.i]))
+        elif cur.peek() in _VULGAR and number.integer_written:
+            number = _Number(number.value + _VULGAR[cur.take()], 0.0, 0.0, False, False, token)
     else:
         found = _word_number(cur)
         if found is None:
@@ -370,6 +387,28 @@ def _number(cur: _Cursor) -> _Number | None:
         number.value = -number.value
         number.written = "-" + number.written
     return number
+
+
+_VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75}
+
+
+def _digit_fraction(cur: _Cursor) -> tuple[str, float] | None:
+    """After a whole number: ("over", 4) for '/4', where the number was the numerator; ("plus", 0.5) for
+    ' 1/2' of a mixed number. Anything else leaves the cursor where it was."""
+    start = cur.i
+    if cur.peek() == "/" and (cur.peek(1) or "").isdigit():
+        cur.take()
+        denominator = float(cur.take())
+        if denominator == 0:
+            raise ValueParseError(cur.text, "a fraction cannot have 0 below the line")
+        return "over", denominator
+    if (cur.peek() or "").isdigit() and cur.peek(1) == "/" and (cur.peek(2) or "").isdigit():
+        numerator, _, denominator = float(cur.take()), cur.take(), float(cur.take())
+        if denominator == 0 or numerator >= denominator:
+            cur.i = start
+            return None
+        return "plus", numerator / denominator
+    return None
 
 
 def _fraction(cur: _Cursor) -> tuple[float, str] | None:
@@ -415,12 +454,18 @@ def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = 
         raise ValueParseError(repr(text), f"a value must be text, not {type(text).__name__}")
     if unit is not None and not isinstance(unit, str):
         raise ValueParseError(text, f"unit must be text, not {type(unit).__name__}")
-    normalized = " ".join(text.translate(_TYPOGRAPHIC).lower().split())
-    normalized = re.sub(r"\bper cent\b", "percent", normalized)
+    written = " ".join(text.translate(_TYPOGRAPHIC).split())
+    written = re.sub(r"(?i)\bper cent\b", "percent", written)
+    written = re.sub(r"(?<=\d) (?=\d{3}(?!\d))", ",", written)  # "10 000": thousands grouped with spaces
+    normalized = written.lower()
     if not normalized:
         raise ValueParseError(text, "it is empty")
     tokens = _tokens(normalized)
-    return _Parser(text, tokens, unit, tolerances).parse()
+    # The same tokens as written, for units whose case matters: MB is a megabyte, mb a millibarn.
+    as_written = _tokens_as_written(written) if len(written) == len(normalized) else tokens
+    parser = _Parser(text, tokens, unit, tolerances)
+    parser.as_written = as_written if len(as_written) == len(tokens) else tokens
+    return parser.parse()
 
 
 class _Parser:
@@ -463,6 +508,9 @@ class _Parser:
         number = _number(cur)
         if number is None:
             raise self._fail_rest()
+        if currency is not None and cur.peek() == "t":  # "$2.174T": T is trillion only after a currency sign
+            cur.take()
+            number = number.scaled(1e12, "trillion")
         if cur.peek() in ("-", "to") and self._looks_like_range_end():
             if hedge != "exact":
                 raise self.fail(f"a range cannot also be hedged with {_HEDGE_WORDS[hedge]!r}")
@@ -472,6 +520,9 @@ class _Parser:
             return self._finish_multiple(hedge, number)
         if currency is not None:
             unit, kind, counted = currency, "amount", None
+            per = self._per_unit()
+            if per is not None:
+                unit = f"{currency} / {per}"  # "$15.4/hour", "$350 per kg"
         else:
             unit, kind, counted = self._unit_after(number)
         suffix = self._suffix_hedge()
@@ -658,6 +709,8 @@ class _Parser:
             currency = _CURRENCY_WORDS[cur.take()]
             if currency == "GBP":
                 cur.accept("sterling")
+        elif cur.peek() in _CURRENCY_SYMBOLS:  # "-15€"
+            currency = _CURRENCY_SYMBOLS[cur.take()]
         if currency is not None:
             return currency, "amount", None
         if cur.at_end():
@@ -669,14 +722,45 @@ class _Parser:
         if not words:
             return self._declared_or_bare(number)
         candidate = " ".join(words)
-        if all(w.isalpha() for w in words) and len(words) <= 3 and units.known_unit(candidate.replace(" ", "_")) \
-                and not _looks_like_noun(candidate):
-            cur.i += stop
-            return str(units.registry().parse_units(candidate.replace(" ", "_"))), "amount", None
+        physical = self._physical_unit(stop)
+        if physical is not None:
+            return physical, "amount", None
         cur.i += stop
         if "per" in words or not all(re.fullmatch(r"[a-z][a-z'.-]*", w) for w in words):
             raise self.fail(f"{candidate!r} is not a unit claimcheck knows")
         return units.COUNT, "count", candidate
+
+    def _per_unit(self) -> str | None:
+        """'/hour' or 'per kg' after an amount of money; a year is left to the rate suffixes."""
+        cur = self.cur
+        if cur.peek() not in ("/", "per") or cur.peek(1) in (None, "year", "annum", "yr", "a"):
+            return None
+        start = cur.i
+        cur.take()
+        unit = self._physical_unit(len(cur.tokens) - cur.i)
+        if unit is None:
+            cur.i = start
+        return unit
+
+    def _physical_unit(self, stop: int) -> str | None:
+        """The longest run of the next tokens (up to ``stop``) that pint reads as a unit, consumed; else None.
+
+        Case matters here (MB is a megabyte, mb a millibarn), so the tokens as written are tried
+        first. 'per', '/', '^', 'square', 'cubic', 'squared', 'cubed' and a trailing digit build
+        compound units: 'kilometres per hour', 'km/s2', 'J/m^2', 'sq mi', 'km cubed'.
+        """
+        cur = self.cur
+        written = self.as_written[cur.i:cur.i + min(stop, 8)]
+        lowered = cur.tokens[cur.i:cur.i + min(stop, 8)]
+        for n in range(len(lowered), 0, -1):
+            if " ".join(lowered[:n]) in _NOT_UNITS or lowered[n - 1] in ("per", "/", "^", "square", "cubic", "sq"):
+                continue
+            for tokens in (written[:n], lowered[:n]):
+                expression = _pint_expression(tokens)
+                if expression and units.known_unit(expression):
+                    cur.i += n
+                    return str(units.registry().parse_units(expression))
+        return None
 
     def _declared_or_bare(self, number: _Number) -> tuple[str, Kind, str | None]:
         unit = self.declared_unit
@@ -840,6 +924,58 @@ class _Parser:
 def _is_yearly_percent(unit: str | None) -> bool:
     return unit is not None and " ".join(unit.lower().replace("/", " / ").split()) in (
         "percent / year", "% / year", "percent a year", "% a year", "percent per year", "% per year")
+
+
+_NOT_UNITS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "ft", "min", "cc", "units", "unit",
+              "m", "b", "k", "t", "an", "point", "points", "times", "per"}
+_POWERS = {"square": 2, "sq": 2, "cubic": 3, "squared": 2, "cubed": 3}
+
+
+def _pint_expression(tokens: list[str]) -> str | None:
+    """Tokens of a unit as pint spells it: ['km', '/', 's', '2'] → 'km/s**2'; None if they cannot be one."""
+    out: list[str] = []
+    power_next = 0
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        low = token.lower()
+        if low in ("per", "/"):
+            if not out or out[-1] in ("/", "*"):
+                return None
+            out.append("/")
+        elif low in ("square", "sq", "cubic") and k + 1 < len(tokens):
+            power_next = _POWERS[low]
+        elif low in ("squared", "cubed"):
+            if not out:
+                return None
+            out[-1] += f"**{_POWERS[low]}"
+        elif low == "^" or (token in ("2", "3") and out and out[-1] not in ("/", "*")):
+            digits = tokens[k + 1] if low == "^" and k + 1 < len(tokens) else token
+            k += 1 if low == "^" else 0
+            if not digits.isdigit() or not out:
+                return None
+            out[-1] += f"**{digits}"
+        elif low == "-" and k + 1 < len(tokens) and tokens[k + 1].isdigit() and out:
+            out[-1] += f"**-{tokens[k + 1]}"
+            k += 1
+        elif low in ("°", "degrees", "degree") and k + 1 < len(tokens) and tokens[k + 1].lower() in (
+                "c", "celsius", "f", "fahrenheit"):
+            scale = "Celsius" if tokens[k + 1].lower() in ("c", "celsius") else "Fahrenheit"
+            if out and out[-1] not in ("/", "*"):
+                out.append("*")
+            out.append(f"degree_{scale}")
+            k += 1
+        elif re.fullmatch(r"[A-Za-zµΩ]+", token):
+            if out and out[-1] not in ("/", "*"):
+                out.append("*")
+            out.append(token + (f"**{power_next}" if power_next else ""))
+            power_next = 0
+        else:
+            return None
+        k += 1
+    if not out or out[-1] in ("/", "*") or power_next:
+        return None
+    return "".join(out)
 
 
 def _looks_like_noun(candidate: str) -> bool:

@@ -1,0 +1,334 @@
+"""claimcheck's extraction on the peers' own test suites, and its speed against quantulum3.
+
+Run: python benchmarks/peers.py [--speed-mb N]
+(quantulum3 for the speed comparison: pip install -e '.[bench]'; without it the speed line says so.)
+
+The suites in ../shared/bench (or $CLAIMCHECK_BENCH) are read as they are, through the adapters
+below, which say how each peer's expectation is compared with a claimcheck candidate:
+
+- quantulum3 ``quantities.json``: an expected quantity is found when a candidate's span overlaps its
+  surface text and the candidate's number, converted to the expected unit, equals the expected
+  value (within 0.1%). The candidate's number is the number as written: the middle of an exact
+  value or a range (quantulum3 also gives the middle of a range), the bound of a one-sided hedge.
+- Recognizers-Text: a case passes when every expected result is matched by a candidate of the
+  right kind with the same span and value, and no other candidate of that kind is left over.
+  ``NumberModel`` takes counts and plain numbers, ``PercentModel`` shares, ``CurrencyModel``
+  amounts of money, ``NumberRangeModel`` bounded or ranged values (its interval notation
+  compared with ours), ``DatePeriodExtractor`` periods (its score is the share of expected spans
+  that a found period overlaps exactly or by containing it).
+
+Prints numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import re
+import time
+import tracemalloc
+from pathlib import Path
+
+from claimcheck import extract
+from claimcheck.extraction import date_spans
+from claimcheck.units import registry
+
+BENCH = Path(os.environ.get("CLAIMCHECK_BENCH", Path(__file__).resolve().parents[2] / "shared" / "bench"))
+
+# quantulum3's unit names, as pint spells them (the adapter's dictionary, not claimcheck's).
+QUANTULUM_UNITS = {
+    "dimensionless": "", "percentage": "percent", "metre": "meter", "kilometre": "kilometer", "mile": "mile",
+    "inch": "inch", "week": "week", "nanometre": "nanometer", "day": "day", "year": "year", "month": "month",
+    "hour": "hour", "gallon": "gallon", "litre": "liter", "electronvolt": "electron_volt",
+    "teraelectronvolt": "teraelectron_volt", "kilogram": "kilogram", "milligram": "milligram", "tonne": "metric_ton",
+    "pound-mass": "pound", "cubic kilometre": "kilometer**3", "square kilometre": "kilometer**2",
+    "square mile": "mile**2", "exabyte": "exabyte", "byte": "byte", "bit": "bit", "kibibyte": "kibibyte",
+    "watt hour": "watt_hour", "megawatt hour": "megawatt_hour", "gigahertz": "gigahertz", "megabyte": "megabyte",
+    "milligray": "milligray", "picometre": "picometer", "attometre": "attometer", "centilitre": "centiliter",
+    "cubic centimetre": "centimeter**3", "degree Celsius": "degree_Celsius", "degree fahrenheit": "degree_Fahrenheit",
+    "kelvin": "kelvin", "kilometre per hour": "kilometer/hour", "dollar": "USD", "euro": "EUR",
+    "pound sterling": "GBP", "dollar per hour": "USD/hour", "dollar per kilogram": "USD/kilogram",
+    "megayear": "megayear", "gigayear": "gigayear", "inverse second": "1/second", "watt per minute": "watt/minute",
+    "kilometre per square second": "kilometer/second**2", "count per week": "1/week", "ton per day": "metric_ton/day",
+    "joule second": "joule*second", "candela second": "candela*second", "inverse femtobarn": "1/femtobarn",
+    "joule per square metre per year": "joule/meter**2/year", "cup": "cup", "tablespoon": "tablespoon",
+    "cent": "USD/100", "dime": "USD/10", "penny": "GBP/100", "dozen": "", "gross": "", "baker's dozen": "",
+}
+_COUNTISH = {"item", "dimensionless", ""}
+
+
+_LOWER_BOUND_HEDGES = ("'over'", "'at least'", "'just over'")
+_UPPER_BOUND_HEDGES = ("'under'", "'at most'", "'nearly'", "'just under'")
+
+
+def written_number(value) -> float | None:
+    """The number as written: the bound of a one-sided hedge, else the middle of the interval."""
+    low, high = value.low_magnitude, value.high_magnitude
+    if value.reading.startswith(_LOWER_BOUND_HEDGES):
+        return low
+    if value.reading.startswith(_UPPER_BOUND_HEDGES):
+        return high
+    if low is None or high is None or math.isinf(low) or math.isinf(high):
+        return None
+    spread = re.search(r"±([0-9.e+-]+)", value.reading)
+    if spread and low + float(spread.group(1)) <= high + 1e-9:
+        return low + float(spread.group(1))  # "100%" is [99.5, 100] once capped: the number written is 100
+    return (low + high) / 2
+
+
+def _in_unit(number: float, ours: str, theirs: str) -> float | None:
+    ureg = registry()
+    try:
+        if ours in _COUNTISH:
+            ours = "dimensionless"
+        return float(ureg.Quantity(number, ours).to(theirs or "dimensionless").magnitude)
+    except Exception:  # noqa: BLE001 - incompatible units: not a match
+        return None
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-9)
+
+
+# --- quantulum3 ---------------------------------------------------------------------------------
+
+
+def quantulum_suite(verbose: bool = False) -> tuple[int, int]:
+    cases = json.loads((BENCH / "quantulum3" / "quantities.json").read_text(encoding="utf-8"))
+    right = total = 0
+    for case in cases:
+        text = case["req"]
+        everything = extract(text)
+        candidates = [c for c in everything if c.value is not None]
+        years = {c.text.split()[-1] for c in everything if c.kind == "date"}
+        for expected in case["res"]:
+            total += 1
+            at = text.find(expected["surface"])
+            span = (at, at + len(expected["surface"])) if at >= 0 else (0, len(text))
+            theirs = QUANTULUM_UNITS.get(expected["unit"])
+            # A year that quantulum3 reads as a plain number, claimcheck reads as a date: the same span, read.
+            ok = expected["unit"] == "dimensionless" and expected["surface"] in years
+            for candidate in candidates:
+                if not (candidate.start < span[1] and span[0] < candidate.end) or theirs is None:
+                    continue
+                number = written_number(candidate.value)
+                converted = None if number is None else _in_unit(number, candidate.value.unit, theirs)
+                if converted is not None and _close(converted, float(expected["value"])):
+                    ok = True
+                    break
+            right += ok
+            if verbose and not ok:
+                got = [(c.text, c.value.unit, written_number(c.value)) for c in candidates]
+                print(f"  quantulum3 miss: {expected['surface']!r} {expected['value']} {expected['unit']}  got {got}")
+    return right, total
+
+
+# --- Recognizers-Text ---------------------------------------------------------------------------
+
+
+def _spec(path: str) -> list[dict]:
+    return json.loads((BENCH / "recognizers-text" / path).read_text(encoding="utf-8-sig"))
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def _same_number(a: float, b: str) -> bool:
+    try:
+        return _close(a, float(b))
+    except ValueError:
+        return False
+
+
+_HEDGE_BEFORE = re.compile(r"(?i)(?:about|around|approximately|roughly|some|nearly|almost|over|under|more than|"
+                           r"less than|fewer than|at least|at most|up to|just over|just under|an estimated|"
+                           r"estimated|close to|in excess of)\s+")
+
+KIND_OF_MODEL = {
+    "NumberModel": lambda c: c.value is not None and c.value.unit in _COUNTISH,
+    "PercentModel": lambda c: c.value is not None and c.value.kind == "share",
+    "CurrencyModel": lambda c: c.value is not None and c.value.kind == "amount"
+    and c.value.unit.split()[0] in ("USD", "EUR", "GBP", "JPY", "CNY"),
+}
+
+
+def _expected_number(model: str, resolution: dict) -> float | None:
+    raw = resolution.get("value")
+    if raw is None:
+        return None
+    raw = str(raw).rstrip("%")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def recognizers_model(model: str, path: str, *, python_only: bool, verbose: bool = False) -> tuple[int, int]:
+    wanted = KIND_OF_MODEL[model]
+    passed = total = 0
+    for case in _spec(path):
+        if python_only and "python" in case.get("NotSupported", "").lower():
+            continue
+        total += 1
+        text = case["Input"]
+        found = [c for c in extract(text) if wanted(c)]
+        ok = len(found) == len(case["Results"])
+        for expected in case["Results"]:
+            start, end = expected["Start"], expected["End"] + 1
+            number = _expected_number(model, expected["Resolution"])
+            # claimcheck keeps a hedge with its number ("about $14 million"); Recognizers leaves it out
+            # of these models (its NumberRangeModel reads hedges), so a hedge before the span is allowed.
+            match = [c for c in found if c.end == end and (c.start == start or _HEDGE_BEFORE.fullmatch(text[c.start:start]))
+                     and number is not None and written_number(c.value) is not None
+                     and _close(written_number(c.value), number)]
+            ok = ok and bool(match)
+        passed += ok
+        if verbose and not ok:
+            print(f"  {model} miss: {text[:70]!r} expected {[(r['Text'], r['Resolution'].get('value')) for r in case['Results']]}"
+                  f" got {[(c.text, written_number(c.value)) for c in found]}")
+    return passed, total
+
+
+_RANGE = re.compile(r"^([\[(])\s*([-\d.e+]*)\s*,\s*([-\d.e+]*)\s*([\])])$")
+
+
+def _our_range(value) -> str:
+    low, high = value.low_magnitude, value.high_magnitude
+
+    def number(x):
+        return "" if x is None or math.isinf(x) else _number_text(x)
+    opened = "[" if value.low_inclusive and low is not None and not math.isinf(low) else "("
+    closed = "]" if value.high_inclusive and high is not None and not math.isinf(high) else ")"
+    if value.kind == "count" and low == 0 and "at most" not in value.reading and "under" not in value.reading:
+        pass
+    return f"{opened}{number(low)},{number(high)}{closed}"
+
+
+def recognizers_ranges(*, python_only: bool, verbose: bool = False) -> tuple[int, int]:
+    passed = total = 0
+    for case in _spec("Number/English/NumberRangeModel.json"):
+        if python_only and "python" in case.get("NotSupported", "").lower():
+            continue
+        total += 1
+        text = case["Input"]
+        found = [c for c in extract(text) if c.value is not None]
+        ok = True
+        for expected in case["Results"]:
+            start, end = expected["Start"], expected["End"] + 1
+            want = expected["Resolution"]["value"].replace(" ", "")
+            match = [c for c in found if c.start <= start and end <= c.end and _ranges_agree(_our_range(c.value), want)]
+            ok = ok and bool(match)
+        if not case["Results"]:
+            ok = not [c for c in found if c.value.low_magnitude != c.value.high_magnitude]
+        passed += ok
+        if verbose and not ok:
+            print(f"  NumberRangeModel miss: {text[:70]!r} expected {[(r['Text'], r['Resolution']['value']) for r in case['Results']]}"
+                  f" got {[(c.text, _our_range(c.value)) for c in found]}")
+    return passed, total
+
+
+def _ranges_agree(ours: str, theirs: str) -> bool:
+    a, b = _RANGE.match(ours), _RANGE.match(theirs)
+    if not a or not b:
+        return False
+    for x, y in ((a.group(2), b.group(2)), (a.group(3), b.group(3))):
+        if (x == "") != (y == ""):
+            # Recognizers leaves a bound open where claimcheck closes a share at 0 or 100, or a count at 0
+            if not (x in ("0", "100") and y == ""):
+                return False
+        elif x and not _close(float(x), float(y)):
+            return False
+    return a.group(1) == b.group(1) or a.group(2) in ("", "0") and b.group(2) == ""
+
+
+def recognizers_periods(*, python_only: bool, verbose: bool = False) -> tuple[int, int]:
+    found_spans = total = 0
+    for case in _spec("DateTime/English/DatePeriodExtractor.json"):
+        if python_only and "python" in case.get("NotSupported", "").lower():
+            continue
+        text = case["Input"]
+        spans = date_spans(text)
+        for expected in case["Results"]:
+            total += 1
+            start, end = expected["Start"], expected["Start"] + expected["Length"]
+            ok = any(a <= start and end <= b for a, b in spans) or any(a == start and b == end for a, b in spans)
+            found_spans += ok
+            if verbose and not ok:
+                print(f"  DatePeriod miss: {expected['Text']!r} in {text[:60]!r}")
+    return found_spans, total
+
+
+# --- speed --------------------------------------------------------------------------------------
+
+
+def speed_text(megabytes: float) -> str:
+    """English prose of the given size: the seed documents and every suite's sentences, repeated."""
+    root = Path(__file__).resolve().parents[1]
+    parts = [p.read_text(encoding="utf-8") for p in sorted((root / "claims" / "sources").glob("*.txt"))]
+    parts += [c["req"] for c in json.loads((BENCH / "quantulum3" / "quantities.json").read_text(encoding="utf-8"))]
+    for path in ("Number/English/NumberModel.json", "NumberWithUnit/English/CurrencyModel.json",
+                 "DateTime/English/DatePeriodExtractor.json"):
+        parts += [c["Input"] for c in _spec(path)]
+    block = "\n\n".join(parts)
+    copies = max(1, int(megabytes * 1_000_000 / len(block.encode("utf-8"))) + 1)
+    return "\n\n".join([block] * copies)[: int(megabytes * 1_000_000)]
+
+
+def measure_speed(megabytes: float) -> None:
+    text = speed_text(megabytes)
+    size = len(text.encode("utf-8"))
+    from claimcheck.extraction import _read_period, _read_value
+
+    _read_value.cache_clear()
+    _read_period.cache_clear()
+    tracemalloc.start()
+    start = time.perf_counter()
+    found = extract(text, published="2025")
+    ours = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"claimcheck: {size / 1e6:.2f} MB in {ours:.2f} s = {size / ours / 1e6:.2f} MB/s, {len(found):,} candidates, "
+          f"peak traced memory {peak / 1e6:.0f} MB")
+    try:
+        from quantulum3 import parser
+    except ImportError:
+        print("quantulum3: not installed (pip install -e '.[bench]'), no ratio")
+        return
+    sample = text[:200_000]
+    start = time.perf_counter()
+    parser.parse(sample)
+    theirs = time.perf_counter() - start
+    rate = len(sample.encode("utf-8")) / theirs
+    print(f"quantulum3: {len(sample.encode('utf-8')) / 1e6:.2f} MB (a prefix of the same text) in {theirs:.2f} s = "
+          f"{rate / 1e3:.1f} KB/s; claimcheck is {size / ours / rate:.0f}x faster")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speed-mb", type=float, default=4.0, help="size of the speed test text (default 4 MB)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    right, total = quantulum_suite(args.verbose)
+    print(f"quantulum3 quantities.json: {right}/{total} quantities = {right / total:.1%} (target >= 95%)")
+    for model, path, target in (("NumberModel", "Number/English/NumberModel.json", "90%"),
+                                ("PercentModel", "Number/English/PercentModel.json", "all"),
+                                ("CurrencyModel", "NumberWithUnit/English/CurrencyModel.json", "97%")):
+        every = recognizers_model(model, path, python_only=False, verbose=args.verbose)
+        python = recognizers_model(model, path, python_only=True)
+        print(f"Recognizers {model}: {every[0]}/{every[1]} = {every[0] / every[1]:.1%} of all cases; "
+              f"{python[0]}/{python[1]} = {python[0] / python[1]:.1%} of those the Python port supports "
+              f"(target {target})")
+    every = recognizers_ranges(python_only=False, verbose=args.verbose)
+    print(f"Recognizers NumberRangeModel: {every[0]}/{every[1]} = {every[0] / every[1]:.1%} (target >= 90%)")
+    every = recognizers_periods(python_only=False, verbose=args.verbose)
+    python = recognizers_periods(python_only=True)
+    print(f"Recognizers DatePeriodExtractor: {every[0]}/{every[1]} spans = {every[0] / every[1]:.1%}; "
+          f"{python[0]}/{python[1]} = {python[0] / python[1]:.1%} of those the Python port supports (target >= 80%)")
+    measure_speed(args.speed_mb)
+
+
+if __name__ == "__main__":
+    main()

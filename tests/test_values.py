@@ -323,3 +323,32 @@ def test_repeated_number_words_are_refused_not_overflowed():
     """Found by benchmarks/parse_scaling.py: 'one hundred and twenty' repeated grew an integer past float range."""
     with pytest.raises(ValueParseError):
         parse_value("one hundred and twenty " * 2000)
+
+
+@pytest.mark.parametrize(("text", "unit", "low", "high"), [
+    ("8 MB", "megabyte", 7.5, 8.5),  # the case is kept: mb would be a millibarn
+    ("66 Ma", "megayear", 65.5, 66.5),
+    ("1.7 eV", "electron_volt", 1.65, 1.75),
+    ("200 kilometres per hour", "kilometer / hour", 199.5, 200.5),
+    ("4 km cubed", "kilometer ** 3", 3.5, 4.5),
+    ("116,347 sq mi", "mile ** 2", 116346.5, 116347.5),
+    ("9.83e-3 km/s2", "kilometer / second ** 2", 0.009825, 0.009835),
+    ("32 degrees Celsius", "degree_Celsius", 31.5, 32.5),
+    ("$15.4/hour", "USD / hour", 15.35, 15.45),
+    ("$2.174T", "USD", 2.1735e12, 2.1745e12),
+    ("10 000 dollars", "USD", 9999.5, 10000.5),
+    ("1/4 inch", "inch", 0.25, 0.25),
+    ("2 1/2", "dimensionless", 2.5, 2.5),
+    ("½", "dimensionless", 0.5, 0.5),
+])
+def test_physical_units_fractions_and_money_per_unit(text, unit, low, high):
+    value = parse_value(text)
+    assert value.unit == unit
+    assert value.low_magnitude == pytest.approx(low) and value.high_magnitude == pytest.approx(high)
+
+
+def test_counted_nouns_stay_counts_even_where_pint_knows_a_unit():
+    for text in ("13 units", "18 countries", "5 people"):
+        assert parse_value(text).kind == "count"
+    with pytest.raises(ValueParseError, match="0 below the line"):
+        parse_value("1/0")

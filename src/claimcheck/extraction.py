@@ -179,6 +179,17 @@ _DATE_SPAN = re.compile(
 )
 
 
+# Cheap tests that let a sentence skip the expensive patterns: anything extract() reads has one of these.
+_DATE_HINT = re.compile(r"(?i)\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|month|year|quarter|decade|"
+                        r"century|summer|winter|spring|fall|autumn|day)")
+_VALUE_HINT = re.compile(r"(?i)\d|[½⅓⅔¼¾]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                         r"sixty|seventy|eighty|ninety|hundred|thousand|dozen|half|third|quarter|majority|minority|"
+                         r"most|largest|biggest|highest|leading|greatest|top|first|second|doubled|tripled|trebled|"
+                         r"quadrupled|halved|\w+-fold)\b")
+_LIST_HINT = re.compile(r",\s+(?:the\s+)?[A-Z][^,]*\b(?:and|or)\s+(?:the\s+)?[A-Z]")
+
+
 def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Where dates and periods are written, whether or not the period grammar can resolve them."""
     return [(m.start(), m.end()) for m in _DATE_SPAN.finditer(text, start, len(text) if end is None else end)]
@@ -483,11 +494,17 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
     """
     out: list[Candidate] = []
     for sentence_start, sentence_end in sentences(text):
+        # Most sentences of prose hold no number, date or list: cheap tests skip them.
+        has_value = _VALUE_HINT.search(text, sentence_start, sentence_end) is not None
+        has_list = _LIST_HINT.search(text, sentence_start, sentence_end) is not None
+        found_periods = periods_in(text, sentence_start, sentence_end, published) \
+            if _DATE_HINT.search(text, sentence_start, sentence_end) else []
+        if not (has_value or has_list or found_periods):
+            continue
         tokens = _tokenize(text, sentence_start, sentence_end)
-        found_periods = periods_in(text, sentence_start, sentence_end, published)
         period_cover = [(p.start, p.end) for p in found_periods]
         values: list[tuple[int, int, Value]] = []
-        i = 0
+        i = 0 if has_value else len(tokens)
         while i < len(tokens):
             token = tokens[i]
             inside_period = any(a <= token.start < b for a, b in period_cover)
@@ -532,7 +549,7 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
                 found.append(Candidate(span.start, span.end, span.text, None, span.period,
                                        (sentence_start, sentence_end), (span.start, span.end), subject, None, None,
                                        span.read))
-        for start, end, members in lists_in(text, sentence_start, sentence_end):
+        for start, end, members in (lists_in(text, sentence_start, sentence_end) if has_list else ()):
             if not any(c.start < end and start < c.end for c in found if c.value is not None):
                 subject, _ = _guesses(text, tokens, start, end, None)
                 found.append(Candidate(start, end, text[start:end], None, None, (sentence_start, sentence_end),

@@ -188,7 +188,7 @@ def test_declared_unit_applies_to_bare_numbers_and_must_agree():
         ("1e999999", "out of the range"),
         ("150%", "above 100"),
         ("between 20 and 10", "backwards"),
-        ("over 5 and more", "not a unit or phrase"),
+        ("over 5 and more", "hedged twice"),
         ("60 bananas per zork", "not a unit"),
         ("over 100%", "empty interval"),
         ("under 0%", "empty interval"),

@@ -36,7 +36,7 @@ from claimcheck.yamlfile import quoted
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[,\u00a0 ]\d{3})*(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)"
     r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)"
-    r"|(?P<sym>US\$|[$€£¥%+~×½⅓⅔¼¾/:–—\-−(),;!?\"“”\[\]])"
+    r"|(?P<sym>US\$|[$€£¥%+~×½⅓⅔¼¾/:–—\-−(),;!?\"“”\[\]<>=])"
     r"|(?P<dot>\.)"
     r"|(?P<space>\s+)"
     r"|(?P<other>.)",
@@ -84,6 +84,13 @@ _MULTIPLES = {"doubled", "tripled", "trebled", "quadrupled", "halved"}
 _RANKS = {"largest", "biggest", "highest", "leading", "greatest", "top"}
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 _HEDGES = [
+    ("greater", "than"), ("larger", "than"), ("bigger", "than"), ("higher", "than"), ("smaller", "than"),
+    ("lower", "than"), ("surpassing",), ("surpass",), ("surpasses",), (">",), (">", "="), ("<",), ("<", "="),
+    ("less", "than", "or", "equal", "to"), ("smaller", "than", "or", "equal", "to"), ("smaller", "or", "equal", "than"),
+    ("lower", "or", "equal", "than"), ("less", "or", "equal", "than"), ("equal", "to", "or", "less", "than"),
+    ("greater", "than", "or", "equal", "to"), ("more", "than", "or", "equal", "to"), ("bigger", "or", "equal", "than"),
+    ("higher", "or", "equal", "than"), ("greater", "or", "equal", "than"), ("equal", "to", "or", "more", "than"),
+    ("equal", "to", "or", "greater", "than"), ("at", "least", "or", "equal", "to"), ("exceeds",), ("exceed",),
     ("in", "excess", "of"), ("upwards", "of"), ("more", "than"), ("less", "than"), ("fewer", "than"),
     ("at", "least"), ("at", "most"), ("up", "to"), ("no", "more", "than"), ("no", "less", "than"),
     ("not", "more", "than"), ("not", "less", "than"), ("no", "fewer", "than"), ("just", "over"), ("just", "under"),
@@ -436,7 +443,8 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
                  "percentage", "points", "point", "times", "fold", "x", "×", "or", "more", "less", "fewer", "above",
                  "below", "over", "under", "plus", "+", "year", "every", "each", "annually", "annum", "yearly",
                  "dollars", "dollar", "yuan", "euros", "euro", "pounds", "sterling", "yen", "renminbi", "usd", "cny",
-                 "rmb", "eur", "gbp", "jpy", "pp", "higher", "lower", "doubled", "tripled", "quadrupled", "halved",
+                 "rmb", "eur", "gbp", "jpy", "pp", "higher", "lower", "greater", "doubled", "tripled", "quadrupled",
+                 "halved",
                  "nearly", "almost", "about", "roughly") or (low.endswith("-fold")):
             right += 1
             prev_end = token.end

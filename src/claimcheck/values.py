@@ -141,7 +141,7 @@ def unit_label(unit: str) -> str:
 _TOKEN = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+)"
     r"|(?P<word>[a-z]+(?:[-'.][a-z]+)*\.?)"
-    r"|(?P<sym>us\$|[$€£¥~×%+/^°½⅓⅔¼¾]|-)"
+    r"|(?P<sym>us\$|[$€£¥~×%+/^°½⅓⅔¼¾<>=]|-)"
     r"|(?P<space>\s+)"
     r"|(?P<other>.)"
 )
@@ -185,6 +185,17 @@ Hedge = Literal["exact", "over", "at_least", "under", "at_most", "nearly", "abou
 _PREFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = sorted(
     [
         (("more", "than"), "over"), (("over",), "over"), (("above",), "over"), (("exceeding",), "over"),
+        (("greater", "than"), "over"), (("larger", "than"), "over"), (("bigger", "than"), "over"),
+        (("higher", "than"), "over"), (("surpassing",), "over"), (("surpass",), "over"), (("surpasses",), "over"),
+        ((">",), "over"), ((">", "="), "at_least"), (("<",), "under"), (("<", "="), "at_most"),
+        (("smaller", "than"), "under"), (("lower", "than"), "under"),
+        (("less", "than", "or", "equal", "to"), "at_most"), (("smaller", "than", "or", "equal", "to"), "at_most"),
+        (("smaller", "or", "equal", "than"), "at_most"), (("lower", "or", "equal", "than"), "at_most"),
+        (("less", "or", "equal", "than"), "at_most"), (("equal", "to", "or", "less", "than"), "at_most"),
+        (("greater", "than", "or", "equal", "to"), "at_least"), (("more", "than", "or", "equal", "to"), "at_least"),
+        (("bigger", "or", "equal", "than"), "at_least"), (("higher", "or", "equal", "than"), "at_least"),
+        (("greater", "or", "equal", "than"), "at_least"), (("equal", "to", "or", "more", "than"), "at_least"),
+        (("equal", "to", "or", "greater", "than"), "at_least"), (("at", "least", "or", "equal", "to"), "at_least"),
         (("exceeds",), "over"), (("exceed",), "over"), (("in", "excess", "of"), "over"), (("upwards", "of"), "over"),
         (("just", "over"), "just_over"), (("just", "above"), "just_over"), (("slightly", "more", "than"), "just_over"),
         (("at", "least"), "at_least"), (("no", "less", "than"), "at_least"), (("not", "less", "than"), "at_least"),
@@ -202,6 +213,7 @@ _PREFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = sorted(
 )
 _SUFFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = [
     (("or", "more"), "at_least"), (("or", "above"), "at_least"), (("or", "over"), "at_least"),
+    (("or", "greater"), "at_least"), (("and", "more"), "at_least"),
     (("and", "above"), "at_least"), (("or", "higher"), "at_least"), (("+",), "at_least"), (("plus",), "at_least"),
     (("or", "less"), "at_most"), (("or", "fewer"), "at_most"), (("or", "below"), "at_most"),
     (("or", "under"), "at_most"), (("and", "below"), "at_most"), (("or", "lower"), "at_most"),

@@ -413,6 +413,8 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     # Leftwards: currency signs and words, "the" before ranks, hedges, "between", "from".
     if left > 0 and tokens[left - 1].low in _CURRENCY_BEFORE:
         left -= 1
+        if left > 0 and tokens[left].text == "$" and tokens[left - 1].low == "us":
+            left -= 1  # "us $ 150 million"
     if left > 0 and tokens[left - 1].low in ("a", "an", "the") and tokens[i].low in {"majority", "minority"} | _RANKS:
         left -= 1
     for phrase in _HEDGES:

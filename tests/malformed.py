@@ -189,3 +189,5 @@ def _latin1_text(folder: Path) -> None:
 
 CASES.append(Case("source text not UTF-8", _with_text("sources/latin.txt", _latin1_text),
                   ("bad.yaml:3: source.text", "'sources/latin.txt' is not UTF-8")))
+CASES.append(Case("NUL in the text path", _with_text('"sources/a\\0b.txt"'),
+                  ("bad.yaml:3: source.text", "NUL character")))

@@ -194,3 +194,12 @@ def test_review_of_a_deleted_claim_is_an_error_naming_the_line(cases, capsys):
     assert code == 2 and out == ""
     assert "review.yaml:4: claims: names claims that no longer exist: alpha/share-2022" in err
     assert (cases / "review.yaml").read_bytes() == before
+
+
+def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("claimcheck.cli.load", broken)
+    code, out, err = run(capsys, "check", str(CASES))
+    assert code == 2 and "internal error (RuntimeError: a bug)" in err and "Traceback" not in err

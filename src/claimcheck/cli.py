@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -198,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"cannot write: {exc}")
     except KeyboardInterrupt:
         return _fail("interrupted; nothing was written")
+    except Exception as exc:  # noqa: BLE001 - the last guard: a bug must not print a traceback at a fact-checker
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); nothing was written. Please report it with "
+                     "the file that caused it; CLAIMCHECK_DEBUG=1 shows the traceback")
 
 
 def _fail(message: str) -> int:

@@ -205,6 +205,9 @@ def _source_text(source: Source, raw: Located, folder: Path, shown: str, problem
     if not source.text:
         return None
     line = raw.key_lines.get("text")
+    if "\x00" in source.text:
+        problems.append(Problem(shown, line, "source.text", "a path cannot contain a NUL character", SCHEMA))
+        return None
     target = (folder / source.text).resolve()
     if not target.is_relative_to(folder.resolve()):
         problems.append(Problem(shown, line, "source.text",

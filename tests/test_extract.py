@@ -221,3 +221,8 @@ def test_a_bad_publication_date_is_a_usage_error(tmp_path, capsys):
     doc.write_text("Trade rose 5%.", encoding="utf-8")
     assert main(["extract", str(doc), "--published", "someday"]) == 2
     assert "someday" in capsys.readouterr().err
+
+
+def test_numbers_in_web_and_mail_addresses_are_not_values():
+    text = "See https://www.test.com/search?q=30%25%2020% or write to desk2024@news.org; trade rose 41.9%."
+    assert [c.text for c in extract(text) if c.value is not None] == ["41.9%"]

@@ -187,6 +187,7 @@ _DATE_SPAN = re.compile(
 
 
 # Cheap tests that let a sentence skip the expensive patterns: anything extract() reads has one of these.
+_ADDRESS = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 _DATE_HINT = re.compile(r"(?i)\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|month|year|quarter|decade|"
                         r"century|summer|winter|spring|fall|autumn|day)")
 _VALUE_HINT = re.compile(r"(?i)\d|[½⅓⅔¼¾]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -512,7 +513,9 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
         if not (has_value or has_list or found_periods):
             continue
         tokens = _tokenize(text, sentence_start, sentence_end)
-        period_cover = [(p.start, p.end) for p in found_periods]
+        # Numbers inside a web address or e-mail address ("?q=30%25") are part of a name.
+        period_cover = [(p.start, p.end) for p in found_periods] + \
+            [m.span() for m in _ADDRESS.finditer(text, sentence_start, sentence_end)]
         values: list[tuple[int, int, Value]] = []
         i = 0 if has_value else len(tokens)
         while i < len(tokens):

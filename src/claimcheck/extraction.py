@@ -100,6 +100,9 @@ _HEDGES = [
     ("roughly",), ("some",), ("circa",), ("estimated",), ("between",), ("~",),
 ]
 _HEDGES.sort(key=len, reverse=True)
+_HEDGES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _HEDGES:  # longest first, looked up by the word just before the number
+    _HEDGES_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
 _CURRENCY_BEFORE = {"$", "us$", "€", "£", "¥", "usd", "rmb", "cny", "eur", "gbp", "jpy"}
 _UNIT_AFTER = {"%", "percent", "per", "percentage", "points", "point", "pp", "dollars", "dollar", "yuan", "euros",
                "euro", "pounds", "sterling", "yen", "renminbi", "usd", "cny", "rmb", "eur", "gbp", "jpy", "times",
@@ -418,9 +421,9 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
             left -= 1  # "us $ 150 million"
     if left > 0 and tokens[left - 1].low in ("a", "an", "the") and tokens[i].low in {"majority", "minority"} | _RANKS:
         left -= 1
-    for phrase in _HEDGES:
+    for phrase in _HEDGES_BY_LAST.get(tokens[left - 1].low, ()) if left > 0 else ():
         k = len(phrase)
-        if left - k >= 0 and tuple(t.low for t in tokens[left - k:left]) == phrase:
+        if left - k >= 0 and all(tokens[left - k + j].low == word for j, word in enumerate(phrase)):
             left -= k
             break
     if left > 0 and tokens[left - 1].low == "just" and tokens[left].low in ("over", "under", "above", "below"):

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimcheck import ClaimcheckError, load, parse_period, parse_value
+from claimcheck import ClaimcheckError, extract, load, parse_period, parse_value
 
 SIZES = [1_000, 10_000, 100_000, 1_000_000]
 
@@ -73,6 +73,14 @@ LOADS = {
 }
 
 
+EXTRACTS = {
+    "extract: digits and spaces": INPUTS["spaces between digits"],
+    "extract: mixed hedges": INPUTS["mixed hedges"],
+    "extract: nested brackets": INPUTS["nested brackets"],
+    "extract: one long sentence": lambda n: ("Trade rose over 60% in 2022 and " * (n // 32))[:n],
+}
+
+
 def _row(name: str, times: list[float]) -> str:
     k = math.log(times[-1] / times[0]) / math.log(SIZES[-1] / SIZES[0]) if times[0] > 0 else float("nan")
     return f"{name:30}" + "".join(f"{t * 1e3:>12.3f}ms" for t in times) + f"   {k:10.2f}"
@@ -85,6 +93,8 @@ def main() -> None:
         print(_row(name, [timed(parse, make(n)) for n in SIZES]), flush=True)
     for name, (run, make) in LOADS.items():
         print(_row(name, [timed(run, make(n)) for n in SIZES]), flush=True)
+    for name, make in EXTRACTS.items():
+        print(_row(name, [timed(lambda t: extract(t, published="2025"), make(n)) for n in SIZES]), flush=True)
 
 
 if __name__ == "__main__":

@@ -226,3 +226,10 @@ def test_a_bad_publication_date_is_a_usage_error(tmp_path, capsys):
 def test_numbers_in_web_and_mail_addresses_are_not_values():
     text = "See https://www.test.com/search?q=30%25%2020% or write to desk2024@news.org; trade rose 41.9%."
     assert [c.text for c in extract(text) if c.value is not None] == ["41.9%"]
+
+
+def test_a_very_long_sentence_keeps_every_value_and_its_period():
+    """One sentence of many clauses: values and periods are matched by neighbourhood, not all against all."""
+    text = "Trade rose over 60% in 2022 and " * 400
+    values = [c for c in extract(text, published="2025") if c.value is not None]
+    assert len(values) == 400 and all(c.period is not None and c.period.label() == "2022" for c in values)

@@ -21,6 +21,7 @@ What is not read, and why:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -517,14 +518,13 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
             continue
         tokens = _tokenize(text, sentence_start, sentence_end)
         # Numbers inside a web address or e-mail address ("?q=30%25") are part of a name.
-        period_cover = [(p.start, p.end) for p in found_periods] + \
-            [m.span() for m in _ADDRESS.finditer(text, sentence_start, sentence_end)]
+        cover = _Cover([(p.start, p.end) for p in found_periods] +
+                       [m.span() for m in _ADDRESS.finditer(text, sentence_start, sentence_end)])
         values: list[tuple[int, int, Value]] = []
         i = 0 if has_value else len(tokens)
         while i < len(tokens):
             token = tokens[i]
-            inside_period = any(a <= token.start < b for a, b in period_cover)
-            if inside_period or not _is_anchor(tokens, i) or _in_a_name(text, tokens, i) or _year_like(tokens, i):
+            if cover.contains(token.start) or not _is_anchor(tokens, i) or _in_a_name(text, tokens, i) or _year_like(tokens, i):
                 i += 1
                 continue
             best = None
@@ -532,8 +532,7 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
                 while last > first + 1 and tokens[last - 1].low in ("and", "or", "to", "-", "of", "the", "a", "with"):
                     last -= 1
                 start, end = tokens[first].start, tokens[last - 1].end
-                if any(a < end and start < b and not (a <= start and end <= b) for a, b in period_cover) and \
-                        any(a <= tokens[k].start < b for k in range(first, last) for a, b in period_cover):
+                if any(not (a <= start and end <= b) for a, b in cover.overlapping(start, end)):
                     continue  # do not swallow a period ("20% in 2022") into the value
                 value = _read_value(text[start:end])
                 if value is not None:
@@ -550,8 +549,9 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
             i = last
         attached = set()
         found = []
+        period_starts = [p.start for p in found_periods]
         for start, end, value in values:
-            period_span = _nearest_period(found_periods, start, end, text)
+            period_span = _nearest_period(found_periods, period_starts, start, end, text)
             if period_span is not None and _close(period_span, start, end, text):
                 attached.add(period_span.start)
             subject, measure = _guesses(text, tokens, start, end, value)
@@ -580,10 +580,32 @@ def _close(period: PeriodSpan, start: int, end: int, text: str) -> bool:
     return len(between) < 80 and ";" not in between
 
 
-def _nearest_period(found: list[PeriodSpan], start: int, end: int, text: str) -> PeriodSpan | None:
+class _Cover:
+    """Spans (periods, addresses) sorted by start, asked about in O(log n): a long sentence stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def contains(self, position: int) -> bool:
+        k = bisect.bisect_right(self.starts, position)
+        return any(a <= position < b for a, b in self.spans[max(0, k - 2):k])
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        k = bisect.bisect_left(self.starts, end)
+        return [(a, b) for a, b in self.spans[max(0, k - 3):k] if a < end and start < b]
+
+
+NEIGHBOURS = 3  # periods looked at on each side of a value
+
+
+def _nearest_period(found: list[PeriodSpan], starts: list[int], start: int, end: int, text: str) -> PeriodSpan | None:
     """The period of the same clause if there is one, else the nearest in the sentence."""
     if not found:
         return None
+    if len(found) > 2 * NEIGHBOURS:
+        k = bisect.bisect_left(starts, start)
+        found = found[max(0, k - NEIGHBOURS):k + NEIGHBOURS]
 
     def distance(p: PeriodSpan) -> tuple[int, int]:
         between = text[min(p.end, end):max(p.start, start)]
@@ -623,9 +645,16 @@ _MEASURE_STOP = {"said", "say", "says", "is", "are", "was", "were", "has", "have
 def _guesses(text: str, tokens: list[_Token], start: int, end: int, value: Value | None
              ) -> tuple[str | None, str | None]:
     """A fair guess at the subject (the sentence's first proper name) and the measure, where the sentence allows."""
-    sentence_text = text[tokens[0].start:tokens[-1].end] if tokens else ""
     offset = tokens[0].start if tokens else 0
-    subject = None
+    subject = _subject(text, offset, tokens[-1].end if tokens else 0)
+    after = text[end:min(len(text), end + 80)]
+    if value is None:
+        return subject, None
+    return subject, _measure(text, max(offset, start - 160), start, after, value)
+
+
+@lru_cache(maxsize=1024)
+def _subject_of(sentence_text: str) -> str | None:
     for match in _PROPER.finditer(sentence_text):
         name = match.group(1)
         words = name.split()
@@ -635,12 +664,17 @@ def _guesses(text: str, tokens: list[_Token], start: int, end: int, value: Value
             words.pop()
         if words and not any(ch.isdigit() for ch in name) and words[0].lower() not in _MONTHS and \
                 words[0].lower() not in _NUMBER_WORDS and words[0] not in _SUBJECT_SKIP:
-            subject = " ".join(words)
-            break
+            return " ".join(words)
+    return None
+
+
+def _subject(text: str, start: int, end: int) -> str | None:
+    # The first proper name lies near the start; a long sentence is not scanned to its end for each value.
+    return _subject_of(text[start:min(end, start + 400)])
+
+
+def _measure(text: str, offset: int, start: int, after: str, value: Value) -> str | None:
     measure = None
-    after = text[end:min(len(text), end + 80)]
-    if value is None:
-        return subject, None
     if value.kind == "share":
         match = re.match(r"\s+of\s+(?:(?:its|the|their|his|her|our|all|total)\s+)*((?:[a-z]+\s+){0,2}[a-z]+)", after)
         if match:
@@ -664,7 +698,7 @@ def _guesses(text: str, tokens: list[_Token], start: int, end: int, value: Value
                           r"rose\s+to|grew|increased|fell|exceeded|of)\s*(?:by\s+)?(?:\w+\s+)?$", before)
         if match:
             measure = match.group(1)
-    return subject, measure
+    return measure
 
 
 # --- drafts -------------------------------------------------------------------------------------

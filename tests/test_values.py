@@ -352,3 +352,9 @@ def test_counted_nouns_stay_counts_even_where_pint_knows_a_unit():
         assert parse_value(text).kind == "count"
     with pytest.raises(ValueParseError, match="0 below the line"):
         parse_value("1/0")
+
+
+def test_a_unit_pint_cannot_parse_is_refused_not_crashed():
+    """Found by tests/test_fuzz.py: pint's parser raised AssertionError on the unit ':'."""
+    with pytest.raises(ClaimcheckError):
+        parse_value("0", unit=":")

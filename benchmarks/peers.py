@@ -136,13 +136,6 @@ def _number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
-def _same_number(a: float, b: str) -> bool:
-    try:
-        return _close(a, float(b))
-    except ValueError:
-        return False
-
-
 _HEDGE_BEFORE = re.compile(r"(?i)(?:about|around|approximately|roughly|some|nearly|almost|over|under|more than|"
                            r"less than|fewer than|at least|at most|up to|just over|just under|an estimated|"
                            r"estimated|close to|in excess of)\s+")
@@ -155,7 +148,7 @@ KIND_OF_MODEL = {
 }
 
 
-def _expected_number(model: str, resolution: dict) -> float | None:
+def _expected_number(resolution: dict) -> float | None:
     raw = resolution.get("value")
     if raw is None:
         return None
@@ -178,7 +171,7 @@ def recognizers_model(model: str, path: str, *, python_only: bool, verbose: bool
         ok = len(found) == len(case["Results"])
         for expected in case["Results"]:
             start, end = expected["Start"], expected["End"] + 1
-            number = _expected_number(model, expected["Resolution"])
+            number = _expected_number(expected["Resolution"])
             # claimcheck keeps a hedge with its number ("about $14 million"); Recognizers leaves it out
             # of these models (its NumberRangeModel reads hedges), so a hedge before the span is allowed.
             match = [c for c in found if c.end == end and (c.start == start or _HEDGE_BEFORE.fullmatch(text[c.start:start]))
@@ -202,8 +195,6 @@ def _our_range(value) -> str:
         return "" if x is None or math.isinf(x) else _number_text(x)
     opened = "[" if value.low_inclusive and low is not None and not math.isinf(low) else "("
     closed = "]" if value.high_inclusive and high is not None and not math.isinf(high) else ")"
-    if value.kind == "count" and low == 0 and "at most" not in value.reading and "under" not in value.reading:
-        pass
     return f"{opened}{number(low)},{number(high)}{closed}"
 
 

@@ -47,23 +47,3 @@ def synthetic_claims(n: int, *, seed: int = 7, large_groups: int = 10, large_sha
             complete=True, note=None, line=None))
     return claims
 
-
-def write_claims_folder(folder, n: int, *, seed: int = 7, per_file: int = 5000) -> int:
-    """Write ``n`` synthetic claims as a claims folder of YAML files, as a person would; returns bytes written."""
-    from pathlib import Path
-
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    claims = synthetic_claims(n, seed=seed)
-    written = 0
-    for start in range(0, n, per_file):
-        source = f"source-{start // per_file}"
-        lines = [f"source:\n  id: {source}\n  published: 2025\nclaims:\n"]
-        for claim in claims[start:start + per_file]:
-            lines.append(f"  - id: {claim.id}\n    subject: {claim.subject}\n    measure: {claim.measure}\n"
-                         f"    scope: {claim.scope}\n    value: \"{claim.value.text}\"\n"
-                         f"    period: \"{claim.period.text}\"\n")
-        text = "".join(lines)
-        (folder / f"{source}.yaml").write_text(text, encoding="utf-8")
-        written += len(text.encode("utf-8"))
-    return written

@@ -105,9 +105,6 @@ _HEDGES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _HEDGES:  # longest first, looked up by the word just before the number
     _HEDGES_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
 _CURRENCY_BEFORE = {"$", "us$", "€", "£", "¥", "usd", "rmb", "cny", "eur", "gbp", "jpy"}
-_UNIT_AFTER = {"%", "percent", "per", "percentage", "points", "point", "pp", "dollars", "dollar", "yuan", "euros",
-               "euro", "pounds", "sterling", "yen", "renminbi", "usd", "cny", "rmb", "eur", "gbp", "jpy", "times",
-               "fold", "x", "×"}
 _NOT_COUNTED = {"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "is", "are",
                 "was", "were", "be", "been", "this", "that", "these", "those", "it", "its", "their", "his", "her",
                 "per", "than", "as", "into", "over", "under", "about", "while", "which", "who", "when", "am", "pm",
@@ -126,25 +123,6 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 _NAME_WORDS_BEFORE = {"article", "chapter", "section", "no.", "no", "number", "version", "room", "route", "page",
                       "figure", "table", "level", "phase", "grade", "class", "item", "paragraph", "clause", "annex"}
 
-_PERIOD = re.compile(
-    r"(?i)\b(?:(?:in|since|by|during|from|until|till|through|throughout|before|after|as\s+of|over|of|for|"
-    r"compared\s+(?:with|to))\s+)?"
-    r"(?:"
-    r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)\s+of\s+(?:19|20)\d\d"
-    r"|(?:H[12]|Q[1-4])\s+(?:19|20)\d\d"
-    r"|(?:the\s+)?(?:early|mid|late)[-\s](?:19|20)\d\d(?:s\b)?"
-    r"|(?:the\s+)?(?:19|20)\d0s\b"
-    r"|(?:(?:early|mid|late)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d"
-    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-    r"|(?:19|20)\d\d\s*(?:-|–|—|to|until|through)\s*(?:(?:19|20)\d\d|\d\d)\b"
-    r"|(?:19|20)\d\d(?![\d%.,]\d|\s*(?:%|per\s*cent|percent))\b"
-    r"|(?:last|this|next|past)\s+(?:year|month|decade)"
-    r"|(?:the\s+)?(?:past|last)\s+(?:\w+|\d+)\s+years"
-    r"|(?:\w+|\d+)\s+years\s+ago"
-    r"|(?:\w+|\d+)\s+consecutive\s+years"
-    r")",
-)
 
 _MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")

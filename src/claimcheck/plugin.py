@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.engine import check
-from claimcheck.errors import ClaimFileError
-from claimcheck.loader import REVIEW_FILE, VOCABULARY_FILE, load
-from claimcheck.report import Shown, shown
-from claimcheck.review import FAIL_LEVELS, default_review_path, outcome
-from claimcheck.terminal import render_finding_text
+# Only names here: claimcheck itself is imported when a claims folder is collected, so that every
+# pytest run of a project that merely has claimcheck installed stays as fast as before.
+FAIL_LEVELS = ("conflict", "tension", "none")
+CLAIM_FILE_NAMES_SKIPPED = ("vocabulary.yaml", "review.yaml")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -46,7 +44,7 @@ def _fail_on(config: pytest.Config) -> str:
 
 
 def _is_claim_file(path: Path) -> bool:
-    if path.suffix not in (".yaml", ".yml") or path.name in (VOCABULARY_FILE, REVIEW_FILE):
+    if path.suffix not in (".yaml", ".yml") or path.name in CLAIM_FILE_NAMES_SKIPPED:
         return False
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
@@ -66,6 +64,12 @@ class ClaimsFolder(pytest.Directory):
     """A claims folder, checked as a whole; its findings are grouped under the file of their first claim."""
 
     def collect(self):
+        from claimcheck.engine import check
+        from claimcheck.errors import ClaimFileError
+        from claimcheck.loader import load
+        from claimcheck.report import shown
+        from claimcheck.review import default_review_path, outcome
+
         try:
             corpus = load(self.path)
         except ClaimFileError as exc:
@@ -73,12 +77,12 @@ class ClaimsFolder(pytest.Directory):
         review = self.config.getoption("claimcheck_review")
         result = outcome(corpus, check(corpus), Path(review) if review else default_review_path(self.path),
                          _fail_on(self.config))
-        by_file: dict[Path, list[Shown]] = {path.resolve(): [] for path in corpus.files.values()}
+        by_file: dict[Path, list] = {path.resolve(): [] for path in corpus.files.values()}
         for item in shown(result):
             by_file.setdefault(self._file_of(item, corpus), []).append(item)
         return [ClaimFile.from_parent(self, path=path, findings=items) for path, items in sorted(by_file.items())]
 
-    def _file_of(self, item: Shown, corpus) -> Path:
+    def _file_of(self, item, corpus) -> Path:
         if item.sides:
             return corpus.files[item.sides[0].source_id].resolve()
         if item.location:
@@ -87,7 +91,7 @@ class ClaimsFolder(pytest.Directory):
 
 
 class ClaimFile(pytest.File):
-    def __init__(self, *, findings: list[Shown], **kwargs) -> None:
+    def __init__(self, *, findings: list, **kwargs) -> None:
         super().__init__(**kwargs)
         self.findings = findings
 
@@ -95,7 +99,7 @@ class ClaimFile(pytest.File):
         return [FindingItem.from_parent(self, name=_item_name(item), shown=item) for item in self.findings]
 
 
-def _item_name(item: Shown) -> str:
+def _item_name(item) -> str:
     finding = item.finding
     return f"{finding.code} {finding.name} [{' '.join(finding.claim_ids) or finding.fingerprint}]"
 
@@ -105,7 +109,7 @@ class FindingFailure(Exception):
 
 
 class FindingItem(pytest.Item):
-    def __init__(self, *, shown: Shown, **kwargs) -> None:
+    def __init__(self, *, shown, **kwargs) -> None:
         super().__init__(**kwargs)
         self.shown = shown
         finding = shown.finding
@@ -119,6 +123,8 @@ class FindingItem(pytest.Item):
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, FindingFailure):
+            from claimcheck.terminal import render_finding_text
+
             width = self.config.get_terminal_writer().fullwidth
             return render_finding_text(self.shown, width=max(60, min(width, 120))).rstrip("\n")
         return super().repr_failure(excinfo)

@@ -40,7 +40,6 @@ class Side:
     period: str | None
     file: str | None
     line: int | None
-    value_text_in_quote: str | None  # the part of the quote that states the value, for highlighting
 
     @property
     def source_label(self) -> str:
@@ -50,7 +49,7 @@ class Side:
 
     def quote_segments(self) -> list[tuple[str, bool]]:
         """The quote cut into (text, is_number) pieces, so every format can highlight the numbers."""
-        return highlight_numbers(self.quote or "", self.value_text_in_quote)
+        return highlight_numbers(self.quote or "", self.value)
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,6 @@ def _side(claim, corpus, files: dict[str, str]) -> Side:
         quote=claim.quote, value=value.text if value else None, interval=value.interval_text() if value else None,
         period=claim.period.label() if claim.period else (claim.date.label() if claim.date else None),
         file=file, line=claim.line,
-        value_text_in_quote=_find_value(claim.quote, value.text if value else None),
     )
 
 
@@ -125,13 +123,6 @@ def display_path(path: Path) -> str:
 
 _NUMBERISH = re.compile(r"(?<![\w.])(?:US\$|\$|€|£|¥)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|percent))?"
                         r"(?:\s(?:thousand|million|billion|trillion))?(?![\w])", re.IGNORECASE)
-
-
-def _find_value(quote: str | None, value_text: str | None) -> str | None:
-    if not quote or not value_text:
-        return None
-    at = quote.lower().find(value_text.lower())
-    return quote[at:at + len(value_text)] if at >= 0 else None
 
 
 def highlight_numbers(text: str, value_text: str | None = None) -> list[tuple[str, bool]]:

@@ -216,7 +216,7 @@ def _with_entry(text: str, entry: ReviewEntry) -> str:
         text += "\n"
     lines = text.splitlines(keepends=True)
     root = compose(text)
-    sequence = _reviews_node(root)
+    key, sequence = _reviews_entry(root)
     spans = _entry_spans(text)
     if entry.fingerprint in spans:
         start, end = spans[entry.fingerprint]
@@ -224,9 +224,9 @@ def _with_entry(text: str, entry: ReviewEntry) -> str:
         return "".join(lines[:start] + _entry_lines(entry, indent) + lines[end:])
     if sequence is None or not isinstance(sequence, yaml.SequenceNode) or not sequence.value or sequence.flow_style:
         # 'reviews:' with nothing under it (or no such key yet): write the list there.
-        key_line = _reviews_key_line(root)
-        if key_line is None:
+        if key is None:
             return text + "reviews:\n" + "".join(_entry_lines(entry, 0))
+        key_line = key.start_mark.line
         return "".join(lines[:key_line] + ["reviews:\n"] + _entry_lines(entry, 0) + lines[key_line + 1:])
     last = sequence.value[-1]
     indent = sequence.start_mark.column
@@ -234,20 +234,13 @@ def _with_entry(text: str, entry: ReviewEntry) -> str:
     return "".join(lines[:end] + _entry_lines(entry, indent) + lines[end:])
 
 
-def _reviews_node(root: yaml.Node | None) -> yaml.Node | None:
+def _reviews_entry(root: yaml.Node | None) -> tuple[yaml.Node, yaml.Node] | tuple[None, None]:
+    """The 'reviews' key node and its value node, or (None, None)."""
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
             if isinstance(key, yaml.ScalarNode) and key.value == "reviews":
-                return value
-    return None
-
-
-def _reviews_key_line(root: yaml.Node | None) -> int | None:
-    if isinstance(root, yaml.MappingNode):
-        for key, _ in root.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "reviews":
-                return key.start_mark.line
-    return None
+                return key, value
+    return None, None
 
 
 def _end_line(node: yaml.Node) -> int:
@@ -272,7 +265,7 @@ def _trimmed_end(lines: list[str], start: int, end: int) -> int:
 def _entry_spans(text: str) -> dict[str, tuple[int, int]]:
     """Each entry's fingerprint and its lines [start, end), 0-based."""
     lines = text.splitlines(keepends=True)
-    sequence = _reviews_node(compose(text))
+    _, sequence = _reviews_entry(compose(text))
     spans: dict[str, tuple[int, int]] = {}
     if isinstance(sequence, yaml.SequenceNode) and not sequence.flow_style:
         for item in sequence.value:

@@ -938,8 +938,11 @@ def _is_yearly_percent(unit: str | None) -> bool:
         "percent / year", "% / year", "percent a year", "% a year", "percent per year", "% per year")
 
 
-_NOT_UNITS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "ft", "min", "cc", "units", "unit",
-              "m", "b", "k", "t", "an", "point", "points", "times", "per"}
+# Words pint would read as units ('a' is a year, 'in' an inch) that in a claim are counted nouns.
+_NOUNS_PINT_MISREADS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "ft", "min", "cc",
+                        "units", "unit"}
+# ... and, after a number, scale letters and words that other rules read.
+_NOT_UNITS = _NOUNS_PINT_MISREADS | {"m", "b", "k", "t", "an", "point", "points", "times", "per"}
 _POWERS = {"square": 2, "sq": 2, "cubic": 3, "squared": 2, "cubed": 3}
 
 
@@ -990,11 +993,6 @@ def _pint_expression(tokens: list[str]) -> str | None:
     return "".join(out)
 
 
-def _looks_like_noun(candidate: str) -> bool:
-    """Words pint would read as units ('a' is a year, 'in' an inch) that in a claim are counted nouns."""
-    return candidate in {"people", "persons", "countries", "members", "items", "a", "in", "at", "ft", "min", "cc"}
-
-
 def _declared_unit(text: str, unit: str) -> tuple[str, Kind, str | None]:
     aliases = {"%": units.PERCENT, "percent": units.PERCENT, "$": "USD", "us$": "USD"}
     name = aliases.get(unit.lower(), unit)
@@ -1004,7 +1002,7 @@ def _declared_unit(text: str, unit: str) -> tuple[str, Kind, str | None]:
         return name.upper(), "amount", None
     if name in _CURRENCY_WORDS:
         return _CURRENCY_WORDS[name], "amount", None
-    if units.known_unit(name) and not _looks_like_noun(name):
+    if units.known_unit(name) and name not in _NOUNS_PINT_MISREADS:
         return str(units.registry().parse_units(name)), "amount", None
     if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", name):
         return units.COUNT, "count", name

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from claimcheck import load, parse_value
 from claimcheck.cli import main
-from claimcheck.extraction import extract, sentences
+from claimcheck.extraction import _DATE_SPAN, _VALUE_HINT, _VALUE_HINT_RE2, _DateScan, extract, sentences
 
 SEEDS = Path(__file__).parent.parent / "claims" / "sources"
 
@@ -161,6 +161,33 @@ def test_added_unrelated_sentences_never_lose_a_candidate(original, filler):
         mixed.insert(min(position, len(mixed)), sentence)
     after = {(c.text, c.kind) for c in extract(" ".join(mixed), published="2025")}
     assert before <= after
+
+
+_DATE_WORDS = ["in", "2022", "1999", "March", "Sept.", "the", "first", "half", "of", "since", "between", "and", "Q1",
+               "H2", "-", "/", "12", "5th", "last", "next", "year", "years", "ago", "3", "three", "today", "to", "now",
+               "%", "per cent", "mid-2010s", "'90s", "\u0662\u0660\u0662\u0662", "week", "month", "quarter", ",",
+               ".", "é", "Monday", "from", "until", "early", "late", "summer", "2013-05-01", "10/2020", "x"]
+_GAPS = st.sampled_from([" ", " ", " ", "", "\u00a0", "\n", "  \t ", " " * 60, "-", ", "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(_DATE_WORDS), st.text(max_size=4)), _GAPS), max_size=25),
+       st.integers(0, 10), st.integers(0, 10))
+def test_the_fast_date_scan_finds_exactly_what_the_date_pattern_finds(pieces, cut_start, cut_end):
+    text = "".join(word + gap for word, gap in pieces)
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    fast = [m.span() for m in _DateScan(text).matches(start, end)]
+    assert fast == [m.span() for m in _DATE_SPAN.finditer(text, start, end)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(["one", "twenty", "½", "3", "\u0663", "largest", "top", "é",
+                                                      "three-fold", "dozen", "most"]), st.text(max_size=4)),
+                          _GAPS), max_size=10))
+def test_the_fast_value_hint_misses_no_sentence_the_pattern_would_hint(pieces):
+    text = "".join(word + gap for word, gap in pieces)
+    if _VALUE_HINT.search(text):
+        assert _VALUE_HINT_RE2.search(text) is not None
 
 
 # --- the seeds and the CLI ----------------------------------------------------------------------

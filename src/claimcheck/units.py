@@ -48,6 +48,12 @@ def known_unit(unit: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def canonical(unit: str) -> str:
+    """pint's own spelling of a unit it knows: 'km' is 'kilometer'. Cached, as pint's parser is slow."""
+    return str(registry().parse_units(unit))
+
+
+@lru_cache(maxsize=4096)
 def base_form(unit: str) -> tuple[float, str]:
     """The factor that takes a magnitude in ``unit`` to base units, and those base units.
 

@@ -220,6 +220,19 @@ _SUFFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = [
 ]
 _RATE_SUFFIXES = [("a", "year"), ("per", "year"), ("every", "year"), ("each", "year"), ("annually",),
                   ("per", "annum"), ("a", "yr"), ("per", "yr"), ("yearly",), ("annual",)]
+
+
+def _by_first_word(items: list, phrase_of=lambda item: item[0]) -> dict[str, list]:
+    """Phrases indexed by their first word, longest first: a cursor tries only those that can match."""
+    index: dict[str, list] = {}
+    for item in sorted(items, key=lambda item: -len(phrase_of(item))):
+        index.setdefault(phrase_of(item)[0], []).append(item)
+    return index
+
+
+_PREFIX_HEDGES_BY_FIRST = _by_first_word(_PREFIX_HEDGES)
+_SUFFIX_HEDGES_BY_FIRST = _by_first_word(_SUFFIX_HEDGES)
+_RATE_SUFFIXES_BY_FIRST = _by_first_word(_RATE_SUFFIXES, lambda suffix: suffix)
 _HEDGE_WORDS = {
     "exact": "", "over": "over", "at_least": "at least", "under": "under", "at_most": "at most",
     "nearly": "nearly", "about": "about", "just_over": "just over", "just_under": "just under",
@@ -497,10 +510,7 @@ class _Parser:
         if special is not None:
             return special
         hedge: Hedge = "exact"
-        for phrase, name in _PREFIX_HEDGES:
-            if cur.accept(*phrase):
-                hedge = name
-                break
+        hedge = self._prefix_hedge()
         if hedge == "exact" and cur.accept("between"):
             return self._range(between=True)
         if hedge in ("over", "nearly", "about", "just_over", "just_under") and (
@@ -618,10 +628,7 @@ class _Parser:
         cur = self.cur
         start = cur.i
         if hedge == "exact":
-            for phrase, name in _PREFIX_HEDGES:
-                if cur.accept(*phrase):
-                    hedge = name
-                    break
+            hedge = self._prefix_hedge()
         while cur.peek() in _FILLER:
             cur.take()
         word = cur.peek()
@@ -729,7 +736,8 @@ class _Parser:
             return self._declared_or_bare(number)
         tail = cur.rest()
         stop = next((j for j, token in enumerate(tail) if token in ("or", "and", "+", "plus")
-                     or any(tuple(tail[j:j + len(suffix)]) == suffix for suffix in _RATE_SUFFIXES)), len(tail))
+                     or any(tuple(tail[j:j + len(suffix)]) == suffix for suffix in _RATE_SUFFIXES_BY_FIRST.get(token, ()))),
+                    len(tail))
         words = tail[:stop]
         if not words:
             return self._declared_or_bare(number)
@@ -771,7 +779,7 @@ class _Parser:
                 expression = _pint_expression(tokens)
                 if expression and units.known_unit(expression):
                     cur.i += n
-                    return str(units.registry().parse_units(expression))
+                    return units.canonical(expression)
         return None
 
     def _declared_or_bare(self, number: _Number) -> tuple[str, Kind, str | None]:
@@ -781,14 +789,20 @@ class _Parser:
                 number.integer_written or number.words) else "amount", None
         return _declared_unit(self.text, unit)
 
+    def _prefix_hedge(self) -> Hedge:
+        for phrase, name in _PREFIX_HEDGES_BY_FIRST.get(self.cur.peek() or "", ()):
+            if self.cur.accept(*phrase):
+                return name
+        return "exact"
+
     def _suffix_hedge(self) -> Hedge | None:
-        for phrase, name in _SUFFIX_HEDGES:
+        for phrase, name in _SUFFIX_HEDGES_BY_FIRST.get(self.cur.peek() or "", ()):
             if self.cur.accept(*phrase):
                 return name
         return None
 
     def _rate_suffix(self) -> bool:
-        return any(self.cur.accept(*suffix) for suffix in _RATE_SUFFIXES)
+        return any(self.cur.accept(*suffix) for suffix in _RATE_SUFFIXES_BY_FIRST.get(self.cur.peek() or "", ()))
 
     def _as_rate(self, unit: str, kind: Kind) -> tuple[str, Kind]:
         if kind == "share":
@@ -1003,7 +1017,7 @@ def _declared_unit(text: str, unit: str) -> tuple[str, Kind, str | None]:
     if name in _CURRENCY_WORDS:
         return _CURRENCY_WORDS[name], "amount", None
     if units.known_unit(name) and name not in _NOUNS_PINT_MISREADS:
-        return str(units.registry().parse_units(name)), "amount", None
+        return units.canonical(name), "amount", None
     if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", name):
         return units.COUNT, "count", name
     raise ValueParseError(text, f"unit {unit!r} is not a unit claimcheck knows")

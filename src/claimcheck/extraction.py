@@ -25,6 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import re2
 
@@ -41,14 +42,11 @@ _TOKEN = re.compile(
     r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)"
     r"|(?P<sym>US\$|[$€£¥%+~×½⅓⅔¼¾/:–—\-−(),;!?\"“”\[\]<>=])"
     r"|(?P<dot>\.)"
-    r"|(?P<space>\s+)"
-    r"|(?P<other>.)",
-    re.DOTALL,
+    r"|(?P<other>\S)",  # spaces match nothing: the search steps over them in C
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a named tuple: built for every word of the text, and cheaper than a dataclass
     kind: str
     text: str
     low: str
@@ -60,19 +58,18 @@ def _tokenize(text: str, start: int, end: int) -> list[_Token]:
     out = []
     for match in _TOKEN.finditer(text, start, end):
         kind = match.lastgroup or "other"
-        if kind == "space":
-            continue
-        word = match.group()
+        first, last = match.span()
+        word = text[first:last]
         if kind == "num" and (" " in word or "\u00a0" in word):
             # "10 000" is one number, but "2 3" are two: only thousands groups of three may be spaced.
             pieces = re.split(r"[ \u00a0]", word)
             if not all(len(p) == 3 for p in pieces[1:]) or len(pieces[0]) > 3:
-                offset = match.start()
+                offset = first
                 for piece in pieces:
                     out.append(_Token("num", piece, piece, offset, offset + len(piece)))
                     offset += len(piece) + 1
                 continue
-        out.append(_Token(kind, word, word.lower(), match.start(), match.end()))
+        out.append(_Token(kind, word, word.lower(), first, last))
     return out
 
 
@@ -609,7 +606,8 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
         i = 0 if has_value else len(tokens)
         while i < len(tokens):
             token = tokens[i]
-            if cover.contains(token.start) or not _is_anchor(tokens, i) or _in_a_name(text, tokens, i) or _year_like(tokens, i):
+            if not _is_anchor(tokens, i) or cover.contains(token.start) or _in_a_name(text, tokens, i) \
+                    or _year_like(tokens, i):
                 i += 1
                 continue
             best = None

@@ -41,6 +41,11 @@ def found(text: str, published: str | None = "2025") -> dict[str, object]:
     ("It signed with five Central Asian countries.", "five Central Asian countries", "count", "[5]"),
     ("Between 30 and 45% agreed.", "Between 30 and 45%", "share", "[30, 45] %"),
     ("At least 1,200 firms took part.", "At least 1,200 firms", "count", "[1200, ∞)"),
+    ("He walked two and a half miles to the east.", "two and a half miles", "amount", "[2.5] mile"),
+    ("Nearly half a million people came.", "Nearly half a million", "count", "[450000, 500000)"),
+    ("More than half of its trade is with Asia.", "More than half", "share", "(50, 100] %"),
+    ("Three quarters of the members agreed.", "Three quarters", "share", "[75] %"),
+    ("It fell to minus 5 degrees Celsius.", "minus 5 degrees Celsius", "amount", "[-5.5, -4.5] degree_Celsius"),
 ])
 def test_reads_each_construct(text, span, kind, interval):
     candidate = found(text)[span]
@@ -99,6 +104,12 @@ def test_enumerations_are_candidates_with_their_items():
 ])
 def test_numbers_in_names_codes_times_and_ordinals_are_not_values(text):
     assert [c.text for c in extract(text) if c.value is not None] == []
+
+
+@pytest.mark.parametrize("text", ["The one you mentioned is invalid.", "Which one do you prefer?",
+                                  "Let's try one last time."])
+def test_one_as_a_pronoun_is_not_a_count(text):
+    assert not [c for c in extract(text) if c.value is not None]
 
 
 def test_ordinals_are_not_fractions_and_percentages_are_not_years():

@@ -141,6 +141,52 @@ def test_fractions_are_shares():
     assert parse_value("a third").low_magnitude == pytest.approx(100 / 3)
 
 
+@pytest.mark.parametrize(("text", "share"), [
+    ("a half", 50), ("one fifth", 20), ("three fifths", 60), ("five eighths", 62.5), ("one-eighth", 12.5),
+    ("three quarters", 75), ("a hundredth", 1), ("twenty fifths", None), ("the fifth", None),
+])
+def test_fraction_words_from_halves_to_thousandths(text, share):
+    """A singular that is also an ordinal is a fraction only after a, an or one; "the fifth" is a rank."""
+    value = parse_value(text)
+    if share is None:
+        assert value.kind != "share"
+    else:
+        assert (value.kind, value.low_magnitude) == ("share", pytest.approx(share))
+
+
+@pytest.mark.parametrize(("text", "kind", "unit", "number"), [
+    ("two and a half miles", "amount", "mile", 2.5),
+    ("one-half miles", "amount", "mile", 0.5),
+    ("half a million", "count", "item", 500_000),
+    ("half a dozen", "count", "item", 6),
+    ("a quarter million us dollars", "amount", "USD", 250_000),
+    ("three quarters billion us dollars", "amount", "USD", 750e6),
+    ("five and a half million", "count", "item", 5.5e6),
+    ("3 million and a half", "count", "item", 3.5e6),
+    ("one billion and a half million", "count", "item", 1_000_500_000),
+    ("one hundred and three quarters", "amount", "dimensionless", 100.75),
+    ("three halves", "amount", "dimensionless", 1.5),
+    ("3 dozen", "count", "item", 36),
+    ("13 lakh", "amount", "dimensionless", 1.3e6),
+    ("three lakh crore", "count", "item", 3e12),
+    ("minus 5", "amount", "dimensionless", -5),
+    ("negative one", "amount", "dimensionless", -1),
+    ("equal to one hundred and seventy", "count", "item", 170),
+    ("thirty percentage", "share", "percent", 30),
+])
+def test_fractions_of_numbers_scales_and_signs(text, kind, unit, number):
+    """A fraction before a scale word or a unit is a number ("half a million"), not a share."""
+    value = parse_value(text)
+    middle = (value.low_magnitude + value.high_magnitude) / 2
+    assert (value.kind, value.unit, middle) == (kind, unit, pytest.approx(number))
+
+
+def test_a_negative_count_is_refused_but_a_negative_number_is_read():
+    with pytest.raises(ValueParseError, match="count cannot be negative"):
+        parse_value("minus 5 countries")
+    assert parse_value("-1.5").high_magnitude < 0
+
+
 def test_count_with_denominator():
     v = parse_value("eight of the top ten")
     assert (v.kind, v.low_magnitude, v.denominator) == ("count", 8, 10)

@@ -78,8 +78,11 @@ def _tokenize(text: str, start: int, end: int) -> list[_Token]:
 _NUMBER_WORDS = set(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen".split())
-_SCALE = {"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k", "mln", "trn"}
-_FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+_SCALE = {"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k", "mln", "trn", "bln", "tln",
+          "lakh", "lakhs", "crore", "crores", "dozens"}
+_FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths",
+                   "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths",
+                   "hundredth", "hundredths", "thousandth", "thousandths"}
 _MULTIPLES = {"doubled", "tripled", "trebled", "quadrupled", "halved"}
 _RANKS = {"largest", "biggest", "highest", "leading", "greatest", "top"}
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -97,7 +100,8 @@ _HEDGES = [
     ("just", "above"), ("just", "below"), ("close", "to"), ("slightly", "more", "than"), ("slightly", "less", "than"),
     ("a", "minimum", "of"), ("a", "maximum", "of"), ("an", "estimated"), ("over",), ("above",), ("under",),
     ("below",), ("exceeding",), ("nearly",), ("almost",), ("about",), ("around",), ("approximately",),
-    ("roughly",), ("some",), ("circa",), ("estimated",), ("between",), ("~",),
+    ("roughly",), ("some",), ("circa",), ("estimated",), ("between",), ("~",), ("equal", "to"), ("equals",),
+    ("equals", "to"), ("equaling", "to"), ("equalling", "to"), ("exactly",),
 ]
 _HEDGES.sort(key=len, reverse=True)
 _HEDGES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
@@ -107,7 +111,10 @@ _CURRENCY_BEFORE = {"$", "us$", "€", "£", "¥", "usd", "rmb", "cny", "eur", "
 _NOT_COUNTED = {"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "is", "are",
                 "was", "were", "be", "been", "this", "that", "these", "those", "it", "its", "their", "his", "her",
                 "per", "than", "as", "into", "over", "under", "about", "while", "which", "who", "when", "am", "pm",
-                "a.m.", "p.m.", "not", "no", "so", "if", "then", "there", "here", "all", "any", "each", "up", "out"}
+                "a.m.", "p.m.", "not", "no", "so", "if", "then", "there", "here", "all", "any", "each", "up", "out",
+                # pronouns and verbs after "one" ("the one you mentioned", "which one do you prefer")
+                "you", "i", "we", "they", "he", "she", "do", "does", "did", "can", "could", "would", "should", "will",
+                "might", "must", "has", "have", "had", "last", "other", "such", "also", "only", "just", "very"}
 
 
 @lru_cache(maxsize=4096)
@@ -194,7 +201,8 @@ _VALUE_HINT = re.compile(r"(?i)\d|[½⅓⅔¼¾]|\b(?:zero|one|two|three|four|fi
                          r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                          r"sixty|seventy|eighty|ninety|hundred|thousand|dozen|half|third|quarter|majority|minority|"
                          r"most|largest|biggest|highest|leading|greatest|top|first|second|doubled|tripled|trebled|"
-                         r"quadrupled|halved|\w+-fold)\b")
+                         r"quadrupled|halved|\w+-fold|fourth|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|"
+                         r"thousandth)s?\b")
 _LIST_HINT = re.compile(r",\s+(?:the\s+)?[A-Z][^,]*\b(?:and|or)\s+(?:the\s+)?[A-Z]")
 
 
@@ -248,6 +256,9 @@ _DATE_SPAN_SUPERSET = re2.compile(_for_re2(_DATE_SPAN.pattern), _re2_options)
 _VALUE_HINT_RE2 = re2.compile(_for_re2(_VALUE_HINT.pattern), _re2_options)
 
 
+_TAIL = 400  # characters before a cut in the middle of a word in which a date could end at the cut
+
+
 class _DateScan:
     """``_DATE_SPAN.finditer`` over a whole text, made fast.
 
@@ -268,7 +279,14 @@ class _DateScan:
         found: list[re.Match[str]] = []
         position = start  # where finditer would go on searching
         k = max(0, bisect.bisect_right(self.starts, start) - 1)
-        for a, b in self.spans[k:]:
+        spans = self.spans[k:]
+        if end < len(self.text) and (self.text[end].isalnum() or self.text[end] == "_"):
+            # re sees the text end at ``end`` (a word boundary there) where RE2 saw the word go on: the
+            # superset is run again on the last stretch, cut where re's text ends.
+            tail = max(start, end - _TAIL)
+            spans = sorted(spans + [(tail + a, tail + b) for a, b in
+                                    (m.span() for m in _DATE_SPAN_SUPERSET.finditer(self.text[tail:end]))])
+        for a, b in spans:
             if a >= end:
                 break
             position = max(position, a)
@@ -404,9 +422,14 @@ def _is_anchor(tokens: list[_Token], i: int) -> bool:
         return token.text in "½⅓⅔¼¾"
     if low in _NUMBER_WORDS or low in _MULTIPLES:
         return True
-    if low in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].low in ("dozen", "hundred", "thousand", "third",
-                                                                              "quarter", "half", "majority"):
+    if low in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].low in ("dozen", "hundred", "thousand", "majority")
+                                                       or tokens[i + 1].low in _FRACTION_WORDS):
         return True
+    if low in ("half", "quarter") and i + 1 < len(tokens) and (tokens[i + 1].low in ("a", "an", "of") or
+                                                                tokens[i + 1].low in _SCALE):
+        return True  # "half a million", "half of its trade", "quarter million"
+    if low == "half" and i > 0 and tokens[i - 1].low == "than":
+        return True  # "more than half"
     if low in ("majority", "minority") and i > 0 and tokens[i - 1].low in ("a", "the"):
         return True
     if low in _RANKS and i > 0 and ((tokens[i - 1].low == "the" and low != "top")
@@ -494,6 +517,8 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     if left > 0 and tokens[left - 1].text in ("-", "−") and tokens[left - 1].end == tokens[i].start and \
             (left == 1 or tokens[left - 2].end < tokens[left - 1].start or tokens[left - 2].text in "($"):
         left -= 1  # a minus sign: "-15€", "-1e-3 W/min"
+    if left > 0 and tokens[left - 1].low in ("minus", "negative") and tokens[i].kind in ("num", "word"):
+        left -= 1  # "minus five", "negative 3"
     # Leftwards: currency signs and words, "the" before ranks, hedges, "between", "from".
     if left > 0 and tokens[left - 1].low in _CURRENCY_BEFORE:
         left -= 1

@@ -160,13 +160,17 @@ _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
 }
-_FRACTIONS = {
-    "half": (1, 2), "third": (1, 3), "thirds": (1, 3), "quarter": (1, 4), "quarters": (1, 4),
-    "fifth": (1, 5), "fifths": (1, 5), "tenth": (1, 10), "tenths": (1, 10),
-}
+# Fraction words and their denominators. A singular that is also an ordinal ("third", "fifth") is
+# a fraction only after "a", "an" or "one"; a plural ("three fifths") is a fraction after any number.
+_FRACTION_SINGULAR = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                      "eighth": 8, "ninth": 9, "tenth": 10, "hundredth": 100, "thousandth": 1000}
+_FRACTION_PLURAL = {"halves": 2, "thirds": 3, "quarters": 4, "fourths": 4, "fifths": 5, "sixths": 6, "sevenths": 7,
+                    "eighths": 8, "ninths": 9, "tenths": 10, "hundredths": 100, "thousandths": 1000}
+_FRACTIONS = _FRACTION_SINGULAR | _FRACTION_PLURAL
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6, "mln": 1e6,
+    "m": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12,
+    "tn": 1e12, "trn": 1e12, "tln": 1e12, "dozen": 12, "dozens": 12,
 }
 _CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
 _CURRENCY_WORDS = {
@@ -208,6 +212,8 @@ _PREFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = sorted(
         (("about",), "about"), (("around",), "about"), (("approximately",), "about"), (("approx.",), "about"),
         (("roughly",), "about"), (("some",), "about"), (("circa",), "about"), (("c.",), "about"), (("~",), "about"),
         (("an", "estimated"), "about"), (("estimated",), "about"),
+        (("equal", "to"), "exact"), (("equals",), "exact"), (("equals", "to"), "exact"), (("equaling", "to"), "exact"),
+        (("equalling", "to"), "exact"), (("exactly",), "exact"),
     ],
     key=lambda item: -len(item[0]),
 )
@@ -359,6 +365,10 @@ def _word_number(cur: _Cursor) -> _Number | None:
             total += (current or 1) * 1000
             current = 0
         elif token == "and" and seen and cur.peek(1) is not None and (cur.peek(1) in _SMALL_NUMBERS or cur.peek(1).split("-")[0] in _TENS):
+            ahead = _Cursor(cur.text, cur.tokens)
+            ahead.i = cur.i + 1
+            if _fraction_words(ahead) is not None:
+                break  # "one hundred and three quarters": the fraction is read after the whole number
             pass
         else:
             break
@@ -376,7 +386,8 @@ def _number(cur: _Cursor) -> _Number | None:
     if token is None:
         return None
     negative = False
-    if token == "-" and cur.peek(1) is not None and cur.peek(1)[0].isdigit():
+    if token in ("-", "minus", "negative") and cur.peek(1) is not None and (
+            cur.peek(1)[0].isdigit() or token != "-" and _starts_word_number(cur.peek(1))):
         cur.take()
         negative = True
         token = cur.peek()
@@ -395,23 +406,110 @@ def _number(cur: _Cursor) -> _Number | None:
         elif cur.peek() in _VULGAR and number.integer_written:
             number = _Number(number.value + _VULGAR[cur.take()], 0.0, 0.0, False, False, token)
     else:
-        found = _word_number(cur)
+        fraction = _fraction_words(cur)  # "three halves", "twenty-three fifths"
+        found = _Number(fraction[0], 0.0, 0.0, False, True, fraction[1]) if fraction else _word_number(cur)
         if found is None:
             return None
         number = found
-    scale = cur.peek()
-    if scale in _SCALES and not (scale in ("m", "b") and cur.peek(1) is not None and cur.peek(1) not in _CURRENCY_WORDS):
-        cur.take()
-        number = number.scaled(_SCALES[scale], scale)
-        if cur.peek() in ("million", "billion", "trillion") and scale in ("hundred", "thousand"):
-            word = cur.take()
-            number = number.scaled(_SCALES[word], word)
+    if number.integer_written or number.words:
+        extra = _and_a_fraction(cur)  # "two and a half", "one hundred and three quarters"
+        if extra is not None:
+            number = _Number(number.value + extra[0], 0.0, 0.0, False, True, f"{number.written} and {extra[1]}")
+    if cur.peek() == "a" and number.value == 0.5 and cur.peek(1) in _SCALES:
+        cur.take()  # "half a dozen", "half a million"
+    number = _scaled(cur, number)
     if abs(number.value) > _MAX_MAGNITUDE:
         raise ValueParseError(cur.text, "the number is out of the range claimcheck handles (|x| < 1e300)")
     if negative:
         number.value = -number.value
         number.written = "-" + number.written
     return number
+
+
+def _scaled(cur: _Cursor, number: _Number) -> _Number:
+    """The number times the scale words after it: "2.5 million", "three lakh crore", "3 million and a half"."""
+    scale = cur.peek()
+    if scale not in _SCALES or scale in ("m", "b") and cur.peek(1) is not None and cur.peek(1) not in _CURRENCY_WORDS:
+        return number
+    cur.take()
+    factor = _SCALES[scale]
+    if scale in ("dozen", "dozens") and number.integer_written:
+        return _Number(number.value * 12, 0.0, 0.0, True, number.words, f"{number.written} {scale}")  # exact: 3 dozen is 36
+    number = number.scaled(factor, scale)
+    following = cur.peek()
+    if following in _SCALES and following not in ("m", "b", "k") and _SCALES[following] > factor:
+        cur.take()  # "two hundred million", "three lakh crore"
+        factor *= _SCALES[following]
+        number = number.scaled(_SCALES[following], following)
+    extra = _and_a_fraction(cur)
+    if extra is not None:
+        value, written = extra
+        if cur.peek() in _SCALES and cur.peek() not in ("m", "b", "k"):
+            smaller = cur.take()  # "one billion and a half million": the half is of a million
+            value, written = value * _SCALES[smaller] / factor, f"{written} {smaller}"
+        number = _Number(number.value + value * factor, 0.0, 0.0, False, True, f"{number.written} and {written}",
+                         number.scale_word)
+    return number
+
+
+def _small_word_value(token: str) -> int | None:
+    """one ... nineteen, twenty ... ninety, twenty-one: the number a single word writes, else None."""
+    if token in _SMALL_NUMBERS:
+        return _SMALL_NUMBERS[token]
+    parts = token.split("-")
+    if parts[0] in _TENS and (len(parts) == 1 or len(parts) == 2 and parts[1] in _SMALL_NUMBERS and 0 < _SMALL_NUMBERS[parts[1]] < 10):
+        return _TENS[parts[0]] + (_SMALL_NUMBERS[parts[1]] if len(parts) == 2 else 0)
+    return None
+
+
+def _starts_word_number(token: str) -> bool:
+    return _small_word_value(token) is not None or token in ("a", "an", "hundred", "thousand")
+
+
+def _fraction_words(cur: _Cursor) -> tuple[float, str] | None:
+    """A fraction in words, as a number: a half, one-third, three quarters, five eighths, twenty-three fifths.
+
+    A singular that is also an ordinal ("third", "fifth") is a fraction only after a, an or one:
+    "the third" is an ordinal. The cursor is left where it was when there is no fraction.
+    """
+    token = cur.peek()
+    if token is None:
+        return None
+    head, _, tail = token.partition("-")
+    if tail in _FRACTIONS and (head in ("a", "an") or _small_word_value(head) is not None):
+        numerator = 1 if head in ("a", "an") else _small_word_value(head)
+        assert numerator is not None
+        if tail in _FRACTION_PLURAL or numerator == 1:
+            cur.take()
+            return numerator / _FRACTIONS[tail], token
+    numerator = 1 if token in ("a", "an") else _small_word_value(token)
+    following = cur.peek(1)
+    if numerator is not None and following is not None:
+        if following in _FRACTION_PLURAL and numerator >= 1 or following in _FRACTION_SINGULAR and numerator == 1:
+            cur.take()
+            cur.take()
+            return numerator / _FRACTIONS[following], f"{token} {following}"
+        if following == "half" and token == "one":
+            cur.take()
+            cur.take()
+            return 0.5, "one half"
+    if token in ("half", "quarter"):  # "half of them", "half a million", "quarter million"
+        cur.take()
+        return 1 / _FRACTIONS[token], token
+    return None
+
+
+def _and_a_fraction(cur: _Cursor) -> tuple[float, str] | None:
+    """ "and a half", "and three quarters" after a whole number; the cursor stays put otherwise."""
+    if cur.peek() != "and":
+        return None
+    start = cur.i
+    cur.take()
+    found = _fraction_words(cur)
+    if found is None or found[0] >= 1:
+        cur.i = start
+        return None
+    return found
 
 
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75}
@@ -437,31 +535,15 @@ def _digit_fraction(cur: _Cursor) -> tuple[str, float] | None:
 
 
 def _fraction(cur: _Cursor) -> tuple[float, str] | None:
-    """half, a third, one-third, two-thirds, a quarter, three quarters: a share in percent."""
+    """half, a third, one-third, two-thirds, a quarter, three quarters: a share in percent (below one whole)."""
     start = cur.i
-    token = cur.peek()
-    if token is None:
+    found = _fraction_words(cur)
+    if found is None:
         return None
-    numerator = 1
-    parts = token.split("-")
-    if len(parts) == 2 and parts[0] in _SMALL_NUMBERS and parts[1] in _FRACTIONS:
-        cur.take()
-        numerator = _SMALL_NUMBERS[parts[0]]
-        word = parts[1]
-    else:
-        if token in ("a", "an", "one") or token in _SMALL_NUMBERS:
-            numerator = 1 if token in ("a", "an") else _SMALL_NUMBERS[token]
-            cur.take()
-        word = cur.peek() or ""
-        if word not in _FRACTIONS or (word == "half" and numerator not in (1,)):
-            cur.i = start
-            return None
-        if word in ("fifth", "tenth") and token not in ("a", "an", "one"):
-            cur.i = start
-            return None
-        cur.take()
-    one, denominator = _FRACTIONS[word]
-    return 100.0 * numerator * one / denominator, " ".join(cur.tokens[start:cur.i])
+    if found[0] > 1:  # "three halves" is a number, not a share
+        cur.i = start
+        return None
+    return 100.0 * found[0], found[1]
 
 
 # --- the parser ---------------------------------------------------------------------------------
@@ -521,13 +603,20 @@ class _Parser:
                 raise self._fail_rest()
             return multiple
         fraction = _fraction(cur)
+        number = None
+        currency = None
         if fraction is not None:
             percent, written = fraction
-            self._skip_of_tail()
-            return self._finish(hedge, _Number(percent, 0.0, 0.0, False, True, written), units.PERCENT, "share",
-                                fraction_written=written)
-        currency = self._currency_prefix()
-        number = _number(cur)
+            if not self._measured_fraction():
+                self._skip_of_tail()
+                return self._finish(hedge, _Number(percent, 0.0, 0.0, False, True, written), units.PERCENT, "share",
+                                    fraction_written=written)
+            # "half a million", "a quarter million dollars", "one-half miles": a number, not a share
+            cur.accept("of", "a") or cur.accept("of", "an") or cur.accept("a")
+            number = _scaled(cur, _Number(percent / 100, 0.0, 0.0, False, True, written))
+        else:
+            currency = self._currency_prefix()
+            number = _number(cur)
         if number is None:
             raise self._fail_rest()
         if currency is not None and cur.peek() == "t":  # "$2.174T": T is trillion only after a currency sign
@@ -559,6 +648,22 @@ class _Parser:
         return self._finish(hedge, number, unit, kind, denominator=denominator, counted=counted)
 
     # -- pieces ----------------------------------------------------------------------------------
+
+    def _measured_fraction(self) -> bool:
+        """After a fraction: whether a scale word, a currency or a unit follows, making it a number."""
+        cur = self.cur
+        j = cur.i + (2 if cur.peek() == "of" and cur.peek(1) in ("a", "an") else 1 if cur.peek() == "a" else 0)
+        following = cur.tokens[j] if j < len(cur.tokens) else None
+        if following in _SCALES and following not in ("m", "b", "k"):
+            return True
+        if j != cur.i or following is None or following == "of":
+            return False
+        if following in _CURRENCY_WORDS or following in _CURRENCY_SYMBOLS:
+            return True
+        start = cur.i
+        unit = self._physical_unit(len(cur.tokens) - cur.i)
+        cur.i = start
+        return unit is not None
 
     def _fail_rest(self) -> ValueParseError:
         rest = " ".join(self.cur.rest())
@@ -715,10 +820,11 @@ class _Parser:
     def _unit_after(self, number: _Number) -> tuple[str, Kind, str | None]:
         cur = self.cur
         currency = None
-        if cur.accept("%") or cur.accept("percent") or cur.accept("pct"):
-            return units.PERCENT, "share", None
         if cur.accept("percentage", "points") or cur.accept("percentage", "point") or cur.accept("pp") or cur.accept("points"):
             return units.PERCENTAGE_POINT, "difference", None
+        if cur.accept("%") or cur.accept("percent") or cur.accept("pct") or cur.accept("percents") \
+                or cur.accept("percentage"):
+            return units.PERCENT, "share", None
         token = cur.peek()
         if token == "us" and cur.peek(1) in ("dollars", "dollar"):
             cur.take()
@@ -785,8 +891,8 @@ class _Parser:
     def _declared_or_bare(self, number: _Number) -> tuple[str, Kind, str | None]:
         unit = self.declared_unit
         if unit is None:
-            return units.COUNT if number.integer_written or number.words else units.MULTIPLE, "count" if (
-                number.integer_written or number.words) else "amount", None
+            whole = (number.integer_written or number.words) and number.value >= 0 and float(number.value).is_integer()
+            return (units.COUNT, "count", None) if whole else (units.MULTIPLE, "amount", None)
         return _declared_unit(self.text, unit)
 
     def _prefix_hedge(self) -> Hedge:

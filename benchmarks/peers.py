@@ -33,7 +33,7 @@ import resource
 import time
 from pathlib import Path
 
-from claimcheck import extract
+from claimcheck import extract, units
 from claimcheck.extraction import date_spans
 from claimcheck.units import registry
 
@@ -150,8 +150,7 @@ KIND_OF_MODEL = {
     "NumberModel": lambda c: c.value is not None and (c.value.unit in _COUNTISH or c.value.kind == "share"
                                                       and not re.search(r"(?i)%|percent", c.text)),
     "PercentModel": lambda c: c.value is not None and c.value.kind == "share",
-    "CurrencyModel": lambda c: c.value is not None and c.value.kind == "amount"
-    and c.value.unit.split()[0] in ("USD", "EUR", "GBP", "JPY", "CNY"),
+    "CurrencyModel": lambda c: c.value is not None and c.value.kind == "amount" and units.is_money(c.value.unit),
 }
 
 

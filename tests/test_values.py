@@ -97,6 +97,18 @@ def test_readings(text, expected):
         ("£2,000", "GBP", 1999.5, 2000.5),
         ("12k dollars", "USD", 11500, 12500),
         ("$1-2 billion", "USD", 1e9, 2e9),
+        ("C$ 300 million", "CAD", 299.5e6, 300.5e6),
+        ("HK$ 10.05 billion", "HKD", 10.045e9, 10.055e9),
+        ("125 million australian dollars", "AUD", 124.5e6, 125.5e6),
+        ("420 million finnish markka", "FIM", 419.5e6, 420.5e6),
+        ("10,000 swiss francs", "CHF", 9999.5, 10000.5),
+        ("35 lakh rupees", "INR", 3.45e6, 3.55e6),
+        ("CAD 15", "CAD", 14.5, 15.5),
+        ("100 ₡", "CRC", 99.5, 100.5),
+        ("50 cents", "USD_cent", 49.5, 50.5),
+        ("470 pence", "GBP_penny", 469.5, 470.5),
+        ("-15€", "EUR", -15.5, -14.5),
+        ("under $5", "USD", 0, 5),
     ],
 )
 def test_currencies_and_scale_words(text, unit, low, high):
@@ -110,6 +122,25 @@ def test_currencies_never_convert():
     dollars, yuan = parse_value("$5"), parse_value("5 yuan")
     with pytest.raises(pint.DimensionalityError):
         dollars.low.to(yuan.unit)
+
+
+def test_cents_compare_with_their_dollars():
+    from claimcheck.units import base_form
+
+    assert base_form("USD_cent") == (pytest.approx(0.01), "USD")
+    assert base_form("GBP_penny")[1] == "GBP"
+
+
+def test_francs_are_ambiguous_until_declared():
+    with pytest.raises(ValueParseError, match="Swiss, French"):
+        parse_value("528 million francs")
+    assert parse_value("528 million francs", unit="CHF").unit == "CHF"
+
+
+def test_a_currency_code_before_a_number_is_written_in_capitals():
+    with pytest.raises(ValueParseError):
+        parse_value("try 5")  # the Turkish lira is TRY, not the verb
+    assert parse_value("TRY 5").unit == "TRY"
 
 
 def test_yen_sign_is_ambiguous_until_declared():

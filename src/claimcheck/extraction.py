@@ -32,7 +32,7 @@ import re2
 from claimcheck import units
 from claimcheck.errors import ClaimcheckError
 from claimcheck.periods import Period, parse_period
-from claimcheck.values import Value, parse_value
+from claimcheck.values import CURRENCY_BEFORE, CURRENCY_NAME_WORDS, Value, parse_value
 from claimcheck.yamlfile import quoted
 
 # --- tokens -------------------------------------------------------------------------------------
@@ -40,7 +40,7 @@ from claimcheck.yamlfile import quoted
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[,\u00a0 ]\d{3})*(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)"
     r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)"
-    r"|(?P<sym>US\$|[$€£¥%+~×½⅓⅔¼¾/:–—\-−(),;!?\"“”\[\]<>=])"
+    r"|(?P<sym>US\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸%+~×½⅓⅔¼¾/:–—\-−(),;!?\"“”\[\]<>=])"
     r"|(?P<dot>\.)"
     r"|(?P<other>\S)",  # spaces match nothing: the search steps over them in C
 )
@@ -107,7 +107,7 @@ _HEDGES.sort(key=len, reverse=True)
 _HEDGES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _HEDGES:  # longest first, looked up by the word just before the number
     _HEDGES_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
-_CURRENCY_BEFORE = {"$", "us$", "€", "£", "¥", "usd", "rmb", "cny", "eur", "gbp", "jpy"}
+_CURRENCY_BEFORE = CURRENCY_BEFORE
 _NOT_COUNTED = {"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "is", "are",
                 "was", "were", "be", "been", "this", "that", "these", "those", "it", "its", "their", "his", "her",
                 "per", "than", "as", "into", "over", "under", "about", "while", "which", "who", "when", "am", "pm",
@@ -522,8 +522,9 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     # Leftwards: currency signs and words, "the" before ranks, hedges, "between", "from".
     if left > 0 and tokens[left - 1].low in _CURRENCY_BEFORE:
         left -= 1
-        if left > 0 and tokens[left].text == "$" and tokens[left - 1].low == "us":
-            left -= 1  # "us $ 150 million"
+        if left > 0 and tokens[left].text == "$" and tokens[left - 1].low in CURRENCY_BEFORE - {"$"} \
+                and tokens[left - 1].kind == "word":
+            left -= 1  # "us $ 150 million", "C$ 300 million", "HK$ 10 billion"
     if left > 0 and tokens[left - 1].low in ("a", "an", "the") and tokens[i].low in {"majority", "minority"} | _RANKS:
         left -= 1
     for phrase in _HEDGES_BY_LAST.get(tokens[left - 1].low, ()) if left > 0 else ():
@@ -553,10 +554,8 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
                 ("and", "-", "–", "to", "a", "of", "the", "top", "out", "its", "their", "%", "percent", "per", "cent",
                  "percentage", "points", "point", "times", "fold", "x", "×", "or", "more", "less", "fewer", "above",
                  "below", "over", "under", "plus", "+", "year", "every", "each", "annually", "annum", "yearly",
-                 "dollars", "dollar", "yuan", "euros", "euro", "pounds", "sterling", "yen", "renminbi", "usd", "cny",
-                 "rmb", "eur", "gbp", "jpy", "pp", "higher", "lower", "greater", "doubled", "tripled", "quadrupled",
-                 "halved",
-                 "nearly", "almost", "about", "roughly") or (low.endswith("-fold")):
+                 "pp", "higher", "lower", "greater", "doubled", "tripled", "quadrupled", "halved",
+                 "nearly", "almost", "about", "roughly") or low in CURRENCY_NAME_WORDS or (low.endswith("-fold")):
             right += 1
             prev_end = token.end
             ends.append(right)

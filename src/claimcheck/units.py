@@ -12,7 +12,16 @@ from functools import lru_cache
 
 import pint
 
-CURRENCIES = ("USD", "CNY", "EUR", "GBP", "JPY")
+# ISO 4217 codes, each a dimension of its own (and Bitcoin's customary BTC). Former European
+# currencies are kept: an archive quotes francs, marks and guilders.
+CURRENCIES = (
+    "USD", "CNY", "EUR", "GBP", "JPY", "CAD", "AUD", "HKD", "NZD", "SGD", "TWD", "MXN", "BRL", "ARS", "CLP", "COP",
+    "CHF", "SEK", "NOK", "DKK", "ISK", "PLN", "CZK", "HUF", "RON", "TRY", "RUB", "UAH", "KZT", "GEL", "INR", "PKR",
+    "BDT", "LKR", "NPR", "IDR", "MYR", "THB", "VND", "PHP", "KRW", "LAK", "MNT", "ZAR", "NGN", "EGP", "KES", "SAR",
+    "AED", "QAR", "KWD", "ILS", "IRR", "CRC", "FRF", "DEM", "NLG", "ESP", "ITL", "BEF", "FIM", "PTE", "ATS", "BTC",
+)
+# Subunits that news writes on their own: 50 cents is half a US dollar, 470 pence 4.70 pounds.
+SUBUNITS = {"USD_cent": "0.01 USD", "GBP_penny": "0.01 GBP", "EUR_cent": "0.01 EUR"}
 COUNT = "item"
 RANK = "rank"
 PERCENT = "percent"
@@ -27,6 +36,8 @@ def registry() -> pint.UnitRegistry:
     ureg = pint.UnitRegistry(on_redefinition="raise")
     for code in CURRENCIES:
         ureg.define(f"{code} = [currency_{code}]")
+    for name, definition in SUBUNITS.items():
+        ureg.define(f"{name} = {definition}")
     ureg.define(f"{COUNT} = [count]")
     ureg.define(f"{RANK} = [rank]")
     ureg.define(f"{PERCENTAGE_POINT} = [percentage_point]")
@@ -67,3 +78,8 @@ def base_form(unit: str) -> tuple[float, str]:
 
 def dimension_of(unit: str) -> str:
     return base_form(unit)[1]
+
+
+def is_money(unit: str) -> bool:
+    """Whether a unit is a currency or a subunit of one ('USD', 'GBP_penny'), not money per something."""
+    return unit in CURRENCIES or unit in SUBUNITS

@@ -141,7 +141,7 @@ def unit_label(unit: str) -> str:
 _TOKEN = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+)"
     r"|(?P<word>[a-z]+(?:[-'.][a-z]+)*\.?)"
-    r"|(?P<sym>us\$|[$€£¥~×%+/^°½⅓⅔¼¾<>=]|-)"
+    r"|(?P<sym>us\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸~×%+/^°½⅓⅔¼¾<>=]|-)"
     r"|(?P<space>\s+)"
     r"|(?P<other>.)"
 )
@@ -172,12 +172,56 @@ _SCALES = {
     "m": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12,
     "tn": 1e12, "trn": 1e12, "tln": 1e12, "dozen": 12, "dozens": 12,
 }
-_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
-_CURRENCY_WORDS = {
-    "usd": "USD", "dollar": "USD", "dollars": "USD", "cny": "CNY", "rmb": "CNY", "yuan": "CNY",
-    "renminbi": "CNY", "eur": "EUR", "euro": "EUR", "euros": "EUR", "gbp": "GBP", "pound": "GBP",
-    "pounds": "GBP", "sterling": "GBP", "jpy": "JPY", "yen": "JPY",
+def _by_first_word(items: list, phrase_of=lambda item: item[0]) -> dict[str, list]:
+    """Phrases indexed by their first word, longest first: a cursor tries only those that can match."""
+    index: dict[str, list] = {}
+    for item in sorted(items, key=lambda item: -len(phrase_of(item))):
+        index.setdefault(phrase_of(item)[0], []).append(item)
+    return index
+
+
+_CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₿": "BTC",
+    "₡": "CRC", "₾": "GEL", "₭": "LAK", "₦": "NGN", "₱": "PHP", "₫": "VND", "₴": "UAH", "₪": "ILS", "฿": "THB",
+    "₮": "MNT", "₸": "KZT",
 }
+# Letters written before "$" that say whose dollar: "C$ 300 million", "HK$ 10.05 billion".
+_DOLLAR_PREFIXES = {
+    "us": "USD", "u.s": "USD", "u.s.": "USD", "usd": "USD", "c": "CAD", "cad": "CAD", "hk": "HKD", "hkd": "HKD",
+    "nz": "NZD", "nzd": "NZD", "aud": "AUD", "au": "AUD", "mex": "MXN", "mxn": "MXN", "sgd": "SGD", "nt": "TWD",
+}
+# Names of currencies after a number, one or more words: "20 billion yen", "125 million australian dollars".
+_CURRENCY_NAMES: dict[tuple[str, ...], str] = {
+    ("dollar",): "USD", ("dollars",): "USD", ("us", "dollar"): "USD", ("us", "dollars"): "USD",
+    ("u.s.", "dollars"): "USD", ("u.s", "dollars"): "USD", ("american", "dollars"): "USD",
+    ("canadian", "dollar"): "CAD", ("canadian", "dollars"): "CAD", ("australian", "dollar"): "AUD",
+    ("australian", "dollars"): "AUD", ("hong", "kong", "dollar"): "HKD", ("hong", "kong", "dollars"): "HKD",
+    ("new", "zealand", "dollar"): "NZD", ("new", "zealand", "dollars"): "NZD", ("singapore", "dollars"): "SGD",
+    ("taiwan", "dollars"): "TWD", ("yuan",): "CNY", ("chinese", "yuan"): "CNY", ("renminbi",): "CNY", ("rmb",): "CNY",
+    ("euro",): "EUR", ("euros",): "EUR", ("pound",): "GBP", ("pounds",): "GBP", ("sterling",): "GBP",
+    ("pounds", "sterling"): "GBP", ("british", "pounds"): "GBP", ("yen",): "JPY", ("japanese", "yen"): "JPY",
+    ("swiss", "franc"): "CHF", ("swiss", "francs"): "CHF", ("french", "francs"): "FRF", ("belgian", "francs"): "BEF",
+    ("marks",): "DEM", ("deutsche", "marks"): "DEM", ("deutschmarks",): "DEM", ("guilders",): "NLG",
+    ("dutch", "guilders"): "NLG", ("pesetas",): "ESP", ("lire",): "ITL", ("italian", "lire"): "ITL",
+    ("markka",): "FIM", ("finnish", "markka"): "FIM", ("escudos",): "PTE", ("schillings",): "ATS",
+    ("rupee",): "INR", ("rupees",): "INR", ("indian", "rupees"): "INR", ("pakistani", "rupees"): "PKR",
+    ("won",): "KRW", ("rubles",): "RUB", ("roubles",): "RUB", ("lira",): "TRY", ("turkish", "lira"): "TRY",
+    ("rand",): "ZAR", ("naira",): "NGN", ("baht",): "THB", ("ringgit",): "MYR", ("rupiah",): "IDR", ("dong",): "VND",
+    ("pesos",): "MXN", ("mexican", "pesos"): "MXN", ("reais",): "BRL", ("reals",): "BRL", ("zloty",): "PLN",
+    ("kronor",): "SEK", ("swedish", "kronor"): "SEK", ("krone",): "NOK", ("kroner",): "DKK", ("shekels",): "ILS",
+    ("hryvnia",): "UAH", ("tenge",): "KZT", ("riyals",): "SAR", ("dirhams",): "AED", ("bitcoin",): "BTC",
+    ("bitcoins",): "BTC", ("cent",): "USD_cent", ("cents",): "USD_cent", ("euro", "cents"): "EUR_cent",
+    ("penny",): "GBP_penny", ("pennies",): "GBP_penny", ("pence",): "GBP_penny",
+}
+_CURRENCY_NAMES.update({(code.lower(),): code for code in units.CURRENCIES})
+_CURRENCY_NAMES_BY_FIRST = _by_first_word(list(_CURRENCY_NAMES.items()))
+_CURRENCY_WORDS = {name[0]: code for name, code in _CURRENCY_NAMES.items() if len(name) == 1}
+# For the extractor, which grows a span over these: what may stand before a number, and every
+# word of a currency's name after one (lower case).
+CURRENCY_BEFORE = frozenset(_CURRENCY_SYMBOLS) | frozenset(_DOLLAR_PREFIXES) | {"¥", "rmb"} | {
+    code.lower() for code in units.CURRENCIES}
+CURRENCY_NAME_WORDS = frozenset(word for name in _CURRENCY_NAMES for word in name) | frozenset(_CURRENCY_SYMBOLS) | {
+    "franc", "francs"}
 _MULTIPLE_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _RANK_WORDS = {"largest", "biggest", "top", "highest", "leading", "greatest"}
 _FILLER = {"has", "have", "had", "been", "is", "are", "was", "were", "the", "it", "increased", "grown", "grew",
@@ -226,14 +270,6 @@ _SUFFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = [
 ]
 _RATE_SUFFIXES = [("a", "year"), ("per", "year"), ("every", "year"), ("each", "year"), ("annually",),
                   ("per", "annum"), ("a", "yr"), ("per", "yr"), ("yearly",), ("annual",)]
-
-
-def _by_first_word(items: list, phrase_of=lambda item: item[0]) -> dict[str, list]:
-    """Phrases indexed by their first word, longest first: a cursor tries only those that can match."""
-    index: dict[str, list] = {}
-    for item in sorted(items, key=lambda item: -len(phrase_of(item))):
-        index.setdefault(phrase_of(item)[0], []).append(item)
-    return index
 
 
 _PREFIX_HEDGES_BY_FIRST = _by_first_word(_PREFIX_HEDGES)
@@ -658,7 +694,7 @@ class _Parser:
             return True
         if j != cur.i or following is None or following == "of":
             return False
-        if following in _CURRENCY_WORDS or following in _CURRENCY_SYMBOLS:
+        if following in _CURRENCY_WORDS or following in _CURRENCY_SYMBOLS or following in _CURRENCY_NAMES_BY_FIRST:
             return True
         start = cur.i
         unit = self._physical_unit(len(cur.tokens) - cur.i)
@@ -795,6 +831,7 @@ class _Parser:
         return number.value
 
     def _currency_prefix(self) -> str | None:
+        """A currency written before the number: $, €, ₹, US$, C$, HK$, USD, CAD (a code in capitals)."""
         cur = self.cur
         token = cur.peek()
         if token in _CURRENCY_SYMBOLS:
@@ -803,13 +840,32 @@ class _Parser:
         if token == "¥":
             cur.take()
             return self._yen_sign()
-        if token in ("usd", "rmb", "cny", "eur", "gbp", "jpy"):
+        if token in _DOLLAR_PREFIXES and cur.peek(1) == "$":
+            cur.take()
+            cur.take()
+            return _DOLLAR_PREFIXES[token]
+        if token in ("usd", "rmb", "cny", "eur", "gbp", "jpy") or (
+                token is not None and token.upper() in units.CURRENCIES and self.as_written[cur.i].isupper()):
             cur.take()
             return _CURRENCY_WORDS[token]
-        if token == "us" and cur.peek(1) == "$":
-            cur.take()
-            cur.take()
-            return "USD"
+        return None
+
+    def _currency_name(self) -> str | None:
+        """A currency named after the number ("dollars", "swiss francs", "CAD", "€"), consumed; else None."""
+        cur = self.cur
+        if cur.peek() in ("franc", "francs"):
+            if self.declared_unit is not None and self.declared_unit.upper() in units.CURRENCIES:
+                cur.take()
+                return self.declared_unit.upper()
+            raise self.fail("'francs' may be Swiss, French, Belgian or African francs; write 'Swiss francs' or CHF, "
+                            "or give unit: CHF")
+        for name, code in _CURRENCY_NAMES_BY_FIRST.get(cur.peek() or "", ()):
+            if cur.accept(*name):
+                if code == "GBP":
+                    cur.accept("sterling")
+                return code
+        if cur.peek() in _CURRENCY_SYMBOLS:  # "-15€", "100 ₡"
+            return _CURRENCY_SYMBOLS[cur.take()]
         return None
 
     def _yen_sign(self) -> str:
@@ -825,17 +881,7 @@ class _Parser:
         if cur.accept("%") or cur.accept("percent") or cur.accept("pct") or cur.accept("percents") \
                 or cur.accept("percentage"):
             return units.PERCENT, "share", None
-        token = cur.peek()
-        if token == "us" and cur.peek(1) in ("dollars", "dollar"):
-            cur.take()
-        if cur.accept("u.s.", "dollars") or cur.accept("u.s", "dollars"):
-            currency = "USD"
-        elif cur.peek() in _CURRENCY_WORDS:
-            currency = _CURRENCY_WORDS[cur.take()]
-            if currency == "GBP":
-                cur.accept("sterling")
-        elif cur.peek() in _CURRENCY_SYMBOLS:  # "-15€"
-            currency = _CURRENCY_SYMBOLS[cur.take()]
+        currency = self._currency_name()
         if currency is not None:
             return currency, "amount", None
         if cur.at_end():
@@ -940,8 +986,7 @@ class _Parser:
             first = first.scaled(_SCALES[second.scale_word], second.scale_word)
         if currency is not None:
             unit, kind, counted = currency, "amount", None
-            if cur.peek() in _CURRENCY_WORDS:
-                cur.take()
+            self._currency_name()  # "$1-2 billion dollars"
         else:
             unit, kind, counted = self._unit_after(second)
         if first_unit is not None and first_unit != unit:
@@ -1031,9 +1076,9 @@ class _Parser:
     def _check_domain(self, kind: Kind, low: float | None, high: float | None) -> None:
         if kind == "share" and low is not None and low > 100:
             raise self.fail("a percentage above 100 is not a share; write it as a change ('2.5 times') or a rate ('a year')")
-        if kind == "share" and high is not None and high < 0:
+        if kind == "share" and any(bound is not None and bound < 0 for bound in (low, high)):
             raise self.fail("a share must lie between 0% and 100%")
-        if kind in ("count", "rank") and high is not None and high < 0:
+        if kind in ("count", "rank") and any(bound is not None and bound < 0 for bound in (low, high)):
             raise self.fail("a count cannot be negative")
 
     def _make(self, text: str, kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool,
@@ -1145,8 +1190,8 @@ _DOMAINS: dict[str, tuple[float | None, float | None]] = {
 def _cap(kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool, high_inc: bool):
     """Close an unbounded side with the domain of the kind: a share lies in [0, 100] percent."""
     domain_low, domain_high = _DOMAINS.get(kind, (None, None))
-    if kind == "amount" and unit in units.CURRENCIES:
-        domain_low = 0.0
+    if kind == "amount" and units.is_money(unit) and low is None:
+        domain_low = 0.0  # "under $5" is [0, 5); a loss written "-$15" stays negative
     if kind == "rate" and unit == units.PERCENT_PER_YEAR:
         domain_low = -100.0
     capped = False

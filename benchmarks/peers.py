@@ -56,7 +56,7 @@ QUANTULUM_UNITS = {
     "kilometre per square second": "kilometer/second**2", "count per week": "1/week", "ton per day": "metric_ton/day",
     "joule second": "joule*second", "candela second": "candela*second", "inverse femtobarn": "1/femtobarn",
     "joule per square metre per year": "joule/meter**2/year", "cup": "cup", "tablespoon": "tablespoon",
-    "cent": "USD/100", "dime": "USD/10", "penny": "GBP/100", "dozen": "", "gross": "", "baker's dozen": "",
+    "cent": "USD_cent", "penny": "GBP_penny", "dozen": "", "gross": "", "baker's dozen": "",
 }
 # quantulum3's counting units: one dozen is 12 of claimcheck's items.
 QUANTULUM_COUNTING = {"dozen": 12, "gross": 144, "baker's dozen": 13}

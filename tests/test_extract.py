@@ -45,6 +45,9 @@ def found(text: str, published: str | None = "2025") -> dict[str, object]:
     ("Nearly half a million people came.", "Nearly half a million", "count", "[450000, 500000)"),
     ("More than half of its trade is with Asia.", "More than half", "share", "(50, 100] %"),
     ("Three quarters of the members agreed.", "Three quarters", "share", "[75] %"),
+    ("Sales were greater than 100 and smaller than 300 units.", "greater than 100 and smaller than 300 units",
+     "count", "(100, 300)"),
+    ("The dose is 44 mg to 50 mg a day.", "44 mg to 50 mg", "amount", "[44, 50] milligram"),
     ("It fell to minus 5 degrees Celsius.", "minus 5 degrees Celsius", "amount", "[-5.5, -4.5] degree_Celsius"),
 ])
 def test_reads_each_construct(text, span, kind, interval):

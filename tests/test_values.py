@@ -218,6 +218,30 @@ def test_a_negative_count_is_refused_but_a_negative_number_is_read():
     assert parse_value("-1.5").high_magnitude < 0
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("greater than 100 and smaller than 300", (100, 300, False, False)),
+    ("above 1000 and below 1500", (1000, 1500, False, False)),
+    ("at most 100 and at least 20", (20, 100, True, True)),
+    ("greater than 30 and less than or equal to 40", (30, 40, False, True)),
+    ("higher or equal than one hundred, lower or equal than three hundred", (100, 300, True, True)),
+    ("44 mg to 50 mg", (44, 50, True, True)),
+])
+def test_two_bounds_and_ranges_with_the_unit_on_both_ends(text, expected):
+    assert bounds(text) == expected
+    value = parse_value(text)
+    again = parse_value(value.canonical)
+    assert (again.low_magnitude, again.high_magnitude, again.unit) == (value.low_magnitude, value.high_magnitude, value.unit)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("over 60% and under 50%", "nothing between them"),
+    ("over 5 km and under 9 kg", "different units"),
+])
+def test_two_bounds_that_cannot_both_hold_are_refused(text, message):
+    with pytest.raises(ValueParseError, match=message):
+        parse_value(text)
+
+
 def test_count_with_denominator():
     v = parse_value("eight of the top ten")
     assert (v.kind, v.low_magnitude, v.denominator) == ("count", 8, 10)

@@ -104,6 +104,9 @@ _HEDGES = [
     ("equals", "to"), ("equaling", "to"), ("equalling", "to"), ("exactly",),
 ]
 _HEDGES.sort(key=len, reverse=True)
+_HEDGES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _HEDGES:  # longest first, looked up by the word after "and" in "over 100 and under 300"
+    _HEDGES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 _HEDGES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _HEDGES:  # longest first, looked up by the word just before the number
     _HEDGES_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
@@ -548,6 +551,12 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     while right < limit:
         token = tokens[right]
         low = token.low
+        second_bound = _second_bound_at(tokens, right) if low in ("and", "but", ",") else 0
+        if second_bound:
+            right += second_bound  # "greater than 100 and smaller than 300": on to the second number
+            prev_end = tokens[right - 1].end
+            limit = min(n, limit + second_bound)
+            continue
         if low in ("of", "out") and not any(t.kind == "num" or t.low in _NUMBER_WORDS for t in tokens[right + 1:right + 4]):
             break  # "eight of the top ten" goes on to its denominator; "one-third of the total" stops here
         if token.kind == "num" or low in _NUMBER_WORDS or low in _SCALE or low in _FRACTION_WORDS or low in \
@@ -598,6 +607,19 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     if left < i:
         spans += [(i, end) for end in sorted(set(ends), reverse=True)] + [(i, i + 1)]
     return spans
+
+
+def _second_bound_at(tokens: list[_Token], at: int) -> int:
+    """How many tokens "and less than or equal to" takes before a number at ``at``; 0 if it is not that."""
+    start = at + 1 + (tokens[at].low == "," and at + 1 < len(tokens) and tokens[at + 1].low == "and")
+    if start >= len(tokens):
+        return 0
+    for phrase in _HEDGES_BY_FIRST.get(tokens[start].low, ()):
+        end = start + len(phrase)
+        if end < len(tokens) and [t.low for t in tokens[start:end]] == list(phrase) and \
+                (tokens[end].kind == "num" or tokens[end].low in _NUMBER_WORDS):
+            return end - at
+    return 0
 
 
 def _plural(word: str) -> bool:

@@ -141,7 +141,7 @@ def unit_label(unit: str) -> str:
 _TOKEN = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+)"
     r"|(?P<word>[a-z]+(?:[-'.][a-z]+)*\.?)"
-    r"|(?P<sym>us\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸~×%+/^°½⅓⅔¼¾<>=]|-)"
+    r"|(?P<sym>us\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸~×%+/^°½⅓⅔¼¾<>=,]|-)"
     r"|(?P<space>\s+)"
     r"|(?P<other>.)"
 )
@@ -275,6 +275,8 @@ _RATE_SUFFIXES = [("a", "year"), ("per", "year"), ("every", "year"), ("each", "y
 _PREFIX_HEDGES_BY_FIRST = _by_first_word(_PREFIX_HEDGES)
 _SUFFIX_HEDGES_BY_FIRST = _by_first_word(_SUFFIX_HEDGES)
 _RATE_SUFFIXES_BY_FIRST = _by_first_word(_RATE_SUFFIXES, lambda suffix: suffix)
+_LOWER_BOUNDS: tuple[Hedge, ...] = ("over", "at_least")
+_UPPER_BOUNDS: tuple[Hedge, ...] = ("under", "at_most")
 _HEDGE_WORDS = {
     "exact": "", "over": "over", "at_least": "at least", "under": "under", "at_most": "at most",
     "nearly": "nearly", "about": "about", "just_over": "just over", "just_under": "just under",
@@ -662,6 +664,12 @@ class _Parser:
             if hedge != "exact":
                 raise self.fail(f"a range cannot also be hedged with {_HEDGE_WORDS[hedge]!r}")
             return self._range(first=number, currency=currency)
+        if hedge == "exact" and currency is None and cur.peek() not in (None, "-", "to"):
+            start = cur.i
+            first_unit = self._physical_unit(len(cur.tokens) - cur.i)
+            if first_unit is not None and cur.peek() in ("-", "to") and self._looks_like_range_end():
+                return self._range(first=number, first_unit=first_unit)  # "44 mg to 50 mg"
+            cur.i = start
         denominator = None if currency else self._of_denominator()
         if currency is None and (cur.accept("times") or cur.accept("fold") or cur.accept("x") or cur.accept("×")):
             return self._finish_multiple(hedge, number)
@@ -679,9 +687,42 @@ class _Parser:
             hedge = suffix
         if self._rate_suffix():
             unit, kind = self._as_rate(unit, kind)
+        if hedge in _LOWER_BOUNDS + _UPPER_BOUNDS and cur.peek() in ("and", "but", ","):
+            bounded = self._second_bound(hedge, number, unit, kind, counted)
+            if bounded is not None:
+                return bounded
         if not cur.at_end():
             raise self.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
         return self._finish(hedge, number, unit, kind, denominator=denominator, counted=counted)
+
+    def _second_bound(self, hedge: Hedge, number: _Number, unit: str, kind: Kind, counted: str | None) -> Value | None:
+        """'greater than 100 and smaller than 300', 'at most 100 and at least 20': two bounds, one interval."""
+        cur = self.cur
+        start = cur.i
+        cur.take()
+        cur.accept("and")  # ", and"
+        at = cur.i
+        other = self._prefix_hedge()
+        if (hedge in _LOWER_BOUNDS) == (other in _LOWER_BOUNDS) or other not in _LOWER_BOUNDS + _UPPER_BOUNDS:
+            cur.i = start
+            return None
+        rest = _Parser(self.text, cur.tokens[at:], self.declared_unit, self.tol)
+        rest.as_written = self.as_written[at:]
+        second = rest.parse()
+        first = self._finish(hedge, number, unit, kind, counted=counted)
+        if (second.kind, second.unit) != (first.kind, first.unit):
+            raise self.fail(f"the two bounds are in different units ({first.unit} and {second.unit})")
+        cur.i = len(cur.tokens)
+        lower, upper = (first, second) if hedge in _LOWER_BOUNDS else (second, first)
+        low, high = lower.low_magnitude, upper.high_magnitude
+        assert low is not None and high is not None  # both capped by their domain, or the hedge's number
+        if low > high or (low == high and not (lower.low_inclusive and upper.high_inclusive)):
+            shown = format_interval(low, high, lower.low_inclusive, upper.high_inclusive, unit)
+            raise self.fail(f"the two bounds leave nothing between them, {shown}")
+        return self._make(self.text, kind, unit, low, high, lower.low_inclusive, upper.high_inclusive,
+                          lower.loose_low_magnitude, upper.loose_high_magnitude,
+                          f"two bounds: {lower.reading}; {upper.reading}", f"{lower.canonical} and {upper.canonical}",
+                          counted=counted)
 
     # -- pieces ----------------------------------------------------------------------------------
 
@@ -887,7 +928,7 @@ class _Parser:
         if cur.at_end():
             return self._declared_or_bare(number)
         tail = cur.rest()
-        stop = next((j for j, token in enumerate(tail) if token in ("or", "and", "+", "plus")
+        stop = next((j for j, token in enumerate(tail) if token in ("or", "and", "+", "plus", ",")
                      or any(tuple(tail[j:j + len(suffix)]) == suffix for suffix in _RATE_SUFFIXES_BY_FIRST.get(token, ()))),
                     len(tail))
         words = tail[:stop]
@@ -948,8 +989,14 @@ class _Parser:
         return "exact"
 
     def _suffix_hedge(self) -> Hedge | None:
-        for phrase, name in _SUFFIX_HEDGES_BY_FIRST.get(self.cur.peek() or "", ()):
-            if self.cur.accept(*phrase):
+        cur = self.cur
+        for phrase, name in _SUFFIX_HEDGES_BY_FIRST.get(cur.peek() or "", ()):
+            start = cur.i
+            if cur.accept(*phrase):
+                following = cur.peek()
+                if following is not None and (following[0].isdigit() or _starts_word_number(following)):
+                    cur.i = start  # "above 1000 and below 1500": a second bound, not "and below"
+                    return None
                 return name
         return None
 
@@ -965,14 +1012,14 @@ class _Parser:
             return f"{units.COUNT} / year", "rate"
         raise self.fail("only an amount, count or percentage can be given per year")
 
-    def _range(self, *, between: bool = False, first: _Number | None = None, currency: str | None = None) -> Value:
+    def _range(self, *, between: bool = False, first: _Number | None = None, currency: str | None = None,
+               first_unit: str | None = None) -> Value:
         cur = self.cur
         if first is None:
             currency = self._currency_prefix()
             first = _number(cur)
             if first is None:
                 raise self._fail_rest()
-        first_unit = None
         if between and cur.peek() != "and" and currency is None:
             first_unit, _, _ = self._unit_after(first)
         if not (cur.accept("and") if between else (cur.accept("-") or cur.accept("to"))):

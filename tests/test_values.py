@@ -242,6 +242,30 @@ def test_two_bounds_that_cannot_both_hold_are_refused(text, message):
         parse_value(text)
 
 
+@pytest.mark.parametrize(("text", "unit", "low", "high"), [
+    ("27-kilometer", "kilometer", 26.5, 27.5),
+    ("two-year", "year", 2, 2),
+    ("8- to 16-meter", "meter", 8, 16),
+    ("2.48×10−5", "dimensionless", 2.475e-5, 2.485e-5),
+    ("1.3x10^6", "dimensionless", 1.25e6, 1.35e6),
+    ("42 ± 3%", "percent", 39, 45),
+    ("9.83e-3 +/- 1e-5 km/s2", "kilometer / second ** 2", 0.00982, 0.00984),
+    ("around 10-15 exabytes", "exabyte", 9.5, 15.75),
+    ("-18 °C to -34 °C", "degree_Celsius", -34, -18),
+    ("278,000 t", "metric_ton", 277999.5, 278000.5),
+])
+def test_compound_adjectives_powers_of_ten_stated_spreads_and_hedged_ranges(text, unit, low, high):
+    value = parse_value(text)
+    assert (value.unit, value.low_magnitude, value.high_magnitude) == (unit, pytest.approx(low), pytest.approx(high))
+    again = parse_value(value.canonical)  # the canonical form reads back, compound and underscored units too
+    assert (again.unit, again.low_magnitude, again.high_magnitude) == (value.unit, value.low_magnitude,
+                                                                       value.high_magnitude)
+
+
+def test_a_stated_spread_says_so():
+    assert parse_value("42 ± 3%").reading == "as stated (±3)"
+
+
 def test_count_with_denominator():
     v = parse_value("eight of the top ten")
     assert (v.kind, v.low_magnitude, v.denominator) == ("count", 8, 10)

@@ -40,7 +40,7 @@ from claimcheck.yamlfile import quoted
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[,\u00a0 ]\d{3})*(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)"
     r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)"
-    r"|(?P<sym>US\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸%+~×½⅓⅔¼¾/:–—\-−(),;!?\"“”\[\]<>=])"
+    r"|(?P<sym>US\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸%+±~×½⅓⅔¼¾/:–—\-−(),;!?\"“”\[\]<>=])"
     r"|(?P<dot>\.)"
     r"|(?P<other>\S)",  # spaces match nothing: the search steps over them in C
 )
@@ -560,7 +560,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
         if low in ("of", "out") and not any(t.kind == "num" or t.low in _NUMBER_WORDS for t in tokens[right + 1:right + 4]):
             break  # "eight of the top ten" goes on to its denominator; "one-third of the total" stops here
         if token.kind == "num" or low in _NUMBER_WORDS or low in _SCALE or low in _FRACTION_WORDS or low in \
-                ("and", "-", "–", "to", "a", "of", "the", "top", "out", "its", "their", "%", "percent", "per", "cent",
+                ("and", "-", "–", "−", "±", "to", "a", "of", "the", "top", "out", "its", "their", "%", "percent", "per", "cent",
                  "percentage", "points", "point", "times", "fold", "x", "×", "or", "more", "less", "fewer", "above",
                  "below", "over", "under", "plus", "+", "year", "every", "each", "annually", "annum", "yearly",
                  "pp", "higher", "lower", "greater", "doubled", "tripled", "quadrupled", "halved",
@@ -570,7 +570,8 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
             ends.append(right)
             continue
         glued = token.start == prev_end
-        if (token.kind == "word" and _unitish(token.text)) or low in ("/", "^", "°", "squared", "cubed", "square",
+        if (token.kind == "word" and (_unitish(token.text) or low in ("pm", "am") and "." in tokens[i].text)) \
+                or low in ("/", "^", "°", "squared", "cubed", "square",
                                                                          "cubic", "sq", "degrees", "degree") or \
                 (token.kind == "num" and glued and tokens[right - 1].kind == "word") or \
                 (low in ("-", "−") and glued and right + 1 < n and tokens[right + 1].kind == "num"

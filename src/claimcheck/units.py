@@ -21,7 +21,8 @@ CURRENCIES = (
     "AED", "QAR", "KWD", "ILS", "IRR", "CRC", "FRF", "DEM", "NLG", "ESP", "ITL", "BEF", "FIM", "PTE", "ATS", "BTC",
 )
 # Subunits that news writes on their own: 50 cents is half a US dollar, 470 pence 4.70 pounds.
-SUBUNITS = {"USD_cent": "0.01 USD", "GBP_penny": "0.01 GBP", "EUR_cent": "0.01 EUR"}
+SUBUNITS = {"USD_cent": "0.01 USD", "USD_nickel": "0.05 USD", "USD_dime": "0.1 USD", "GBP_penny": "0.01 GBP",
+            "EUR_cent": "0.01 EUR"}
 COUNT = "item"
 RANK = "rank"
 PERCENT = "percent"

@@ -140,8 +140,8 @@ def unit_label(unit: str) -> str:
 # One alternation, no nested quantifiers: tokenizing is linear in the length of the text.
 _TOKEN = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+)"
-    r"|(?P<word>[a-z]+(?:[-'.][a-z]+)*\.?)"
-    r"|(?P<sym>us\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸~×%+/^°½⅓⅔¼¾<>=,]|-)"
+    r"|(?P<word>[a-z]+(?:[-'._][a-z]+)*\.?)"
+    r"|(?P<sym>us\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸~×±%+/^°½⅓⅔¼¾<>=,*]|-)"
     r"|(?P<space>\s+)"
     r"|(?P<other>.)"
 )
@@ -211,7 +211,8 @@ _CURRENCY_NAMES: dict[tuple[str, ...], str] = {
     ("kronor",): "SEK", ("swedish", "kronor"): "SEK", ("krone",): "NOK", ("kroner",): "DKK", ("shekels",): "ILS",
     ("hryvnia",): "UAH", ("tenge",): "KZT", ("riyals",): "SAR", ("dirhams",): "AED", ("bitcoin",): "BTC",
     ("bitcoins",): "BTC", ("cent",): "USD_cent", ("cents",): "USD_cent", ("euro", "cents"): "EUR_cent",
-    ("penny",): "GBP_penny", ("pennies",): "GBP_penny", ("pence",): "GBP_penny",
+    ("penny",): "GBP_penny", ("pennies",): "GBP_penny", ("pence",): "GBP_penny", ("dime",): "USD_dime",
+    ("dimes",): "USD_dime", ("nickel",): "USD_nickel", ("nickels",): "USD_nickel",
 }
 _CURRENCY_NAMES.update({(code.lower(),): code for code in units.CURRENCIES})
 _CURRENCY_NAMES_BY_FIRST = _by_first_word(list(_CURRENCY_NAMES.items()))
@@ -303,17 +304,44 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+def _unit_word(word: str) -> bool:
+    return word not in _NOT_UNITS and word not in _FRACTIONS and word not in ("fold", "odd") and \
+        _small_word_value(word) is None and units.known_unit(word)
+
+
+def _unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], list[str]]:
+    """Compound adjectives read as a number and a unit: "27-kilometer", "two-year", "8- to 16-meter"."""
+    if "-" not in "".join(tokens):
+        return tokens, as_written
+    out, out_written = [], []
+    for k, (token, written) in enumerate(zip(tokens, as_written, strict=True)):
+        previous = tokens[k - 1] if k else ""
+        following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if token == "-" and previous[:1].isdigit() and (following in ("to", "and") or _unit_word(following)):
+            continue  # "27-kilometer", "8- to 16-meter": the hyphen joins an adjective
+        head, _, tail = token.partition("-")
+        if tail and "-" not in tail and _small_word_value(head) is not None and _unit_word(tail):
+            cut = len(head) + 1
+            out += [head, tail]
+            out_written += [written[:cut - 1], written[cut:]]
+            continue
+        out.append(token)
+        out_written.append(written)
+    return out, out_written
+
+
 # --- numbers ------------------------------------------------------------------------------------
 
 
 class _Number:
     """A number as written: its value, the half-unit of its last digit, and its round-number unit."""
 
-    __slots__ = ("value", "half_unit", "round_half_unit", "integer_written", "words", "written", "scale_word")
+    __slots__ = ("value", "half_unit", "round_half_unit", "integer_written", "words", "written", "scale_word", "stated")
 
     def __init__(self, value: float, half_unit: float, round_half_unit: float, integer_written: bool, words: bool,
                  written: str, scale_word: str | None = None):
         self.scale_word = scale_word
+        self.stated = False  # the half-unit was written out ("42 ± 3"), not read from the digits
         self.value = value
         self.half_unit = half_unit
         self.round_half_unit = round_half_unit
@@ -436,6 +464,11 @@ def _number(cur: _Cursor) -> _Number | None:
     if token[0].isdigit() or token[0] == ".":
         cur.take()
         number = _digits(cur.text, token)
+        exponent = _times_ten_to(cur)
+        if exponent is not None:  # "2.48×10−5", "1.3x10^6"
+            factor = 10.0 ** exponent
+            number = _Number(number.value * factor, number.half_unit * factor, number.round_half_unit * factor,
+                             False, False, f"{number.written}×10^{exponent}")
         slash = _digit_fraction(cur) if number.integer_written else None
         if slash is not None:
             how, amount = slash
@@ -488,6 +521,23 @@ def _scaled(cur: _Cursor, number: _Number) -> _Number:
         number = _Number(number.value + value * factor, 0.0, 0.0, False, True, f"{number.written} and {written}",
                          number.scale_word)
     return number
+
+
+def _times_ten_to(cur: _Cursor) -> int | None:
+    """The exponent of "×10^6", "x10^-4", "×10−5" after a number; the cursor stays put otherwise."""
+    if cur.peek() not in ("×", "x", "*") or cur.peek(1) != "10":
+        return None
+    start = cur.i
+    cur.take()
+    cur.take()
+    caret = cur.accept("^")
+    sign = -1 if cur.accept("-") else 1 if cur.accept("+") or caret else 0
+    digits = cur.peek() or ""
+    if sign == 0 or not digits.isdigit() or len(digits) > 3:
+        cur.i = start
+        return None
+    cur.take()
+    return sign * int(digits)
 
 
 def _small_word_value(token: str) -> int | None:
@@ -608,8 +658,10 @@ def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = 
     tokens = _tokens(normalized)
     # The same tokens as written, for units whose case matters: MB is a megabyte, mb a millibarn.
     as_written = _tokens_as_written(written) if len(written) == len(normalized) else tokens
+    as_written = as_written if len(as_written) == len(tokens) else tokens
+    tokens, as_written = _unhyphenated(tokens, as_written)
     parser = _Parser(text, tokens, unit, tolerances)
-    parser.as_written = as_written if len(as_written) == len(tokens) else tokens
+    parser.as_written = as_written
     return parser.parse()
 
 
@@ -660,10 +712,17 @@ class _Parser:
         if currency is not None and cur.peek() == "t":  # "$2.174T": T is trillion only after a currency sign
             cur.take()
             number = number.scaled(1e12, "trillion")
+        if hedge == "exact" and (cur.accept("±") or cur.accept("+", "/", "-") or cur.accept("plus", "or", "minus")):
+            spread = _number(cur)  # "9.83e-3 +/- 1e-5 km/s2": the interval is stated
+            if spread is None or spread.value < 0:
+                raise self.fail("'±' needs a number after it")
+            number = _Number(number.value, spread.value, spread.value, False, False,
+                             f"{number.written} ± {spread.written}")
+            number.stated = True
         if cur.peek() in ("-", "to") and self._looks_like_range_end():
-            if hedge != "exact":
+            if hedge not in ("exact", "about"):
                 raise self.fail(f"a range cannot also be hedged with {_HEDGE_WORDS[hedge]!r}")
-            return self._range(first=number, currency=currency)
+            return self._range(first=number, currency=currency, about=hedge == "about")
         if hedge == "exact" and currency is None and cur.peek() not in (None, "-", "to"):
             start = cur.i
             first_unit = self._physical_unit(len(cur.tokens) - cur.i)
@@ -855,7 +914,8 @@ class _Parser:
         nxt = self.cur.peek(1)
         if nxt is None:
             return False
-        return nxt[0].isdigit() or nxt[0] in ".$€£" or nxt in _SMALL_NUMBERS or nxt.split("-")[0] in _TENS
+        negative = nxt in ("-", "minus") and (self.cur.peek(2) or " ")[0].isdigit()  # "-18 °C to -34 °C"
+        return nxt[0].isdigit() or nxt[0] in ".$€£" or nxt in _SMALL_NUMBERS or nxt.split("-")[0] in _TENS or negative
 
     def _of_denominator(self) -> float | None:
         """'eight of the top ten', 'seven out of its ten members': a count and its denominator."""
@@ -1013,7 +1073,7 @@ class _Parser:
         raise self.fail("only an amount, count or percentage can be given per year")
 
     def _range(self, *, between: bool = False, first: _Number | None = None, currency: str | None = None,
-               first_unit: str | None = None) -> Value:
+               first_unit: str | None = None, about: bool = False) -> Value:
         cur = self.cur
         if first is None:
             currency = self._currency_prefix()
@@ -1042,13 +1102,19 @@ class _Parser:
             unit, kind = self._as_rate(unit, kind)
         if not cur.at_end():
             raise self.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
-        if first.value > second.value:
+        if first.value > second.value and not first.value < 0:
             raise self.fail(f"the range runs backwards ({first.written} is more than {second.written})")
-        low, high = first.value, second.value
+        low, high = sorted((first.value, second.value))  # "-18 °C to -34 °C" runs down to the colder end
+        reading, canonical_hedge = "range: both ends inclusive, as written", ""
+        if about:  # "around 10-15 exabytes"
+            low, high = low - self.tol.approximately * abs(low), high + self.tol.approximately * abs(high)
+            reading = f"'about' a range: each end widened by {self.tol.approximately:.0%}"
+            canonical_hedge = f"about {format_number(first.value)}-{format_number(second.value)}"
+            low, high, _, _, _ = _cap(kind, unit, low, high, True, True)
         self._check_domain(kind, low, high)
-        canonical = f"between {format_number(low)} and {format_number(high)} {_canonical_unit(unit, counted)}".strip()
-        return self._make(self.text, kind, unit, low, high, True, True, low, high,
-                          "range: both ends inclusive, as written", canonical, counted=counted)
+        canonical = canonical_hedge or f"between {format_number(low)} and {format_number(high)}"
+        canonical = f"{canonical} {_canonical_unit(unit, counted)}".strip()
+        return self._make(self.text, kind, unit, low, high, True, True, low, high, reading, canonical, counted=counted)
 
     # -- hedges to intervals ---------------------------------------------------------------------
 
@@ -1069,7 +1135,8 @@ class _Parser:
         if hedge == "exact":
             low, high, why = x - rounding, x + rounding, (
                 "exact count" if exact_count else "exact (a word or fraction)" if number.words and not multiple
-                else "as stated" if multiple else f"rounding of the digits given (±{format_number(rounding)})")
+                else "as stated" if multiple else f"as stated (±{format_number(rounding)})" if number.stated
+                else f"rounding of the digits given (±{format_number(rounding)})")
             loose_low, loose_high = x - max(loose, rounding), x + max(loose, rounding)
             if multiple:
                 loose_low, loose_high = x * (1 - t.approximately), x * (1 + t.approximately)
@@ -1154,7 +1221,7 @@ def _is_yearly_percent(unit: str | None) -> bool:
 _NOUNS_PINT_MISREADS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "ft", "min", "cc",
                         "units", "unit"}
 # ... and, after a number, scale letters and words that other rules read.
-_NOT_UNITS = _NOUNS_PINT_MISREADS | {"m", "b", "k", "t", "an", "point", "points", "times", "per"}
+_NOT_UNITS = _NOUNS_PINT_MISREADS | {"m", "b", "k", "an", "point", "points", "times", "per"}
 _POWERS = {"square": 2, "sq": 2, "cubic": 3, "squared": 2, "cubed": 3}
 
 
@@ -1192,7 +1259,7 @@ def _pint_expression(tokens: list[str]) -> str | None:
                 out.append("*")
             out.append(f"degree_{scale}")
             k += 1
-        elif re.fullmatch(r"[A-Za-zµΩ]+", token):
+        elif re.fullmatch(r"[A-Za-zµΩ]+(?:_[A-Za-z]+)*", token):
             if out and out[-1] not in ("/", "*"):
                 out.append("*")
             out.append(token + (f"**{power_next}" if power_next else ""))
@@ -1225,7 +1292,7 @@ def _canonical_unit(unit: str, counted: str | None) -> str:
     if counted:
         return counted
     return {units.PERCENT: "%", units.PERCENT_PER_YEAR: "% a year", units.PERCENTAGE_POINT: "percentage points",
-            units.COUNT: "", units.MULTIPLE: ""}.get(unit, unit)
+            units.COUNT: "", units.MULTIPLE: ""}.get(unit, unit.replace(" ** ", "^"))  # the grammar reads ^, not **
 
 
 _DOMAINS: dict[str, tuple[float | None, float | None]] = {

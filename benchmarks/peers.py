@@ -144,12 +144,13 @@ def _number_text(value: float) -> str:
 
 _HEDGE_BEFORE = re.compile(r"(?i)(?:about|around|approximately|roughly|some|nearly|almost|over|under|more than|"
                            r"less than|fewer than|at least|at most|up to|just over|just under|an estimated|"
-                           r"estimated|close to|in excess of)\s+")
+                           r"estimated|close to|in excess of)\s+|[$€£¥₹]\s*")  # and a currency sign before a number
 
 KIND_OF_MODEL = {
     # A fraction in words ("three quarters") is a share to claimcheck and a number to Recognizers.
     "NumberModel": lambda c: c.value is not None and (c.value.unit in _COUNTISH or c.value.kind == "share"
-                                                      and not re.search(r"(?i)%|percent", c.text)),
+                                                      and not re.search(r"(?i)%|percent", c.text)
+                                                      or units.is_money(c.value.unit)),
     "PercentModel": lambda c: c.value is not None and c.value.kind == "share",
     "CurrencyModel": lambda c: c.value is not None and c.value.kind == "amount" and units.is_money(c.value.unit),
 }
@@ -167,8 +168,11 @@ def _expected_number(resolution: dict) -> float | None:
 
 
 def _counted_after(candidate, extra: str) -> bool:
-    """claimcheck keeps the counted noun with a count ("12,567 words"); Recognizers' span stops at the number."""
+    """claimcheck keeps the counted noun with a count ("12,567 words") and the currency with an amount
+    ("hundred thousand dollars"); Recognizers' NumberModel span stops at the number."""
     counted = candidate.value.counted
+    if units.is_money(candidate.value.unit):
+        return bool(re.fullmatch(r"\s*[A-Za-z ]+", extra))
     return bool(extra.strip()) and counted is not None and counted.endswith(extra.strip())
 
 

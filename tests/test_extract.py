@@ -48,6 +48,8 @@ def found(text: str, published: str | None = "2025") -> dict[str, object]:
     ("Sales were greater than 100 and smaller than 300 units.", "greater than 100 and smaller than 300 units",
      "count", "(100, 300)"),
     ("The dose is 44 mg to 50 mg a day.", "44 mg to 50 mg", "amount", "[44, 50] milligram"),
+    ("One in five adults smoke.", "One in five adults", "share", "[20] %"),
+    ("I can give you 3 hundred and 21 yuan.", "3 hundred and 21 yuan", "amount", "[321] CNY"),
     ("It fell to minus 5 degrees Celsius.", "minus 5 degrees Celsius", "amount", "[-5.5, -4.5] degree_Celsius"),
 ])
 def test_reads_each_construct(text, span, kind, interval):

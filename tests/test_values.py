@@ -262,6 +262,32 @@ def test_compound_adjectives_powers_of_ten_stated_spreads_and_hedged_ranges(text
                                                                        value.high_magnitude)
 
 
+@pytest.mark.parametrize(("text", "kind", "number"), [
+    ("two hundred point seventy-one", "amount", 200.71),
+    ("nine point nought four", "amount", 9.04),
+    ("minus five point five", "amount", -5.5),
+    ("3 hundred and 21", "count", 321),
+    ("4 thousand 3 hundred and 21", "count", 4321),
+    ("3 hundred and one", "count", 301),
+    ("one in five", "share", 20),
+    ("a twenty-first", "share", 100 / 21),
+    ("three twenty-firsts", "share", 300 / 21),
+    ("⅙", "amount", 1 / 6),
+])
+def test_spoken_decimals_digit_groups_and_one_in_n(text, kind, number):
+    value = parse_value(text)
+    assert (value.kind, (value.low_magnitude + value.high_magnitude) / 2) == (kind, pytest.approx(number))
+    again = parse_value(value.canonical)
+    assert (again.low_magnitude, again.high_magnitude) == (value.low_magnitude, value.high_magnitude)
+
+
+@pytest.mark.parametrize("text", ["3 hundred and 2 hundred", "$5 million and 300", "12 out of 10", "5 in 2020"])
+def test_what_is_not_one_number(text):
+    """Two numbers stay two; a part is never more than its whole; 'in 2020' is a period."""
+    with pytest.raises(ValueParseError):
+        parse_value(text)
+
+
 def test_a_stated_spread_says_so():
     assert parse_value("42 ± 3%").reading == "as stated (±3)"
 

@@ -32,15 +32,16 @@ import re2
 from claimcheck import units
 from claimcheck.errors import ClaimcheckError
 from claimcheck.periods import Period, parse_period
-from claimcheck.values import CURRENCY_BEFORE, CURRENCY_NAME_WORDS, Value, parse_value
+from claimcheck.values import CURRENCY_BEFORE, CURRENCY_NAME_WORDS, FRACTION_WORDS, VULGAR_FRACTIONS, Value, parse_value
 from claimcheck.yamlfile import quoted
 
 # --- tokens -------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:[,\u00a0 ]\d{3})*(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)"
+    r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?"  # Indian grouping: 12,34,567.89
+    r"|\d+(?:[,\u00a0 ]\d{3}(?!\d))*(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)"
     r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)"
-    r"|(?P<sym>US\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸%+±~×½⅓⅔¼¾/:–—\-−(),;!?\"“”\[\]<>=])"
+    r"|(?P<sym>US\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸%+±~×½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒/:–—\-−(),;!?\"“”\[\]<>=])"
     r"|(?P<dot>\.)"
     r"|(?P<other>\S)",  # spaces match nothing: the search steps over them in C
 )
@@ -80,9 +81,7 @@ _NUMBER_WORDS = set(
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen".split())
 _SCALE = {"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k", "mln", "trn", "bln", "tln",
           "lakh", "lakhs", "crore", "crores", "dozens"}
-_FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths",
-                   "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths",
-                   "hundredth", "hundredths", "thousandth", "thousandths"}
+_FRACTION_WORDS = FRACTION_WORDS
 _MULTIPLES = {"doubled", "tripled", "trebled", "quadrupled", "halved"}
 _RANKS = {"largest", "biggest", "highest", "leading", "greatest", "top"}
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -200,7 +199,7 @@ _DATE_SPAN = re.compile(
 
 # Cheap tests that let a sentence skip the expensive work: every value extract() reads has a hint.
 _ADDRESS = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
-_VALUE_HINT = re.compile(r"(?i)\d|[½⅓⅔¼¾]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+_VALUE_HINT = re.compile(r"(?i)\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                          r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                          r"sixty|seventy|eighty|ninety|hundred|thousand|dozen|half|third|quarter|majority|minority|"
                          r"most|largest|biggest|highest|leading|greatest|top|first|second|doubled|tripled|trebled|"
@@ -422,7 +421,7 @@ def _is_anchor(tokens: list[_Token], i: int) -> bool:
     if token.kind == "num":
         return True
     if token.kind != "word":
-        return token.text in "½⅓⅔¼¾"
+        return token.text in VULGAR_FRACTIONS
     if low in _NUMBER_WORDS or low in _MULTIPLES:
         return True
     if low in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].low in ("dozen", "hundred", "thousand", "majority")
@@ -557,13 +556,20 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
             prev_end = tokens[right - 1].end
             limit = min(n, limit + second_bound)
             continue
-        if low in ("of", "out") and not any(t.kind == "num" or t.low in _NUMBER_WORDS for t in tokens[right + 1:right + 4]):
+        if low in ("of", "out") and not any(t.kind == "num" or t.low in _NUMBER_WORDS or t.low in _SCALE
+                                            for t in tokens[right + 1:right + 4]):
             break  # "eight of the top ten" goes on to its denominator; "one-third of the total" stops here
+        if low == "in" and right + 1 < n and (tokens[right + 1].low in _NUMBER_WORDS or tokens[right + 1].kind == "num"
+                                              and not re.fullmatch(r"1[89]\d\d|20\d\d", tokens[right + 1].text)):
+            right += 1  # "one in five adults"; "5 in 2020" is a value and a period
+            prev_end = token.end
+            continue
         if token.kind == "num" or low in _NUMBER_WORDS or low in _SCALE or low in _FRACTION_WORDS or low in \
                 ("and", "-", "–", "−", "±", "to", "a", "of", "the", "top", "out", "its", "their", "%", "percent", "per", "cent",
                  "percentage", "points", "point", "times", "fold", "x", "×", "or", "more", "less", "fewer", "above",
                  "below", "over", "under", "plus", "+", "year", "every", "each", "annually", "annum", "yearly",
-                 "pp", "higher", "lower", "greater", "doubled", "tripled", "quadrupled", "halved",
+                 "pp", "higher", "lower", "greater", "doubled", "tripled", "quadrupled", "halved", "hundreds",
+                 "nought", "naught",
                  "nearly", "almost", "about", "roughly") or low in CURRENCY_NAME_WORDS or (low.endswith("-fold")):
             right += 1
             prev_end = token.end
@@ -588,7 +594,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
                     continue
                 ends.append(right)
                 break
-            if tokens[i].low in ("one", "1", "a", "an") and low not in ("hand", "of", "after", "another"):
+            if tokens[i].low in ("one", "1", "a", "an") and low not in ("hand", "of", "after", "another") and low.isalpha():
                 right += 1  # "one country"
                 ends.append(right)
                 break
@@ -659,7 +665,8 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
                 continue
             best = None
             for first, last in _spans(tokens, i)[:10]:
-                while last > first + 1 and tokens[last - 1].low in ("and", "or", "to", "-", "of", "the", "a", "with"):
+                while last > first + 1 and tokens[last - 1].low in ("and", "or", "to", "-", "of", "the", "a", "with",
+                                                                     "out", "in"):
                     last -= 1
                 start, end = tokens[first].start, tokens[last - 1].end
                 if any(not (a <= start and end <= b) for a, b in cover.overlapping(start, end)):

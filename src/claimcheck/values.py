@@ -141,7 +141,7 @@ def unit_label(unit: str) -> str:
 _TOKEN = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+)"
     r"|(?P<word>[a-z]+(?:[-'._][a-z]+)*\.?)"
-    r"|(?P<sym>us\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸~×±%+/^°½⅓⅔¼¾<>=,*]|-)"
+    r"|(?P<sym>us\$|[$€£¥₹₩₽₺₿₡₾₭₦₱₫₴₪฿₮₸~×±%+/^°½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒<>=,*]|-)"
     r"|(?P<space>\s+)"
     r"|(?P<other>.)"
 )
@@ -155,6 +155,7 @@ _SMALL_NUMBERS = {
         "fifteen sixteen seventeen eighteen nineteen".split()
     )
 }
+_SMALL_NUMBERS.update(nought=0, naught=0)
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -166,7 +167,17 @@ _FRACTION_SINGULAR = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth":
                       "eighth": 8, "ninth": 9, "tenth": 10, "hundredth": 100, "thousandth": 1000}
 _FRACTION_PLURAL = {"halves": 2, "thirds": 3, "quarters": 4, "fourths": 4, "fifths": 5, "sixths": 6, "sevenths": 7,
                     "eighths": 8, "ninths": 9, "tenths": 10, "hundredths": 100, "thousandths": 1000}
+_FRACTION_SINGULAR.update(millionth=10**6, billionth=10**9, trillionth=10**12)
+for _tens, _ordinal in zip("twenty thirty forty fifty sixty seventy eighty ninety".split(),
+                           "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+                           strict=True):
+    _FRACTION_SINGULAR[_ordinal] = 10 * ("twenty thirty forty fifty sixty seventy eighty ninety".split().index(_tens) + 2)
+    for _unit, (_word, _value) in enumerate(zip("first second third fourth fifth sixth seventh eighth ninth".split(),
+                                                range(1, 10), strict=True)):
+        _FRACTION_SINGULAR[f"{_tens}-{_word}"] = _FRACTION_SINGULAR[_ordinal] + _value
+_FRACTION_PLURAL.update({f"{word}s": value for word, value in _FRACTION_SINGULAR.items() if word != "half"})
 _FRACTIONS = _FRACTION_SINGULAR | _FRACTION_PLURAL
+FRACTION_WORDS = frozenset(_FRACTIONS)  # for the extractor
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6, "mln": 1e6,
     "m": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12,
@@ -425,7 +436,7 @@ def _word_number(cur: _Cursor) -> _Number | None:
             break  # "two hundred hundred" is no number; stopping here also keeps repeated words from growing it
         elif token == "dozen":
             current = (current or 1) * 12
-        elif token == "hundred":
+        elif token == "hundred" or token == "hundreds" and current:
             current = (current or 1) * 100
         elif token == "thousand" and seen:
             total += (current or 1) * 1000
@@ -444,7 +455,29 @@ def _word_number(cur: _Cursor) -> _Number | None:
         cur.i = start
         return None
     value = float(total + current)
+    decimals = _spoken_decimals(cur)  # "two hundred point seventy-one", "nine point nought four"
+    if decimals:
+        return _Number(float(f"{int(value)}.{decimals}"), 0.0, 0.0, False, True, " ".join(cur.tokens[start:cur.i]))
     return _Number(value, 0.0, 0.0, True, True, " ".join(cur.tokens[start:cur.i]))
+
+
+def _spoken_decimals(cur: _Cursor) -> str | None:
+    """The digits after "point", spoken a word at a time: "point seventy-one" is .71, "point nought four" .04."""
+    if cur.peek() != "point":
+        return None
+    start = cur.i
+    cur.take()
+    digits = ""
+    while (word := cur.peek()) is not None:
+        spoken = 0 if word == "oh" else _small_word_value(word)
+        if spoken is None:
+            break
+        digits += str(spoken)
+        cur.take()
+    if not digits:
+        cur.i = start
+        return None
+    return digits
 
 
 def _number(cur: _Cursor) -> _Number | None:
@@ -488,12 +521,15 @@ def _number(cur: _Cursor) -> _Number | None:
             number = _Number(number.value + extra[0], 0.0, 0.0, False, True, f"{number.written} and {extra[1]}")
     if cur.peek() == "a" and number.value == 0.5 and cur.peek(1) in _SCALES:
         cur.take()  # "half a dozen", "half a million"
+    whole = number.integer_written and not number.words
     number = _scaled(cur, number)
+    if whole and number.scale_word in _GROUP_SCALES:
+        number = _digit_groups(cur, number)
     if abs(number.value) > _MAX_MAGNITUDE:
         raise ValueParseError(cur.text, "the number is out of the range claimcheck handles (|x| < 1e300)")
     if negative:
         number.value = -number.value
-        number.written = "-" + number.written
+        number.written = ("minus " if number.words else "-") + number.written
     return number
 
 
@@ -538,6 +574,44 @@ def _times_ten_to(cur: _Cursor) -> int | None:
         return None
     cur.take()
     return sign * int(digits)
+
+
+_GROUP_SCALES = ("hundred", "thousand", "lakh", "million", "crore", "billion", "trillion")
+
+
+def _digit_groups(cur: _Cursor, number: _Number) -> _Number:
+    """Smaller groups of digits after a scale word: "4 thousand 3 hundred and 21" is 4321, exactly.
+
+    A group needs a scale word of its own ("3 hundred") or, after a hundred only, "and" ("and 21"):
+    "$5 million and 300 jobs" stays two values.
+    """
+    factor = _SCALES[number.scale_word or "hundred"]
+    total, written = number.value, number.written
+    while True:
+        start = cur.i
+        with_and = cur.accept("and")
+        token = cur.peek() or ""
+        spoken = _small_word_value(token) if with_and else None  # "3 hundred and one"
+        if with_and and factor != 100 or not token.isdigit() and spoken is None:
+            cur.i = start
+            break
+        cur.take()
+        group, scale = float(spoken if spoken is not None else token), None
+        following = cur.peek()
+        if not with_and and following in _GROUP_SCALES and _SCALES[following] < factor:
+            scale = cur.take()
+            group *= _SCALES[scale]
+        if group >= factor or scale is None and not with_and or with_and and cur.peek() in _SCALES:
+            cur.i = start  # "3 hundred and 2 hundred" are two numbers
+            break
+        total += group
+        written += f"{' and' if with_and else ''} {token}{' ' + scale if scale else ''}"
+        if scale is None:
+            break
+        factor = _SCALES[scale]
+    if total == number.value:
+        return number
+    return _Number(total, 0.0, 0.0, True, False, written)
 
 
 def _small_word_value(token: str) -> int | None:
@@ -600,7 +674,12 @@ def _and_a_fraction(cur: _Cursor) -> tuple[float, str] | None:
     return found
 
 
-_VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75}
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+           "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
+           "⅑": 1 / 9, "⅒": 1 / 10}
+
+
+VULGAR_FRACTIONS = frozenset(_VULGAR)  # for the extractor
 
 
 def _digit_fraction(cur: _Cursor) -> tuple[str, float] | None:
@@ -729,7 +808,11 @@ class _Parser:
             if first_unit is not None and cur.peek() in ("-", "to") and self._looks_like_range_end():
                 return self._range(first=number, first_unit=first_unit)  # "44 mg to 50 mg"
             cur.i = start
-        denominator = None if currency else self._of_denominator()
+        denominator = None if currency else self._of_denominator(number.value)
+        if denominator is None and currency is None and hedge == "exact" and cur.peek() == "in":
+            share = self._one_in(number)  # "one in five adults"
+            if share is not None:
+                return share
         if currency is None and (cur.accept("times") or cur.accept("fold") or cur.accept("x") or cur.accept("×")):
             return self._finish_multiple(hedge, number)
         if currency is not None:
@@ -917,7 +1000,7 @@ class _Parser:
         negative = nxt in ("-", "minus") and (self.cur.peek(2) or " ")[0].isdigit()  # "-18 °C to -34 °C"
         return nxt[0].isdigit() or nxt[0] in ".$€£" or nxt in _SMALL_NUMBERS or nxt.split("-")[0] in _TENS or negative
 
-    def _of_denominator(self) -> float | None:
+    def _of_denominator(self, part: float) -> float | None:
         """'eight of the top ten', 'seven out of its ten members': a count and its denominator."""
         cur = self.cur
         start = cur.i
@@ -926,10 +1009,27 @@ class _Parser:
         while cur.peek() in ("the", "its", "their", "top", "all"):
             cur.take()
         number = _number(cur)
-        if number is None:
+        if number is None or number.value < part:  # "12 out of 10" is no part of a whole
             cur.i = start
             return None
         return number.value
+
+    def _one_in(self, part: _Number) -> Value | None:
+        """'one in five', '1 in 21 adults': a share, the part over the whole; None if it is not that."""
+        cur = self.cur
+        start = cur.i
+        cur.take()
+        whole = _number(cur)
+        rest = cur.rest()
+        if whole is None or not 0 < part.value <= whole.value or not whole.integer_written or \
+                re.fullmatch(r"1[89]\d\d|20\d\d", whole.written) or len(rest) > 3 or \
+                not all(word.isalpha() for word in rest):
+            cur.i = start
+            return None
+        cur.i = len(cur.tokens)
+        written = f"{part.written} in {whole.written}"
+        return self._finish("exact", _Number(100 * part.value / whole.value, 0.0, 0.0, False, True, written),
+                            units.PERCENT, "share", fraction_written=written)
 
     def _currency_prefix(self) -> str | None:
         """A currency written before the number: $, €, ₹, US$, C$, HK$, USD, CAD (a code in capitals)."""

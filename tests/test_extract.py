@@ -117,6 +117,20 @@ def test_one_as_a_pronoun_is_not_a_count(text):
     assert not [c for c in extract(text) if c.value is not None]
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("The number is from 200 to 3000000 today.", "from 200 to 3000000"),
+    ("Prices fell from $ 659 in October.", "$ 659"),
+    ("Is it still the case when <-30 ?", "<-30"),
+])
+def test_ranges_from_and_signs(text, span):
+    assert span in found(text)
+
+
+@pytest.mark.parametrize("text", ["<>30", "=>30", "=<30"])
+def test_odd_comparison_signs_are_no_hedges(text):
+    assert not [c for c in extract(text) if c.value is not None and c.value.low_magnitude != c.value.high_magnitude]
+
+
 def test_ordinals_are_not_fractions_and_percentages_are_not_years():
     assert [c.kind for c in extract("The third meeting was held.") if c.value is not None] == []
     got = found("About 49% of the respondents agreed, and 20.5% did not.")

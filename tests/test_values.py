@@ -233,6 +233,35 @@ def test_two_bounds_and_ranges_with_the_unit_on_both_ends(text, expected):
     assert (again.low_magnitude, again.high_magnitude, again.unit) == (value.low_magnitude, value.high_magnitude, value.unit)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("from 200 to 300", (200, 300, True, True)),
+    ("20 through 100", (20, 100, True, True)),
+    ("between negative ten and fifteen", (-10, 15, True, True)),
+    ("less than 5000 or equal", (0, 5000, True, True)),
+    ("more than 5000 or equal to", (5000, None, True, True)),
+    ("<-30", (None, -30, True, False)),
+    ("above one quarter and below a half", (25, 50, False, False)),
+    ("2 in 5 or more", (40, 100, True, True)),
+])
+def test_more_ways_to_write_a_range_or_a_bound(text, expected):
+    low, high, low_inc, high_inc = bounds(text)
+    assert (low, high, low_inc, high_inc) == (pytest.approx(expected[0]) if expected[0] is not None else None,
+                                              pytest.approx(expected[1]) if expected[1] is not None else None,
+                                              expected[2], expected[3])
+
+
+def test_nothing_may_trail_a_fraction():
+    with pytest.raises(ValueParseError, match="xyz"):
+        parse_value("one-third xyz")
+
+
+def test_number_words_join_with_and_only_after_a_hundred():
+    """'ten and fifteen' are two numbers; 'two thousand and eighteen' is one."""
+    with pytest.raises(ValueParseError):
+        parse_value("ten and fifteen")
+    assert parse_value("two thousand and eighteen").low_magnitude == 2018
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("over 60% and under 50%", "nothing between them"),
     ("over 5 km and under 9 kg", "different units"),

@@ -517,7 +517,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     n = len(tokens)
     left = i
     if left > 0 and tokens[left - 1].text in ("-", "−") and tokens[left - 1].end == tokens[i].start and \
-            (left == 1 or tokens[left - 2].end < tokens[left - 1].start or tokens[left - 2].text in "($"):
+            (left == 1 or tokens[left - 2].end < tokens[left - 1].start or tokens[left - 2].text in "($<>="):
         left -= 1  # a minus sign: "-15€", "-1e-3 W/min"
     if left > 0 and tokens[left - 1].low in ("minus", "negative") and tokens[i].kind in ("num", "word"):
         left -= 1  # "minus five", "negative 3"
@@ -532,8 +532,11 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     for phrase in _HEDGES_BY_LAST.get(tokens[left - 1].low, ()) if left > 0 else ():
         k = len(phrase)
         if left - k >= 0 and all(tokens[left - k + j].low == word for j, word in enumerate(phrase)):
-            left -= k
+            glued = left - k > 0 and tokens[left - k - 1].text in "<>=" and tokens[left - k - 1].end == tokens[left - k].start
+            if not glued:  # "<>30" and "=>30" are no hedges claimcheck knows
+                left -= k
             break
+    from_left = left - 1 if left > 0 and tokens[left - 1].low == "from" else None  # "from 200 to 300"
     if left > 0 and tokens[left - 1].low == "just" and tokens[left].low in ("over", "under", "above", "below"):
         left -= 1
     if tokens[i].low in _RANKS or tokens[i].low == "most":
@@ -569,6 +572,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
                  "percentage", "points", "point", "times", "fold", "x", "×", "or", "more", "less", "fewer", "above",
                  "below", "over", "under", "plus", "+", "year", "every", "each", "annually", "annum", "yearly",
                  "pp", "higher", "lower", "greater", "doubled", "tripled", "quadrupled", "halved", "hundreds",
+                 "through", "~", "equal",
                  "nought", "naught",
                  "nearly", "almost", "about", "roughly") or low in CURRENCY_NAME_WORDS or (low.endswith("-fold")):
             right += 1
@@ -609,7 +613,9 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
                     break
             break
         break
-    spans = [(left, end) for end in sorted(set(ends), reverse=True)]
+    longest_first = sorted(set(ends), reverse=True)
+    spans = [(from_left, end) for end in longest_first[:2]] if from_left is not None else []  # a range ends late
+    spans += [(left, end) for end in longest_first]
     spans.append((left, i + 1))
     if left < i:
         spans += [(i, end) for end in sorted(set(ends), reverse=True)] + [(i, i + 1)]
@@ -666,7 +672,8 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
             best = None
             for first, last in _spans(tokens, i)[:10]:
                 while last > first + 1 and tokens[last - 1].low in ("and", "or", "to", "-", "of", "the", "a", "with",
-                                                                     "out", "in"):
+                                                                     "out", "in") and \
+                        not (tokens[last - 1].low == "to" and tokens[last - 2].low == "equal"):
                     last -= 1
                 start, end = tokens[first].start, tokens[last - 1].end
                 if any(not (a <= start and end <= b) for a, b in cover.overlapping(start, end)):

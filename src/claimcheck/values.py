@@ -287,6 +287,7 @@ _RATE_SUFFIXES = [("a", "year"), ("per", "year"), ("every", "year"), ("each", "y
 _PREFIX_HEDGES_BY_FIRST = _by_first_word(_PREFIX_HEDGES)
 _SUFFIX_HEDGES_BY_FIRST = _by_first_word(_SUFFIX_HEDGES)
 _RATE_SUFFIXES_BY_FIRST = _by_first_word(_RATE_SUFFIXES, lambda suffix: suffix)
+_RANGE_SEPARATORS = ("-", "to", "through", "~")
 _LOWER_BOUNDS: tuple[Hedge, ...] = ("over", "at_least")
 _UPPER_BOUNDS: tuple[Hedge, ...] = ("under", "at_most")
 _HEDGE_WORDS = {
@@ -441,7 +442,8 @@ def _word_number(cur: _Cursor) -> _Number | None:
         elif token == "thousand" and seen:
             total += (current or 1) * 1000
             current = 0
-        elif token == "and" and seen and cur.peek(1) is not None and (cur.peek(1) in _SMALL_NUMBERS or cur.peek(1).split("-")[0] in _TENS):
+        elif token == "and" and seen and (current >= 100 or total) and cur.peek(1) is not None and (
+                cur.peek(1) in _SMALL_NUMBERS or cur.peek(1).split("-")[0] in _TENS):
             ahead = _Cursor(cur.text, cur.tokens)
             ahead.i = cur.i + 1
             if _fraction_words(ahead) is not None:
@@ -764,6 +766,8 @@ class _Parser:
         hedge = self._prefix_hedge()
         if hedge == "exact" and cur.accept("between"):
             return self._range(between=True)
+        if hedge == "exact" and cur.accept("from"):
+            return self._range()  # "from 200 to 300"
         if hedge in ("over", "nearly", "about", "just_over", "just_under") and (
             self._peek_multiple() or cur.peek() in _MULTIPLE_WORDS
         ):
@@ -778,8 +782,14 @@ class _Parser:
             percent, written = fraction
             if not self._measured_fraction():
                 self._skip_of_tail()
-                return self._finish(hedge, _Number(percent, 0.0, 0.0, False, True, written), units.PERCENT, "share",
-                                    fraction_written=written)
+                share = _Number(percent, 0.0, 0.0, False, True, written)
+                if hedge in _LOWER_BOUNDS + _UPPER_BOUNDS and cur.peek() in ("and", "but", ","):
+                    bounded = self._second_bound(hedge, share, units.PERCENT, "share", None, written)
+                    if bounded is not None:  # "above one quarter and below a half"
+                        return bounded
+                if not cur.at_end():
+                    raise self.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
+                return self._finish(hedge, share, units.PERCENT, "share", fraction_written=written)
             # "half a million", "a quarter million dollars", "one-half miles": a number, not a share
             cur.accept("of", "a") or cur.accept("of", "an") or cur.accept("a")
             number = _scaled(cur, _Number(percent / 100, 0.0, 0.0, False, True, written))
@@ -798,19 +808,19 @@ class _Parser:
             number = _Number(number.value, spread.value, spread.value, False, False,
                              f"{number.written} ± {spread.written}")
             number.stated = True
-        if cur.peek() in ("-", "to") and self._looks_like_range_end():
+        if cur.peek() in _RANGE_SEPARATORS and self._looks_like_range_end():
             if hedge not in ("exact", "about"):
                 raise self.fail(f"a range cannot also be hedged with {_HEDGE_WORDS[hedge]!r}")
             return self._range(first=number, currency=currency, about=hedge == "about")
-        if hedge == "exact" and currency is None and cur.peek() not in (None, "-", "to"):
+        if hedge == "exact" and currency is None and cur.peek() not in (None, *_RANGE_SEPARATORS):
             start = cur.i
             first_unit = self._physical_unit(len(cur.tokens) - cur.i)
-            if first_unit is not None and cur.peek() in ("-", "to") and self._looks_like_range_end():
+            if first_unit is not None and cur.peek() in _RANGE_SEPARATORS and self._looks_like_range_end():
                 return self._range(first=number, first_unit=first_unit)  # "44 mg to 50 mg"
             cur.i = start
         denominator = None if currency else self._of_denominator(number.value)
-        if denominator is None and currency is None and hedge == "exact" and cur.peek() == "in":
-            share = self._one_in(number)  # "one in five adults"
+        if denominator is None and currency is None and cur.peek() == "in":
+            share = self._one_in(number, hedge)  # "one in five adults", "nearly one in five"
             if share is not None:
                 return share
         if currency is None and (cur.accept("times") or cur.accept("fold") or cur.accept("x") or cur.accept("×")):
@@ -822,6 +832,9 @@ class _Parser:
                 unit = f"{currency} / {per}"  # "$15.4/hour", "$350 per kg"
         else:
             unit, kind, counted = self._unit_after(number)
+        if hedge in ("over", "under") and cur.accept("or", "equal"):
+            cur.accept("to")  # "more than 5000 or equal to": the bound is inclusive
+            hedge = "at_least" if hedge == "over" else "at_most"
         suffix = self._suffix_hedge()
         if suffix is not None:
             if hedge != "exact":
@@ -837,7 +850,8 @@ class _Parser:
             raise self.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
         return self._finish(hedge, number, unit, kind, denominator=denominator, counted=counted)
 
-    def _second_bound(self, hedge: Hedge, number: _Number, unit: str, kind: Kind, counted: str | None) -> Value | None:
+    def _second_bound(self, hedge: Hedge, number: _Number, unit: str, kind: Kind, counted: str | None,
+                      fraction_written: str | None = None) -> Value | None:
         """'greater than 100 and smaller than 300', 'at most 100 and at least 20': two bounds, one interval."""
         cur = self.cur
         start = cur.i
@@ -851,7 +865,7 @@ class _Parser:
         rest = _Parser(self.text, cur.tokens[at:], self.declared_unit, self.tol)
         rest.as_written = self.as_written[at:]
         second = rest.parse()
-        first = self._finish(hedge, number, unit, kind, counted=counted)
+        first = self._finish(hedge, number, unit, kind, counted=counted, fraction_written=fraction_written)
         if (second.kind, second.unit) != (first.kind, first.unit):
             raise self.fail(f"the two bounds are in different units ({first.unit} and {second.unit})")
         cur.i = len(cur.tokens)
@@ -1014,12 +1028,13 @@ class _Parser:
             return None
         return number.value
 
-    def _one_in(self, part: _Number) -> Value | None:
+    def _one_in(self, part: _Number, hedge: Hedge) -> Value | None:
         """'one in five', '1 in 21 adults': a share, the part over the whole; None if it is not that."""
         cur = self.cur
         start = cur.i
         cur.take()
         whole = _number(cur)
+        suffix = self._suffix_hedge() if whole is not None else None  # "2 in 5 or more"
         rest = cur.rest()
         if whole is None or not 0 < part.value <= whole.value or not whole.integer_written or \
                 re.fullmatch(r"1[89]\d\d|20\d\d", whole.written) or len(rest) > 3 or \
@@ -1028,7 +1043,9 @@ class _Parser:
             return None
         cur.i = len(cur.tokens)
         written = f"{part.written} in {whole.written}"
-        return self._finish("exact", _Number(100 * part.value / whole.value, 0.0, 0.0, False, True, written),
+        if suffix is not None and hedge != "exact":
+            raise self.fail(f"it is hedged twice ({_HEDGE_WORDS[hedge]!r} and {_HEDGE_WORDS[suffix]!r})")
+        return self._finish(suffix or hedge, _Number(100 * part.value / whole.value, 0.0, 0.0, False, True, written),
                             units.PERCENT, "share", fraction_written=written)
 
     def _currency_prefix(self) -> str | None:
@@ -1154,7 +1171,8 @@ class _Parser:
             start = cur.i
             if cur.accept(*phrase):
                 following = cur.peek()
-                if following is not None and (following[0].isdigit() or _starts_word_number(following)):
+                if following is not None and (following[0].isdigit() or _starts_word_number(following)
+                                              or following == "than"):
                     cur.i = start  # "above 1000 and below 1500": a second bound, not "and below"
                     return None
                 return name
@@ -1182,7 +1200,9 @@ class _Parser:
                 raise self._fail_rest()
         if between and cur.peek() != "and" and currency is None:
             first_unit, _, _ = self._unit_after(first)
-        if not (cur.accept("and") if between else (cur.accept("-") or cur.accept("to"))):
+        elif not between and first_unit is None and currency is None and cur.peek() not in _RANGE_SEPARATORS:
+            first_unit = self._physical_unit(len(cur.tokens) - cur.i)  # "from -18 °C to -34 °C"
+        if not (cur.accept("and") if between else any(cur.accept(word) for word in _RANGE_SEPARATORS)):
             raise self.fail("a range needs two numbers, as in 'between 10 and 20' or '10-20'")
         currency = self._currency_prefix() or currency
         second = _number(cur)
@@ -1205,6 +1225,8 @@ class _Parser:
         if first.value > second.value and not first.value < 0:
             raise self.fail(f"the range runs backwards ({first.written} is more than {second.written})")
         low, high = sorted((first.value, second.value))  # "-18 °C to -34 °C" runs down to the colder end
+        if kind == "count" and low < 0:
+            unit, kind = units.MULTIPLE, "amount"  # "between negative ten and fifteen"
         reading, canonical_hedge = "range: both ends inclusive, as written", ""
         if about:  # "around 10-15 exabytes"
             low, high = low - self.tol.approximately * abs(low), high + self.tol.approximately * abs(high)

@@ -151,7 +151,7 @@ KIND_OF_MODEL = {
     "NumberModel": lambda c: c.value is not None and (c.value.unit in _COUNTISH or c.value.kind == "share"
                                                       and not re.search(r"(?i)%|percent", c.text)
                                                       or units.is_money(c.value.unit)),
-    "PercentModel": lambda c: c.value is not None and c.value.kind == "share",
+    "PercentModel": lambda c: c.value is not None and c.value.unit == "percent",  # a share, or a ratio over 100%
     "CurrencyModel": lambda c: c.value is not None and c.value.kind == "amount" and units.is_money(c.value.unit),
 }
 

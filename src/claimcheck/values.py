@@ -1227,6 +1227,8 @@ class _Parser:
         low, high = sorted((first.value, second.value))  # "-18 °C to -34 °C" runs down to the colder end
         if kind == "count" and low < 0:
             unit, kind = units.MULTIPLE, "amount"  # "between negative ten and fifteen"
+        if kind == "share" and high > 100:
+            kind = "amount"  # "90-120%": a ratio
         reading, canonical_hedge = "range: both ends inclusive, as written", ""
         if about:  # "around 10-15 exabytes"
             low, high = low - self.tol.approximately * abs(low), high + self.tol.approximately * abs(high)
@@ -1242,6 +1244,8 @@ class _Parser:
 
     def _finish(self, hedge: Hedge, number: _Number, unit: str, kind: Kind, *, denominator: float | None = None,
                 counted: str | None = None, multiple: bool = False, fraction_written: str | None = None) -> Value:
+        if kind == "share" and number.value > 100:
+            kind = "amount"  # "240% of GDP": more than a whole is a ratio, not a part of one
         if kind == "share" and unit == units.PERCENT and _is_yearly_percent(self.declared_unit):
             # "around 4.5%" with unit: percent a year is a growth rate, not a share.
             unit, kind = units.PERCENT_PER_YEAR, "rate"
@@ -1310,8 +1314,6 @@ class _Parser:
                           denominator=denominator, counted=counted)
 
     def _check_domain(self, kind: Kind, low: float | None, high: float | None) -> None:
-        if kind == "share" and low is not None and low > 100:
-            raise self.fail("a percentage above 100 is not a share; write it as a change ('2.5 times') or a rate ('a year')")
         if kind == "share" and any(bound is not None and bound < 0 for bound in (low, high)):
             raise self.fail("a share must lie between 0% and 100%")
         if kind in ("count", "rank") and any(bound is not None and bound < 0 for bound in (low, high)):
@@ -1426,7 +1428,7 @@ _DOMAINS: dict[str, tuple[float | None, float | None]] = {
 def _cap(kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool, high_inc: bool):
     """Close an unbounded side with the domain of the kind: a share lies in [0, 100] percent."""
     domain_low, domain_high = _DOMAINS.get(kind, (None, None))
-    if kind == "amount" and units.is_money(unit) and low is None:
+    if kind == "amount" and (units.is_money(unit) or unit == units.PERCENT) and low is None:
         domain_low = 0.0  # "under $5" is [0, 5); a loss written "-$15" stays negative
     if kind == "rate" and unit == units.PERCENT_PER_YEAR:
         domain_low = -100.0

@@ -121,6 +121,8 @@ def test_one_as_a_pronoun_is_not_a_count(text):
     ("The number is from 200 to 3000000 today.", "from 200 to 3000000"),
     ("Prices fell from $ 659 in October.", "$ 659"),
     ("Is it still the case when <-30 ?", "<-30"),
+    ("The price of the simulator ranges between C$ 16.4 million", "C$ 16.4 million"),
+    ("Sales grew to $1.17 billion a year earlier.", "$1.17 billion"),
 ])
 def test_ranges_from_and_signs(text, span):
     assert span in found(text)

@@ -124,6 +124,21 @@ def test_currencies_never_convert():
         dollars.low.to(yuan.unit)
 
 
+@pytest.mark.parametrize(("text", "unit", "low", "high"), [
+    ("75 USD million", "USD", 74.5e6, 75.5e6),
+    ("30 MUSD", "USD", 29.5e6, 30.5e6),
+    ("3 dollars 50 cents", "USD", 3.495, 3.505),
+    ("thirteen dollars and forty-five cents", "USD", 13.45, 13.45),
+    ("one-yen", "JPY", 1, 1),
+    ("12-cent", "USD_cent", 11.5, 12.5),
+])
+def test_money_written_the_long_way(text, unit, low, high):
+    value = parse_value(text)
+    assert (value.unit, value.low_magnitude, value.high_magnitude) == (unit, pytest.approx(low), pytest.approx(high))
+    again = parse_value(value.canonical)
+    assert (again.unit, again.low_magnitude, again.high_magnitude) == (value.unit, value.low_magnitude, value.high_magnitude)
+
+
 def test_cents_compare_with_their_dollars():
     from claimcheck.units import base_form
 

@@ -529,6 +529,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
             left -= 1  # "us $ 150 million", "C$ 300 million", "HK$ 10 billion"
     if left > 0 and tokens[left - 1].low in ("a", "an", "the") and tokens[i].low in {"majority", "minority"} | _RANKS:
         left -= 1
+    unhedged = left  # the span without its hedge: "c $ 16.4 million" when "between c $ 16.4 million" is no range
     for phrase in _HEDGES_BY_LAST.get(tokens[left - 1].low, ()) if left > 0 else ():
         k = len(phrase)
         if left - k >= 0 and all(tokens[left - k + j].low == word for j, word in enumerate(phrase)):
@@ -553,6 +554,9 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     while right < limit:
         token = tokens[right]
         low = token.low
+        if low == "a" and [t.low for t in tokens[right + 1:right + 3]][:1] == ["year"] and right + 2 < n and \
+                tokens[right + 2].low in ("earlier", "ago", "later", "before", "after", "on"):
+            break  # "$1.17 billion a year earlier" is no rate
         second_bound = _second_bound_at(tokens, right) if low in ("and", "but", ",") else 0
         if second_bound:
             right += second_bound  # "greater than 100 and smaller than 300": on to the second number
@@ -617,8 +621,10 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     spans = [(from_left, end) for end in longest_first[:2]] if from_left is not None else []  # a range ends late
     spans += [(left, end) for end in longest_first]
     spans.append((left, i + 1))
+    if left < unhedged < i:  # a hedge before a currency sign: the money without the hedge is tried too
+        spans += [(unhedged, end) for end in longest_first[:2]]
     if left < i:
-        spans += [(i, end) for end in sorted(set(ends), reverse=True)] + [(i, i + 1)]
+        spans += [(i, end) for end in longest_first] + [(i, i + 1)]
     return spans
 
 

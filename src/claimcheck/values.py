@@ -226,6 +226,7 @@ _CURRENCY_NAMES: dict[tuple[str, ...], str] = {
     ("dimes",): "USD_dime", ("nickel",): "USD_nickel", ("nickels",): "USD_nickel",
 }
 _CURRENCY_NAMES.update({(code.lower(),): code for code in units.CURRENCIES})
+_CURRENCY_NAMES.update({(name.lower(),): name for name in units.SUBUNITS})  # as canonical text writes them
 _CURRENCY_NAMES_BY_FIRST = _by_first_word(list(_CURRENCY_NAMES.items()))
 _CURRENCY_WORDS = {name[0]: code for name, code in _CURRENCY_NAMES.items() if len(name) == 1}
 # For the extractor, which grows a span over these: what may stand before a number, and every
@@ -323,16 +324,22 @@ def _unit_word(word: str) -> bool:
 
 def _unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], list[str]]:
     """Compound adjectives read as a number and a unit: "27-kilometer", "two-year", "8- to 16-meter"."""
-    if "-" not in "".join(tokens):
+    if "-" not in "".join(tokens) and not any(word[:1] == "M" and word[1:] in units.CURRENCIES for word in as_written):
         return tokens, as_written
     out, out_written = [], []
     for k, (token, written) in enumerate(zip(tokens, as_written, strict=True)):
         previous = tokens[k - 1] if k else ""
         following = tokens[k + 1] if k + 1 < len(tokens) else ""
-        if token == "-" and previous[:1].isdigit() and (following in ("to", "and") or _unit_word(following)):
-            continue  # "27-kilometer", "8- to 16-meter": the hyphen joins an adjective
+        if token == "-" and previous[:1].isdigit() and (following in ("to", "and") or _unit_word(following)
+                                                        or following in _CURRENCY_WORDS):
+            continue  # "27-kilometer", "8- to 16-meter", "12-cent": the hyphen joins an adjective
+        if written[:1] == "M" and written[1:] in units.CURRENCIES and previous[:1].isdigit() or \
+                written[:1] == "M" and written[1:] in units.CURRENCIES and _small_word_value(previous) is not None:
+            out += ["million", token[1:]]  # "30 MUSD", "120 MEUR": millions, in finance
+            out_written += ["million", written[1:]]
+            continue
         head, _, tail = token.partition("-")
-        if tail and "-" not in tail and _small_word_value(head) is not None and _unit_word(tail):
+        if tail and "-" not in tail and _small_word_value(head) is not None and (_unit_word(tail) or tail in _CURRENCY_WORDS):
             cut = len(head) + 1
             out += [head, tail]
             out_written += [written[:cut - 1], written[cut:]]
@@ -348,12 +355,14 @@ def _unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], 
 class _Number:
     """A number as written: its value, the half-unit of its last digit, and its round-number unit."""
 
-    __slots__ = ("value", "half_unit", "round_half_unit", "integer_written", "words", "written", "scale_word", "stated")
+    __slots__ = ("value", "half_unit", "round_half_unit", "integer_written", "words", "written", "scale_word", "stated",
+                 "with_unit")
 
     def __init__(self, value: float, half_unit: float, round_half_unit: float, integer_written: bool, words: bool,
                  written: str, scale_word: str | None = None):
         self.scale_word = scale_word
         self.stated = False  # the half-unit was written out ("42 ± 3"), not read from the digits
+        self.with_unit = False  # the written text names its unit already ("3 USD 50 USD_cent")
         self.value = value
         self.half_unit = half_unit
         self.round_half_unit = round_half_unit
@@ -832,6 +841,8 @@ class _Parser:
                 unit = f"{currency} / {per}"  # "$15.4/hour", "$350 per kg"
         else:
             unit, kind, counted = self._unit_after(number)
+            if units.is_money(unit):
+                number = self._money_tail(number, unit)
         if hedge in ("over", "under") and cur.accept("or", "equal"):
             cur.accept("to")  # "more than 5000 or equal to": the bound is inclusive
             hedge = "at_least" if hedge == "over" else "at_most"
@@ -849,6 +860,26 @@ class _Parser:
         if not cur.at_end():
             raise self.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
         return self._finish(hedge, number, unit, kind, denominator=denominator, counted=counted)
+
+    def _money_tail(self, number: _Number, currency: str) -> _Number:
+        """After '75 USD': a scale word ('75 USD million'), or the cents ('3 dollars 50 cents')."""
+        cur = self.cur
+        if number.scale_word is None and cur.peek() in ("thousand", "million", "billion", "trillion"):
+            word = cur.take()
+            return number.scaled(_SCALES[word], word)
+        start = cur.i
+        with_and = cur.accept("and")
+        cents = _number(cur)
+        subunit = self._currency_name() if cents is not None else None
+        if cents is None or subunit is None or not 0 <= cents.value < 100 or subunit == currency or \
+                units.base_form(subunit)[1] != currency:
+            cur.i = start
+            return number
+        written = f"{number.written} {currency}{' and' if with_and else ''} {cents.written} {subunit}"
+        money = _Number(number.value + cents.value / 100, cents.half_unit / 100, cents.half_unit / 100, False,
+                        number.words and cents.words, written)
+        money.with_unit = True
+        return money
 
     def _second_bound(self, hedge: Hedge, number: _Number, unit: str, kind: Kind, counted: str | None,
                       fraction_written: str | None = None) -> Value | None:
@@ -1305,6 +1336,8 @@ class _Parser:
             canonical = f"{hedge_word} {format_number(x)} times"
         elif fraction_written:
             canonical = f"{hedge_word} {fraction_written}"
+        elif number.with_unit:
+            canonical = f"{hedge_word} {number.written}"
         else:
             canonical = f"{hedge_word} {number.written} {_canonical_unit(unit, counted)}"
         canonical = canonical.strip()

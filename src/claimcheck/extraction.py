@@ -205,6 +205,22 @@ _VALUE_HINT = re.compile(r"(?i)\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞
                          r"most|largest|biggest|highest|leading|greatest|top|first|second|doubled|tripled|trebled|"
                          r"quadrupled|halved|\w+-fold|fourth|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|"
                          r"thousandth)s?\b")
+# The same test, fast: a digit or fraction sign is found by a character class (a C loop), and the
+# hint words by set look-up of the sentence's lower-cased words.
+_DIGIT_HINT = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+_HINT_WORDS = frozenset(
+    word + plural for word in re.search(r"\(\?:(.*)\)s\?", _VALUE_HINT.pattern.replace('" r"', "")).group(1)
+    .replace("\\w+-fold", "fold").split("|") for plural in ("", "s"))
+_WORD = re.compile(r"[a-z]+")
+
+
+def _has_value_hint(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has what ``_VALUE_HINT`` finds: a number, a number word, a rank word..."""
+    if _DIGIT_HINT.search(text, start, end):
+        return True
+    return not _HINT_WORDS.isdisjoint(_WORD.findall(text[start:end].lower()))
+
+
 _LIST_HINT = re.compile(r",\s+(?:the\s+)?[A-Z][^,]*\b(?:and|or)\s+(?:the\s+)?[A-Z]")
 
 
@@ -255,7 +271,6 @@ def _for_re2(pattern: str) -> str:
 _re2_options = re2.Options()
 _re2_options.max_mem = 64 << 20  # the date pattern's automaton needs more than RE2's default 8 MB
 _DATE_SPAN_SUPERSET = re2.compile(_for_re2(_DATE_SPAN.pattern), _re2_options)
-_VALUE_HINT_RE2 = re2.compile(_for_re2(_VALUE_HINT.pattern), _re2_options)
 
 
 _TAIL = 400  # characters before a cut in the middle of a word in which a date could end at the cut
@@ -466,8 +481,8 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
                                       and (token.end + 2 >= len(text) or not text[token.end + 2].isalpha())):
             # an ordinal digit: "the 18th National Congress" is a name; "the 18th" alone is no quantity.
             return True
-        glued_word = re.match(r"[A-Za-z]+", text[token.end:token.end + 12])
-        if glued_word and not re.fullmatch(r"(?i)bn|mn|tn|m|k|b|x|t", glued_word.group()) \
+        glued_word = _GLUED_WORD.match(text, token.end, token.end + 12)
+        if glued_word and glued_word.group().lower() not in ("bn", "mn", "tn", "m", "k", "b", "x", "t") \
                 and not _unitish(glued_word.group()):
             return True  # 5G, 3D; but 10kg, 25lbs and 2bn are quantities
         if before is not None and before.kind == "word" and before.start < token.start:
@@ -495,10 +510,14 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
     return False
 
 
+_GLUED_WORD = re.compile(r"[A-Za-z]+")
+_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _year_like(tokens: list[_Token], i: int) -> bool:
     """A bare four-digit year: read as a period, not as a value."""
     token = tokens[i]
-    if token.kind != "num" or not re.fullmatch(r"(?:1[89]|20)\d\d", token.text) or int(token.text) > 2100:
+    if token.kind != "num" or not _YEAR_DIGITS.fullmatch(token.text) or int(token.text) > 2100:
         return False
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     before = tokens[i - 1] if i > 0 else None
@@ -567,7 +586,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
                                             for t in tokens[right + 1:right + 4]):
             break  # "eight of the top ten" goes on to its denominator; "one-third of the total" stops here
         if low == "in" and right + 1 < n and (tokens[right + 1].low in _NUMBER_WORDS or tokens[right + 1].kind == "num"
-                                              and not re.fullmatch(r"1[89]\d\d|20\d\d", tokens[right + 1].text)):
+                                              and not _YEAR_DIGITS.fullmatch(tokens[right + 1].text)):
             right += 1  # "one in five adults"; "5 in 2020" is a value and a period
             prev_end = token.end
             continue
@@ -652,13 +671,11 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
     out. The machine's clock is never read.
     """
     out: list[Candidate] = []
-    # Dates and value hints are found by RE2 in one pass over the whole text; sentences with
-    # neither (and no list) are skipped.
+    # Dates are found by RE2 in one pass over the whole text; sentences with no date, no value
+    # hint and no list are skipped.
     scan = _DateScan(text)
-    hints = [m.start() for m in _VALUE_HINT_RE2.finditer(text)]
     for sentence_start, sentence_end in sentences(text):
-        k = bisect.bisect_left(hints, sentence_start)
-        has_value = k < len(hints) and hints[k] < sentence_end
+        has_value = _has_value_hint(text, sentence_start, sentence_end)
         has_list = _LIST_HINT.search(text, sentence_start, sentence_end) is not None
         found_periods = periods_in(text, sentence_start, sentence_end, published, scan)
         if not (has_value or has_list or found_periods):

@@ -727,6 +727,12 @@ def _fraction(cur: _Cursor) -> tuple[float, str] | None:
 # --- the parser ---------------------------------------------------------------------------------
 
 
+_PER_CENT = re.compile(r"(?i)\bper cent\b")
+_SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_COUNTED_WORD = re.compile(r"[a-z][a-z'.-]*")
+_UNIT_NAME = re.compile(r"[A-Za-zµΩ]+(?:_[A-Za-z]+)*")
+
+
 def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = DEFAULT_TOLERANCES) -> Value:
     """Read a value as written into an interval in real units.
 
@@ -740,8 +746,8 @@ def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = 
     if unit is not None and not isinstance(unit, str):
         raise ValueParseError(text, f"unit must be text, not {type(unit).__name__}")
     written = " ".join(text.translate(_TYPOGRAPHIC).split())
-    written = re.sub(r"(?i)\bper cent\b", "percent", written)
-    written = re.sub(r"(?<=\d) (?=\d{3}(?!\d))", ",", written)  # "10 000": thousands grouped with spaces
+    written = _PER_CENT.sub("percent", written)
+    written = _SPACED_THOUSANDS.sub(",", written)  # "10 000": thousands grouped with spaces
     normalized = written.lower()
     if not normalized:
         raise ValueParseError(text, "it is empty")
@@ -1147,7 +1153,7 @@ class _Parser:
         if physical is not None:
             return physical, "amount", None
         cur.i += stop
-        if "per" in words or not all(re.fullmatch(r"[a-z][a-z'.-]*", w) for w in words):
+        if "per" in words or not all(_COUNTED_WORD.fullmatch(w) for w in words):
             raise self.fail(f"{candidate!r} is not a unit claimcheck knows")
         return units.COUNT, "count", candidate
 
@@ -1416,7 +1422,7 @@ def _pint_expression(tokens: list[str]) -> str | None:
                 out.append("*")
             out.append(f"degree_{scale}")
             k += 1
-        elif re.fullmatch(r"[A-Za-zµΩ]+(?:_[A-Za-z]+)*", token):
+        elif _UNIT_NAME.fullmatch(token):
             if out and out[-1] not in ("/", "*"):
                 out.append("*")
             out.append(token + (f"**{power_next}" if power_next else ""))

@@ -287,6 +287,35 @@ def recognizers_periods(*, python_only: bool, verbose: bool = False) -> tuple[in
     return found_spans, total
 
 
+# --- the seeds ---------------------------------------------------------------------------------
+
+
+def seed_overlap(verbose: bool = False) -> tuple[int, int, int, int]:
+    """Curated claims whose quote a candidate overlaps, and candidates that overlap a curated quote."""
+    from claimcheck import load
+
+    root = Path(__file__).resolve().parents[1] / "claims"
+    corpus = load(root)
+    claims_hit = claims = candidates_hit = candidates = 0
+    for source_id, source in corpus.sources.items():
+        text = (root / source.text).read_text(encoding="utf-8")
+        found = extract(text, published=source.published.text if source.published else None)
+        quotes = []
+        for claim in corpus.claims:
+            if claim.source_id != source_id:
+                continue
+            at = text.find(claim.quote)
+            quotes.append((at, at + len(claim.quote)))
+            claims += 1
+            hit = any(c.start < at + len(claim.quote) and at < c.end for c in found)
+            claims_hit += hit
+            if verbose and not hit:
+                print(f"  seed miss: {source_id}/{claim.id}: {claim.quote[:70]!r}")
+        candidates += len(found)
+        candidates_hit += sum(any(c.start < b and a < c.end for a, b in quotes) for c in found)
+    return claims_hit, claims, candidates_hit, candidates
+
+
 # --- speed --------------------------------------------------------------------------------------
 
 
@@ -365,6 +394,9 @@ def main() -> None:
     parser.add_argument("--speed-mb", type=float, default=4.0, help="size of the speed test text (default 4 MB; 0 skips the speed test)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = parser.parse_args()
+    hit, claims, relevant, candidates = seed_overlap(args.verbose)
+    print(f"seeds: candidates overlap the quotes of {hit}/{claims} curated claims = {hit / claims:.1%} (target >= 95%); "
+          f"{relevant}/{candidates} candidates overlap a curated quote, {candidates - relevant} do not")
     right, total = quantulum_suite(args.verbose)
     print(f"quantulum3 quantities.json: {right}/{total} quantities = {right / total:.1%} (target >= 95%)")
     for model, path, target in (("NumberModel", "Number/English/NumberModel.json", "90%"),

@@ -106,6 +106,13 @@ def test_enumerations_are_candidates_with_their_items():
     "The server at 192.168.1.2 answered.",
     "He came third in the race.",
     "References [2] and [3] disagree.",
+    "It built on the achievements of the “Four Asian Tigers” in the region.",
+    "They uphold the Five Principles of Peaceful Coexistence.",
+    "The 10+3 Culture Ministerial Forum met.",
+    "It improves digital infrastructure such as 5G.",
+    "#### 1. Introduction\n\nThe text begins.",
+    "On the one hand, it works; no one country is left behind.",
+    "They deepen two-way ties, and the gap between the two is narrowing.",
 ])
 def test_numbers_in_names_codes_times_and_ordinals_are_not_values(text):
     assert [c.text for c in extract(text) if c.value is not None] == []
@@ -115,6 +122,18 @@ def test_numbers_in_names_codes_times_and_ordinals_are_not_values(text):
                                   "Let's try one last time."])
 def test_one_as_a_pronoun_is_not_a_count(text):
     assert not [c for c in extract(text) if c.value is not None]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("They tap the market of the five Central Asian countries.", "five Central Asian countries"),
+    ("Five Central Asian countries joined.", "Five Central Asian countries"),
+    ("The leader reiterated the two Global Initiatives.", "two Global Initiatives"),
+    ("The two countries agreed.", "two countries"),
+])
+def test_counts_of_named_things_stay_counts(text, span):
+    """A lower-case number word before capitals counts them; a capitalized one inside a sentence names."""
+    assert span in found(text)
+
 
 
 @pytest.mark.parametrize(("text", "span"), [

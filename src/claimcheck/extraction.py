@@ -116,7 +116,8 @@ _NOT_COUNTED = {"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "fo
                 "a.m.", "p.m.", "not", "no", "so", "if", "then", "there", "here", "all", "any", "each", "up", "out",
                 # pronouns and verbs after "one" ("the one you mentioned", "which one do you prefer")
                 "you", "i", "we", "they", "he", "she", "do", "does", "did", "can", "could", "would", "should", "will",
-                "might", "must", "has", "have", "had", "last", "other", "such", "also", "only", "just", "very"}
+                "might", "must", "has", "have", "had", "last", "other", "such", "also", "only", "just", "very",
+                "hand", "way"}  # "on the one hand" (pint's hand is four inches), "one way or another"
 
 
 @lru_cache(maxsize=4096)
@@ -475,16 +476,24 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
         c2 = text[token.start - 2] if token.start > 1 else " "
         if c1.isalpha() and not (before is not None and before.low in _CURRENCY_BEFORE):
             return True  # G20, I7, Windows11
-        if c1 in "-_#(.:" and c2.isalnum() or token.text.startswith(".") and not c1.isspace():
-            return True  # COVID-19, I7-860, 2023(02), page ranges such as ".3-6" in references
+        if c1 in "-_#(.:+" and c2.isalnum() or token.text.startswith(".") and not c1.isspace():
+            return True  # COVID-19, I7-860, 2023(02), 10+3, page ranges such as ".3-6" in references
+        if after is not None and after.text == "+" and after.start == token.end and \
+                text[after.end:after.end + 1].isdigit():
+            return True  # "the 10+3 forum": a name
         if token.end < len(text) and (text[token.end:token.end + 2].lower() in ("th", "st", "nd", "rd")
                                       and (token.end + 2 >= len(text) or not text[token.end + 2].isalpha())):
             # an ordinal digit: "the 18th National Congress" is a name; "the 18th" alone is no quantity.
             return True
         glued_word = _GLUED_WORD.match(text, token.end, token.end + 12)
         if glued_word and glued_word.group().lower() not in ("bn", "mn", "tn", "m", "k", "b", "x", "t") \
-                and not _unitish(glued_word.group()):
+                and (not _unitish(glued_word.group()) or glued_word.group() in ("G", "D")):
             return True  # 5G, 3D; but 10kg, 25lbs and 2bn are quantities
+        line_start = text.rfind("\n", 0, token.start) + 1
+        if after is not None and after.text == "." and after.start == token.end and \
+                text[line_start:token.start].strip(" #*\t") == "" and \
+                (heading := _HEADING_NUMBER.match(text, token.end)) and text[heading.end():heading.end() + 1].isupper():
+            return True  # a numbered heading or list item: "#### 1. Introduction"
         if before is not None and before.kind == "word" and before.start < token.start:
             if before.low in _NAME_WORDS_BEFORE:
                 return True
@@ -507,10 +516,33 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
         if before is not None and before.kind in ("dot", "sym") and before.text in "./" and before.end == token.start \
                 and i > 1 and tokens[i - 2].kind == "num" and tokens[i - 2].end == before.start and before.text == ".":
             return True
+    if token.kind == "word" and token.text[:1].isupper() and i > 0 and (
+            tokens[i - 1].kind == "word" or tokens[i - 1].text in "\"“‘'") and _names_a_thing(tokens, i):
+        return True  # a capitalized number word inside a sentence begins a name: "the Four Asian Tigers"
+    if token.low == "one" and before is not None and before.low in ("no", "any", "every"):
+        return True  # "no one country": a pronoun
     return False
 
 
+def _names_a_thing(tokens: list[_Token], i: int) -> bool:
+    """Capitalized words after a number that make a name with it: "Four Asian Tigers", "Five Principles
+    of Peaceful Coexistence"; but "Five Central Asian countries" counts countries."""
+    run = i + 1
+    while run < len(tokens) and tokens[run].kind == "word" and tokens[run].text[:1].isupper() \
+            and not tokens[run].text.isupper():
+        run += 1
+    words = run - i - 1
+    if words == 0:
+        return False
+    following = tokens[run].low if run < len(tokens) else ""
+    of_a_name = following == "of" and run + 1 < len(tokens) and tokens[run + 1].text[:1].isupper()
+    ends_the_phrase = not (run < len(tokens) and tokens[run].kind == "word" and tokens[run].text.islower()
+                           and _plural(following))  # "five Central Asian countries": adjectives of a count
+    return (words >= 2 and ends_the_phrase) or of_a_name
+
+
 _GLUED_WORD = re.compile(r"[A-Za-z]+")
+_HEADING_NUMBER = re.compile(r"\.[ \t]+")
 _YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -709,8 +741,11 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
                 i += 1
                 continue
             first, last, value = best
-            if last - first == 1 and tokens[first].low in ("one", "a", "an") and value.kind == "count":
-                i += 1  # a bare "one" is a pronoun as often as a quantity ("one of them", "the one")
+            if last - first == 1 and value.kind == "count" and tokens[first].kind == "word" and (
+                    tokens[first].low in ("one", "a", "an")  # "one of them", "the one"
+                    or first > 0 and tokens[first - 1].low in ("the", "these", "those")  # "between the two"
+                    or first + 1 < len(tokens) and tokens[first + 1].text == "-"):  # "two-way", "one-sided"
+                i += 1  # a bare number word that is a pronoun or half of a compound, not a quantity
                 continue
             values.append((tokens[first].start, tokens[last - 1].end, value))
             i = last

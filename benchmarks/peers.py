@@ -36,6 +36,7 @@ from pathlib import Path
 from claimcheck import extract, units
 from claimcheck.extraction import date_spans
 from claimcheck.units import registry
+from claimcheck.values import DEFAULT_TOLERANCES
 
 BENCH = Path(os.environ.get("CLAIMCHECK_BENCH", Path(__file__).resolve().parents[2] / "shared" / "bench"))
 
@@ -76,6 +77,8 @@ def written_number(value) -> float | None:
         return high
     if low is None or high is None or math.isinf(low) or math.isinf(high):
         return None
+    if value.reading.startswith("'about' a range"):  # the ends as written, before the 'about' tolerance widened them
+        return (low / (1 - DEFAULT_TOLERANCES.approximately) + high / (1 + DEFAULT_TOLERANCES.approximately)) / 2
     spread = re.search(r"±([0-9.e+-]+)", value.reading)
     if spread and low + float(spread.group(1)) <= high + 1e-9:
         return low + float(spread.group(1))  # "100%" is [99.5, 100] once capped: the number written is 100

@@ -50,6 +50,9 @@ def found(text: str, published: str | None = "2025") -> dict[str, object]:
     ("The dose is 44 mg to 50 mg a day.", "44 mg to 50 mg", "amount", "[44, 50] milligram"),
     ("One in five adults smoke.", "One in five adults", "share", "[20] %"),
     ("I can give you 3 hundred and 21 yuan.", "3 hundred and 21 yuan", "amount", "[321] CNY"),
+    ("Gas sold at $3 a gallon last week.", "$3 a gallon", "amount", "[2.5, 3.5] USD / gallon"),
+    ("Workers earn $15 an hour.", "$15 an hour", "amount", "[14.5, 15.5] USD / hour"),
+    ("The length of my pencil is 2 in.", "2 in", "amount", "[1.5, 2.5] inch"),
     ("It fell to minus 5 degrees Celsius.", "minus 5 degrees Celsius", "amount", "[-5.5, -4.5] degree_Celsius"),
 ])
 def test_reads_each_construct(text, span, kind, interval):
@@ -103,6 +106,7 @@ def test_enumerations_are_candidates_with_their_items():
     "The G20 met, and COVID-19 spread.",
     "See Article 5 of the treaty.",
     "The meeting starts at 4:30 and ends at 2 pm.",
+    "We met at 3 a.m. and left.",
     "The server at 192.168.1.2 answered.",
     "He came third in the race.",
     "References [2] and [3] disagree.",

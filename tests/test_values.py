@@ -340,6 +340,12 @@ def test_what_is_not_one_number(text):
         parse_value(text)
 
 
+def test_physical_constants_are_no_units():
+    """pint's 'sigma' is the Stefan-Boltzmann constant; a '6 sigma' result counts standard deviations."""
+    assert parse_value("6 sigma").unit == "item"
+    assert parse_value("6.0-sigma").unit == "item"
+
+
 def test_a_stated_spread_says_so():
     assert parse_value("42 ± 3%").reading == "as stated (±3)"
 

@@ -507,8 +507,9 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
             return True  # 192.168.1.2: a dotted code, not a decimal
         if before is not None and before.text == "[" and after is not None and after.text == "]":
             return True  # a reference marker: [2]
-        if after is not None and (after.low == "o'clock" or after.low in ("pm", "am", "p", "a") and "." not in token.text
-                                  and token.text.isdigit() and 1 <= int(token.text) <= 12):
+        dotted = i + 2 < len(tokens) and tokens[i + 2].kind == "dot"  # "3 a.m.", but "$3 a gallon"
+        if after is not None and (after.low == "o'clock" or (after.low in ("pm", "am") or after.low in ("p", "a") and dotted)
+                                  and "." not in token.text and token.text.isdigit() and 1 <= int(token.text) <= 12):
             return True  # 2 pm is a time of day; 2.1 pm is a length
         if after is not None and after.kind == "dot" and after.start == token.end and i + 2 < len(tokens) \
                 and tokens[i + 2].kind == "num" and tokens[i + 2].start == after.end:
@@ -623,7 +624,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
             prev_end = token.end
             continue
         if token.kind == "num" or low in _NUMBER_WORDS or low in _SCALE or low in _FRACTION_WORDS or low in \
-                ("and", "-", "–", "−", "±", "to", "a", "of", "the", "top", "out", "its", "their", "%", "percent", "per", "cent",
+                ("and", "-", "–", "−", "±", "to", "a", "an", "of", "the", "top", "out", "its", "their", "%", "percent", "per", "cent",
                  "percentage", "points", "point", "times", "fold", "x", "×", "or", "more", "less", "fewer", "above",
                  "below", "over", "under", "plus", "+", "year", "every", "each", "annually", "annum", "yearly",
                  "pp", "higher", "lower", "greater", "doubled", "tripled", "quadrupled", "halved", "hundreds",
@@ -635,7 +636,9 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
             ends.append(right)
             continue
         glued = token.start == prev_end
-        if (token.kind == "word" and (_unitish(token.text) or low in ("pm", "am") and "." in tokens[i].text)) \
+        last_word = right + 1 == n or right + 2 == n and tokens[right + 1].kind == "dot"
+        if (token.kind == "word" and (_unitish(token.text) or low in ("pm", "am") and "." in tokens[i].text
+                                      or low == "in" and last_word and _after_a_number(tokens, right))) \
                 or low in ("/", "^", "°", "squared", "cubed", "square",
                                                                          "cubic", "sq", "degrees", "degree") or \
                 (token.kind == "num" and glued and tokens[right - 1].kind == "word") or \
@@ -677,6 +680,11 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     if left < i:
         spans += [(i, end) for end in longest_first] + [(i, i + 1)]
     return spans
+
+
+def _after_a_number(tokens: list[_Token], at: int) -> bool:
+    """Whether the token before ``at`` is a number or a fraction of one ("2 in.", "2 1/2 in")."""
+    return at > 0 and (tokens[at - 1].kind == "num" or tokens[at - 1].text in VULGAR_FRACTIONS)
 
 
 def _second_bound_at(tokens: list[_Token], at: int) -> int:
@@ -728,7 +736,8 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
             for first, last in _spans(tokens, i)[:10]:
                 while last > first + 1 and tokens[last - 1].low in ("and", "or", "to", "-", "of", "the", "a", "with",
                                                                      "out", "in") and \
-                        not (tokens[last - 1].low == "to" and tokens[last - 2].low == "equal"):
+                        not (tokens[last - 1].low == "to" and tokens[last - 2].low == "equal") and \
+                        not (tokens[last - 1].low == "in" and (last == len(tokens) or tokens[last].kind == "dot")):
                     last -= 1
                 start, end = tokens[first].start, tokens[last - 1].end
                 if any(not (a <= start and end <= b) for a, b in cover.overlapping(start, end)):

@@ -727,6 +727,10 @@ def _fraction(cur: _Cursor) -> tuple[float, str] | None:
 # --- the parser ---------------------------------------------------------------------------------
 
 
+# pint defines physical constants as units ('sigma' is Stefan-Boltzmann's, 'c' the speed of light):
+# after a number they are words ('a 6.0-sigma result'), not units.
+_A_CONSTANT = re.compile(r"constant|speed_of_light|elementary_charge|planck|avogadro|boltzmann|gravity|"
+                         r"vacuum|impedance|magneton|electron_mass|proton_mass|neutron_mass|fine_structure")
 _PER_CENT = re.compile(r"(?i)\bper cent\b")
 _SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _COUNTED_WORD = re.compile(r"[a-z][a-z'.-]*")
@@ -849,6 +853,9 @@ class _Parser:
             unit, kind, counted = self._unit_after(number)
             if units.is_money(unit):
                 number = self._money_tail(number, unit)
+                per = self._per_unit()
+                if per is not None:
+                    unit = f"{unit} / {per}"  # "3 dollars a gallon"
         if hedge in ("over", "under") and cur.accept("or", "equal"):
             cur.accept("to")  # "more than 5000 or equal to": the bound is inclusive
             hedge = "at_least" if hedge == "over" else "at_most"
@@ -1158,9 +1165,9 @@ class _Parser:
         return units.COUNT, "count", candidate
 
     def _per_unit(self) -> str | None:
-        """'/hour' or 'per kg' after an amount of money; a year is left to the rate suffixes."""
+        """'/hour', 'per kg' or 'a gallon' after an amount of money; a year is left to the rate suffixes."""
         cur = self.cur
-        if cur.peek() not in ("/", "per") or cur.peek(1) in (None, "year", "annum", "yr", "a"):
+        if cur.peek() not in ("/", "per", "a", "an") or cur.peek(1) in (None, "year", "annum", "yr", "a"):
             return None
         start = cur.i
         cur.take()
@@ -1177,6 +1184,9 @@ class _Parser:
         compound units: 'kilometres per hour', 'km/s2', 'J/m^2', 'sq mi', 'km cubed'.
         """
         cur = self.cur
+        if cur.tokens[cur.i:] == ["in"]:
+            cur.i += 1  # "2 in" at the end is two inches; anywhere else "in" is a preposition
+            return "inch"
         written = self.as_written[cur.i:cur.i + min(stop, 8)]
         lowered = cur.tokens[cur.i:cur.i + min(stop, 8)]
         for n in range(len(lowered), 0, -1):
@@ -1184,7 +1194,7 @@ class _Parser:
                 continue
             for tokens in (written[:n], lowered[:n]):
                 expression = _pint_expression(tokens)
-                if expression and units.known_unit(expression):
+                if expression and units.known_unit(expression) and not _A_CONSTANT.search(units.canonical(expression)):
                     cur.i += n
                     return units.canonical(expression)
         return None

@@ -1,7 +1,7 @@
-"""The long fuzzing run: a million examples and more through parse_value, parse_period and load.
+"""The long fuzzing run: a million examples and more through parse_value, parse_period, extract and load.
 
-Run: python benchmarks/fuzz.py [value=N] [period=N] [load=N]
-(default: value=450000 period=450000 load=100000, about 1,000,000 examples in all).
+Run: python benchmarks/fuzz.py [value=N] [period=N] [extract=N] [load=N]
+(default: value=450000 period=300000 extract=150000 load=100000, 1,000,000 examples in all).
 The targets and inputs are those of tests/test_fuzz.py (tests/fuzzing.py), whose short profile
 runs with the tests. Prints, for each target, the examples run, the time, and any failure
 Hypothesis found (then exits 1); it asserts nothing about time.
@@ -18,12 +18,13 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
-from fuzzing import PUBLISHED, TEXT, UNITS, YAML_TEXT, fuzz_load, fuzz_period, fuzz_value  # noqa: E402
+from fuzzing import PUBLISHED, TEXT, UNITS, YAML_TEXT, fuzz_extract, fuzz_load, fuzz_period, fuzz_value  # noqa: E402
 
-DEFAULTS = {"value": 450_000, "period": 450_000, "load": 100_000}
+DEFAULTS = {"value": 450_000, "period": 300_000, "extract": 150_000, "load": 100_000}
 TARGETS = {
     "value": (fuzz_value, {"text": TEXT, "unit": UNITS}),
     "period": (fuzz_period, {"text": TEXT, "published": PUBLISHED}),
+    "extract": (fuzz_extract, {"text": st.lists(TEXT, max_size=4).map(" ".join), "published": PUBLISHED}),
     "load": (fuzz_load, {"documents": st.lists(YAML_TEXT, min_size=1, max_size=3)}),
 }
 

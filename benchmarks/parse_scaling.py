@@ -34,6 +34,9 @@ INPUTS = {
     "number words": lambda n: "one hundred and twenty " * (n // 23),
     "scale words": lambda n: "5 " + "trillion " * (n // 9),
     "currency signs": lambda n: "$" * n + "5",
+    "chained bounds": lambda n: "over 1 and under 2 and " * (n // 23) + "5",
+    "fraction words": lambda n: "one and a half " * (n // 15),
+    "digit groups": lambda n: "4 thousand 3 hundred and " * (n // 25) + "21",
     "period: digits": lambda n: "9" * n,
     "period: since + digits": lambda n: "since " + "9" * n,
     "period: repeated qualifiers": lambda n: "early mid late " * (n // 15) + "2020",
@@ -78,6 +81,7 @@ EXTRACTS = {
     "extract: mixed hedges": INPUTS["mixed hedges"],
     "extract: nested brackets": INPUTS["nested brackets"],
     "extract: one long sentence": lambda n: ("Trade rose over 60% in 2022 and " * (n // 32))[:n],
+    "extract: chained bounds": INPUTS["chained bounds"],
 }
 
 

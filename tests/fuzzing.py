@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from hypothesis import strategies as st
 
-from claimcheck import ClaimcheckError, check, load, parse_period, parse_value
+from claimcheck import ClaimcheckError, check, extract, load, parse_period, parse_value
 from claimcheck.report import render_csv, render_json
 from claimcheck.review import outcome
 
@@ -23,7 +23,12 @@ WORDS = ["over", "under", "nearly", "about", "at least", "up to", "between", "an
          "dollars", "countries", "one", "two", "eight", "ten", "third", "half", "doubled", "times", "a year",
          "every year", "since", "in", "early", "late", "mid", "first half of", "Q3", "H1", "the 1990s", "last year",
          "this year", "March", "February", "30", "2023", "2013-10", "2023-02-30", "-", "–", "—", "(", ")", ",", ".",
-         "hundred", "dozen", "thousand", "1,000", "41.9", "0.5", "1e9", "∞", "NaN", "٣", "½", "3rd", "18th", "nearly one-third"]
+         "hundred", "dozen", "thousand", "1,000", "41.9", "0.5", "1e9", "∞", "NaN", "٣", "½", "3rd", "18th", "nearly one-third",
+         # the grammar of fractions, signs, currencies, ranges and bounds
+         "a fifth", "three quarters", "and a half", "twenty-first", "minus", "negative", "point", "nought", "lakh",
+         "crore", "C$", "HK$", "₹", "cents", "pence", "francs", "swiss francs", "MUSD", "±", "+/-", "×10^", "x10",
+         "through", "~", "from", "or equal", "27-kilometer", "two-year", "sigma", "a gallon", "equal to", "one in",
+         "out of", "and below", "greater than", "less than", "in.", "#### 1.", "Four Asian Tigers", "240%", "-18 °C"]
 TEXT = st.one_of(
     st.text(max_size=60),
     st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join),
@@ -66,6 +71,19 @@ def fuzz_period(text: str, published: str | None) -> None:
     except ClaimcheckError:
         return
     assert period.start <= period.end, f"{text!r} gives a period that ends before it starts"
+
+
+def fuzz_extract(text: str, published: str | None) -> None:
+    """Extract from any text: every candidate is its own span, and no interval is inverted."""
+    try:
+        candidates = extract(text, published=published)
+    except ClaimcheckError:
+        return
+    for candidate in candidates:
+        assert text[candidate.start:candidate.end] == candidate.text, f"{candidate!r} is not its span of {text!r}"
+        value = candidate.value
+        if value is not None and value.low_magnitude is not None and value.high_magnitude is not None:
+            assert value.low_magnitude <= value.high_magnitude, f"{candidate.text!r} gives an inverted interval"
 
 
 def fuzz_load(documents: list[str]) -> None:

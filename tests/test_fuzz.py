@@ -1,11 +1,11 @@
-"""Short fuzzing of the grammars and the loader: nothing but ClaimcheckError may escape.
+"""Short fuzzing of the grammars, the extractor and the loader: nothing but ClaimcheckError may escape.
 
 The long run (a million examples and more) is benchmarks/fuzz.py.
 """
 
 from __future__ import annotations
 
-from fuzzing import PUBLISHED, TEXT, UNITS, YAML_TEXT, fuzz_load, fuzz_period, fuzz_value
+from fuzzing import PUBLISHED, TEXT, UNITS, YAML_TEXT, fuzz_extract, fuzz_load, fuzz_period, fuzz_value
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +22,12 @@ def test_parse_value_raises_only_its_own_errors(text, unit):
 @given(text=TEXT, published=PUBLISHED)
 def test_parse_period_raises_only_its_own_errors(text, published):
     fuzz_period(text, published)
+
+
+@SHORT
+@given(text=st.lists(TEXT, max_size=4).map(" ".join), published=PUBLISHED)
+def test_extract_raises_only_its_own_errors(text, published):
+    fuzz_extract(text, published)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -601,6 +601,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     # Rightwards: numbers, scale words, units, ranges, "of the top ten", rates, suffix hedges.
     right = i + 1
     limit = min(n, i + 14)
+    bounded_twice = False
     ends = []
     prev_end = tokens[i].end
     while right < limit:
@@ -609,8 +610,9 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
         if low == "a" and [t.low for t in tokens[right + 1:right + 3]][:1] == ["year"] and right + 2 < n and \
                 tokens[right + 2].low in ("earlier", "ago", "later", "before", "after", "on"):
             break  # "$1.17 billion a year earlier" is no rate
-        second_bound = _second_bound_at(tokens, right) if low in ("and", "but", ",") else 0
+        second_bound = _second_bound_at(tokens, right) if low in ("and", "but", ",") and not bounded_twice else 0
         if second_bound:
+            bounded_twice = True  # one second bound at most: a chain of them would make spans grow without end
             right += second_bound  # "greater than 100 and smaller than 300": on to the second number
             prev_end = tokens[right - 1].end
             limit = min(n, limit + second_bound)

@@ -767,6 +767,7 @@ def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = 
 
 class _Parser:
     def __init__(self, text: str, tokens: list[str], unit: str | None, tolerances: Tolerances):
+        self.second_bound_allowed = True
         self.text = text
         self.cur = _Cursor(text, tokens)
         self.declared_unit = unit
@@ -802,7 +803,8 @@ class _Parser:
             if not self._measured_fraction():
                 self._skip_of_tail()
                 share = _Number(percent, 0.0, 0.0, False, True, written)
-                if hedge in _LOWER_BOUNDS + _UPPER_BOUNDS and cur.peek() in ("and", "but", ","):
+                if hedge in _LOWER_BOUNDS + _UPPER_BOUNDS and cur.peek() in ("and", "but", ",") and \
+                        self.second_bound_allowed:
                     bounded = self._second_bound(hedge, share, units.PERCENT, "share", None, written)
                     if bounded is not None:  # "above one quarter and below a half"
                         return bounded
@@ -866,7 +868,7 @@ class _Parser:
             hedge = suffix
         if self._rate_suffix():
             unit, kind = self._as_rate(unit, kind)
-        if hedge in _LOWER_BOUNDS + _UPPER_BOUNDS and cur.peek() in ("and", "but", ","):
+        if hedge in _LOWER_BOUNDS + _UPPER_BOUNDS and cur.peek() in ("and", "but", ",") and self.second_bound_allowed:
             bounded = self._second_bound(hedge, number, unit, kind, counted)
             if bounded is not None:
                 return bounded
@@ -908,6 +910,7 @@ class _Parser:
             return None
         rest = _Parser(self.text, cur.tokens[at:], self.declared_unit, self.tol)
         rest.as_written = self.as_written[at:]
+        rest.second_bound_allowed = False  # two bounds make an interval; a chain of them would recurse
         second = rest.parse()
         first = self._finish(hedge, number, unit, kind, counted=counted, fraction_written=fraction_written)
         if (second.kind, second.unit) != (first.kind, first.unit):

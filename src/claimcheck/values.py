@@ -168,13 +168,12 @@ _FRACTION_SINGULAR = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth":
 _FRACTION_PLURAL = {"halves": 2, "thirds": 3, "quarters": 4, "fourths": 4, "fifths": 5, "sixths": 6, "sevenths": 7,
                     "eighths": 8, "ninths": 9, "tenths": 10, "hundredths": 100, "thousandths": 1000}
 _FRACTION_SINGULAR.update(millionth=10**6, billionth=10**9, trillionth=10**12)
-for _tens, _ordinal in zip("twenty thirty forty fifty sixty seventy eighty ninety".split(),
-                           "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
-                           strict=True):
-    _FRACTION_SINGULAR[_ordinal] = 10 * ("twenty thirty forty fifty sixty seventy eighty ninety".split().index(_tens) + 2)
-    for _unit, (_word, _value) in enumerate(zip("first second third fourth fifth sixth seventh eighth ninth".split(),
-                                                range(1, 10), strict=True)):
-        _FRACTION_SINGULAR[f"{_tens}-{_word}"] = _FRACTION_SINGULAR[_ordinal] + _value
+_TENS_ORDINALS = dict(zip(_TENS, "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+                          strict=True))
+for _tens, _ordinal in _TENS_ORDINALS.items():  # "a twentieth", "one twenty-fifth", "three twenty-firsts"
+    _FRACTION_SINGULAR[_ordinal] = _TENS[_tens]
+    for _value, _word in enumerate("first second third fourth fifth sixth seventh eighth ninth".split(), start=1):
+        _FRACTION_SINGULAR[f"{_tens}-{_word}"] = _TENS[_tens] + _value
 _FRACTION_PLURAL.update({f"{word}s": value for word, value in _FRACTION_SINGULAR.items() if word != "half"})
 _FRACTIONS = _FRACTION_SINGULAR | _FRACTION_PLURAL
 FRACTION_WORDS = frozenset(_FRACTIONS)  # for the extractor
@@ -333,8 +332,8 @@ def _unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], 
         if token == "-" and previous[:1].isdigit() and (following in ("to", "and") or _unit_word(following)
                                                         or following in _CURRENCY_WORDS):
             continue  # "27-kilometer", "8- to 16-meter", "12-cent": the hyphen joins an adjective
-        if written[:1] == "M" and written[1:] in units.CURRENCIES and previous[:1].isdigit() or \
-                written[:1] == "M" and written[1:] in units.CURRENCIES and _small_word_value(previous) is not None:
+        if written[:1] == "M" and written[1:] in units.CURRENCIES and (
+                previous[:1].isdigit() or _small_word_value(previous) is not None):
             out += ["million", token[1:]]  # "30 MUSD", "120 MEUR": millions, in finance
             out_written += ["million", written[1:]]
             continue
@@ -442,7 +441,7 @@ def _word_number(cur: _Cursor) -> _Number | None:
         parts = token.split("-")
         if all(p in _SMALL_NUMBERS or p in _TENS for p in parts) and len(parts) <= 2:
             current += sum(_SMALL_NUMBERS.get(p, 0) + _TENS.get(p, 0) for p in parts)
-        elif token in ("dozen", "hundred") and current >= 100:
+        elif token in ("dozen", "hundred", "hundreds") and current >= 100:
             break  # "two hundred hundred" is no number; stopping here also keeps repeated words from growing it
         elif token == "dozen":
             current = (current or 1) * 12
@@ -457,7 +456,6 @@ def _word_number(cur: _Cursor) -> _Number | None:
             ahead.i = cur.i + 1
             if _fraction_words(ahead) is not None:
                 break  # "one hundred and three quarters": the fraction is read after the whole number
-            pass
         else:
             break
         cur.take()

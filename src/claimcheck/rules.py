@@ -766,7 +766,8 @@ def unknown_unit(problems: list[Problem]) -> Iterable[Finding]:
 
     What it checks:
         ``unit:`` must be a pint unit, a currency code, or a counted noun, and it must agree
-        with the unit written in the value. '¥' needs ``unit: JPY`` or ``unit: CNY``.
+        with the unit written in the value. '¥' needs ``unit: JPY`` or ``unit: CNY``, and
+        'francs' alone ``unit: CHF``, ``FRF``, ``BEF`` or the like.
 
     Why it matters:
         Comparing yuan with dollars, or yen with yuan, would give confident nonsense.

@@ -81,7 +81,6 @@ _NUMBER_WORDS = set(
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen".split())
 _SCALE = {"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k", "mln", "trn", "bln", "tln",
           "lakh", "lakhs", "crore", "crores", "dozens"}
-_FRACTION_WORDS = FRACTION_WORDS
 _MULTIPLES = {"doubled", "tripled", "trebled", "quadrupled", "halved"}
 _RANKS = {"largest", "biggest", "highest", "leading", "greatest", "top"}
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -109,7 +108,6 @@ for _phrase in _HEDGES:  # longest first, looked up by the word after "and" in "
 _HEDGES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _HEDGES:  # longest first, looked up by the word just before the number
     _HEDGES_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
-_CURRENCY_BEFORE = CURRENCY_BEFORE
 _NOT_COUNTED = {"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from", "is", "are",
                 "was", "were", "be", "been", "this", "that", "these", "those", "it", "its", "their", "his", "her",
                 "per", "than", "as", "into", "over", "under", "about", "while", "which", "who", "when", "am", "pm",
@@ -200,18 +198,16 @@ _DATE_SPAN = re.compile(
 
 # Cheap tests that let a sentence skip the expensive work: every value extract() reads has a hint.
 _ADDRESS = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
-_VALUE_HINT = re.compile(r"(?i)\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-                         r"sixty|seventy|eighty|ninety|hundred|thousand|dozen|half|third|quarter|majority|minority|"
-                         r"most|largest|biggest|highest|leading|greatest|top|first|second|doubled|tripled|trebled|"
-                         r"quadrupled|halved|\w+-fold|fourth|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|"
-                         r"thousandth)s?\b")
+_HINT_WORD_LIST = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen half third quarter "
+    "majority minority most largest biggest highest leading greatest top first second doubled tripled trebled "
+    "quadrupled halved fourth fifth sixth seventh eighth ninth tenth hundredth thousandth").split()
+_VALUE_HINT = re.compile(r"(?i)\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]|\b(?:" + "|".join(_HINT_WORD_LIST) + r"|\w+-fold)s?\b")
 # The same test, fast: a digit or fraction sign is found by a character class (a C loop), and the
 # hint words by set look-up of the sentence's lower-cased words.
 _DIGIT_HINT = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
-_HINT_WORDS = frozenset(
-    word + plural for word in re.search(r"\(\?:(.*)\)s\?", _VALUE_HINT.pattern.replace('" r"', "")).group(1)
-    .replace("\\w+-fold", "fold").split("|") for plural in ("", "s"))
+_HINT_WORDS = frozenset(word + plural for word in [*_HINT_WORD_LIST, "fold"] for plural in ("", "s"))
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -441,7 +437,7 @@ def _is_anchor(tokens: list[_Token], i: int) -> bool:
     if low in _NUMBER_WORDS or low in _MULTIPLES:
         return True
     if low in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].low in ("dozen", "hundred", "thousand", "majority")
-                                                       or tokens[i + 1].low in _FRACTION_WORDS):
+                                                       or tokens[i + 1].low in FRACTION_WORDS):
         return True
     if low in ("half", "quarter") and i + 1 < len(tokens) and (tokens[i + 1].low in ("a", "an", "of") or
                                                                 tokens[i + 1].low in _SCALE):
@@ -474,7 +470,7 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
     if token.kind == "num":
         c1 = text[token.start - 1] if token.start > 0 else " "
         c2 = text[token.start - 2] if token.start > 1 else " "
-        if c1.isalpha() and not (before is not None and before.low in _CURRENCY_BEFORE):
+        if c1.isalpha() and not (before is not None and before.low in CURRENCY_BEFORE):
             return True  # G20, I7, Windows11
         if c1 in "-_#(.:+" and c2.isalnum() or token.text.startswith(".") and not c1.isspace():
             return True  # COVID-19, I7-860, 2023(02), 10+3, page ranges such as ".3-6" in references
@@ -497,7 +493,7 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
         if before is not None and before.kind == "word" and before.start < token.start:
             if before.low in _NAME_WORDS_BEFORE:
                 return True
-            if before.text.isupper() and len(before.text) >= 2 and before.low not in _CURRENCY_BEFORE:
+            if before.text.isupper() and len(before.text) >= 2 and before.low not in CURRENCY_BEFORE:
                 return True  # CAFTA 3.0, RCEP 2
             if before.text[:1].isupper() and "." in token.text and token.text.endswith(".0"):
                 return True  # Industry 4.0
@@ -556,7 +552,7 @@ def _year_like(tokens: list[_Token], i: int) -> bool:
     before = tokens[i - 1] if i > 0 else None
     if after is not None and (after.low in ("%", "percent", "per", "percentage") or after.low in _SCALE):
         return False
-    if before is not None and before.low in _CURRENCY_BEFORE:
+    if before is not None and before.low in CURRENCY_BEFORE:
         return False
     if after is not None and after.kind == "word" and after.low not in _NOT_COUNTED and after.low not in _MONTHS \
             and not after.text[:1].isupper():
@@ -574,7 +570,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
     if left > 0 and tokens[left - 1].low in ("minus", "negative") and tokens[i].kind in ("num", "word"):
         left -= 1  # "minus five", "negative 3"
     # Leftwards: currency signs and words, "the" before ranks, hedges, "between", "from".
-    if left > 0 and tokens[left - 1].low in _CURRENCY_BEFORE:
+    if left > 0 and tokens[left - 1].low in CURRENCY_BEFORE:
         left -= 1
         if left > 0 and tokens[left].text == "$" and tokens[left - 1].low in CURRENCY_BEFORE - {"$"} \
                 and tokens[left - 1].kind == "word":
@@ -625,7 +621,7 @@ def _spans(tokens: list[_Token], i: int) -> list[tuple[int, int]]:
             right += 1  # "one in five adults"; "5 in 2020" is a value and a period
             prev_end = token.end
             continue
-        if token.kind == "num" or low in _NUMBER_WORDS or low in _SCALE or low in _FRACTION_WORDS or low in \
+        if token.kind == "num" or low in _NUMBER_WORDS or low in _SCALE or low in FRACTION_WORDS or low in \
                 ("and", "-", "–", "−", "±", "to", "a", "an", "of", "the", "top", "out", "its", "their", "%", "percent", "per", "cent",
                  "percentage", "points", "point", "times", "fold", "x", "×", "or", "more", "less", "fewer", "above",
                  "below", "over", "under", "plus", "+", "year", "every", "each", "annually", "annum", "yearly",

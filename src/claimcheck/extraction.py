@@ -485,10 +485,8 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
         if glued_word and glued_word.group().lower() not in ("bn", "mn", "tn", "m", "k", "b", "x", "t") \
                 and (not _unitish(glued_word.group()) or glued_word.group() in ("G", "D")):
             return True  # 5G, 3D; but 10kg, 25lbs and 2bn are quantities
-        line_start = text.rfind("\n", 0, token.start) + 1
-        if after is not None and after.text == "." and after.start == token.end and \
-                text[line_start:token.start].strip(" #*\t") == "" and \
-                (heading := _HEADING_NUMBER.match(text, token.end)) and text[heading.end():heading.end() + 1].isupper():
+        if after is not None and after.text == "." and after.start == token.end and _starts_a_line(text, token.start) \
+                and (heading := _HEADING_NUMBER.match(text, token.end)) and text[heading.end():heading.end() + 1].isupper():
             return True  # a numbered heading or list item: "#### 1. Introduction"
         if before is not None and before.kind == "word" and before.start < token.start:
             if before.low in _NAME_WORDS_BEFORE:
@@ -519,6 +517,13 @@ def _in_a_name(text: str, tokens: list[_Token], i: int) -> bool:
     if token.low == "one" and before is not None and before.low in ("no", "any", "every"):
         return True  # "no one country": a pronoun
     return False
+
+
+def _starts_a_line(text: str, at: int) -> bool:
+    """Whether only heading or list marks ("####", "*") stand between the start of the line and ``at``."""
+    before = text[max(0, at - 12):at]  # a bounded look back: a long line must not cost a scan per number
+    line = before.rsplit("\n", 1)
+    return (len(line) == 2 or at <= 12) and line[-1].strip(" #*\t") == ""
 
 
 def _names_a_thing(tokens: list[_Token], i: int) -> bool:

@@ -273,6 +273,12 @@ def test_a_percentage_above_a_whole_is_a_ratio_not_a_share():
     assert parse_value("over 60%").high_magnitude == 100  # a share is still capped
 
 
+def test_a_range_of_shares_cannot_start_below_zero():
+    """The grammar property found '-1-0' with unit: percent read as the share [-1, 0]."""
+    with pytest.raises(ValueParseError, match="between 0% and 100%"):
+        parse_value("-1-0", unit="percent")
+
+
 def test_nothing_may_trail_a_fraction():
     with pytest.raises(ValueParseError, match="xyz"):
         parse_value("one-third xyz")

@@ -18,6 +18,15 @@ def bounds(text: str, **kwargs):
     return v.low_magnitude, v.high_magnitude, v.low_inclusive, v.high_inclusive
 
 
+def reading(v):
+    return v.kind, v.unit, v.low_magnitude, v.high_magnitude, v.low_inclusive, v.high_inclusive
+
+
+def assert_reads_back(v) -> None:
+    """The canonical text of a value reads as the same value."""
+    assert reading(parse_value(v.canonical)) == reading(v), v.canonical
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -135,8 +144,7 @@ def test_currencies_never_convert():
 def test_money_written_the_long_way(text, unit, low, high):
     value = parse_value(text)
     assert (value.unit, value.low_magnitude, value.high_magnitude) == (unit, pytest.approx(low), pytest.approx(high))
-    again = parse_value(value.canonical)
-    assert (again.unit, again.low_magnitude, again.high_magnitude) == (value.unit, value.low_magnitude, value.high_magnitude)
+    assert_reads_back(value)
 
 
 def test_cents_compare_with_their_dollars():
@@ -243,9 +251,7 @@ def test_a_negative_count_is_refused_but_a_negative_number_is_read():
 ])
 def test_two_bounds_and_ranges_with_the_unit_on_both_ends(text, expected):
     assert bounds(text) == expected
-    value = parse_value(text)
-    again = parse_value(value.canonical)
-    assert (again.low_magnitude, again.high_magnitude, again.unit) == (value.low_magnitude, value.high_magnitude, value.unit)
+    assert_reads_back(parse_value(text))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -315,9 +321,7 @@ def test_two_bounds_that_cannot_both_hold_are_refused(text, message):
 def test_compound_adjectives_powers_of_ten_stated_spreads_and_hedged_ranges(text, unit, low, high):
     value = parse_value(text)
     assert (value.unit, value.low_magnitude, value.high_magnitude) == (unit, pytest.approx(low), pytest.approx(high))
-    again = parse_value(value.canonical)  # the canonical form reads back, compound and underscored units too
-    assert (again.unit, again.low_magnitude, again.high_magnitude) == (value.unit, value.low_magnitude,
-                                                                       value.high_magnitude)
+    assert_reads_back(value)  # compound and underscored units too
 
 
 @pytest.mark.parametrize(("text", "kind", "number"), [
@@ -335,8 +339,7 @@ def test_compound_adjectives_powers_of_ten_stated_spreads_and_hedged_ranges(text
 def test_spoken_decimals_digit_groups_and_one_in_n(text, kind, number):
     value = parse_value(text)
     assert (value.kind, (value.low_magnitude + value.high_magnitude) / 2) == (kind, pytest.approx(number))
-    again = parse_value(value.canonical)
-    assert (again.low_magnitude, again.high_magnitude) == (value.low_magnitude, value.high_magnitude)
+    assert_reads_back(value)
 
 
 @pytest.mark.parametrize("text", ["3 hundred and 2 hundred", "$5 million and 300", "12 out of 10", "5 in 2020"])
@@ -499,11 +502,7 @@ def test_parsing_is_idempotent_on_canonical_text(number):
                                   "nearly doubled", "eight of the top ten", "$1-2 billion", "one-third",
                                   "4.5 percentage points", "over 20% every year", "18 countries"])
 def test_canonical_text_of_special_forms_parses_back(text):
-    v = parse_value(text)
-    again = parse_value(v.canonical)
-    assert (again.kind, again.unit, again.low_magnitude, again.high_magnitude, again.low_inclusive,
-            again.high_inclusive) == (v.kind, v.unit, v.low_magnitude, v.high_magnitude, v.low_inclusive,
-                                      v.high_inclusive)
+    assert_reads_back(parse_value(text))
 
 
 @given(value_fragments(), st.sampled_from([None, "USD", "percent", "JPY", "countries", "percent a year", "km"]))

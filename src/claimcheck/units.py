@@ -51,9 +51,9 @@ def quantity(magnitude: float, unit: str) -> pint.Quantity:
 
 @lru_cache(maxsize=4096)
 def known_unit(unit: str) -> bool:
-    """Whether pint, with claimcheck's additions, knows ``unit``."""
+    """Whether pint, with claimcheck's additions, knows ``unit`` (the answer cached, no or yes)."""
     try:
-        registry().parse_units(unit)
+        canonical(unit)
     except Exception:  # noqa: BLE001 - pint's parser fails on garbage with assertions, index and key errors too
         return False
     return True
@@ -61,7 +61,8 @@ def known_unit(unit: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def canonical(unit: str) -> str:
-    """pint's own spelling of a unit it knows: 'km' is 'kilometer'. Cached, as pint's parser is slow."""
+    """pint's own spelling of a unit it knows: 'km' is 'kilometer'. Cached, as pint's parser is slow;
+    an unknown unit raises (ask ``known_unit`` first)."""
     return str(registry().parse_units(unit))
 
 

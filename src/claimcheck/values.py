@@ -1082,7 +1082,7 @@ class _Parser:
         suffix = self._suffix_hedge() if whole is not None else None  # "2 in 5 or more"
         rest = cur.rest()
         if whole is None or not 0 < part.value <= whole.value or not whole.integer_written or \
-                re.fullmatch(r"1[89]\d\d|20\d\d", whole.written) or len(rest) > 3 or \
+                1800 <= whole.value <= 2100 or len(rest) > 3 or \
                 not all(word.isalpha() for word in rest):
             cur.i = start
             return None
@@ -1195,9 +1195,11 @@ class _Parser:
                 continue
             for tokens in (written[:n], lowered[:n]):
                 expression = _pint_expression(tokens)
-                if expression and units.known_unit(expression) and not _A_CONSTANT.search(units.canonical(expression)):
-                    cur.i += n
-                    return units.canonical(expression)
+                if expression and units.known_unit(expression):
+                    unit = units.canonical(expression)
+                    if not _A_CONSTANT.search(unit):
+                        cur.i += n
+                        return unit
         return None
 
     def _declared_or_bare(self, number: _Number) -> tuple[str, Kind, str | None]:

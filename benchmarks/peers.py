@@ -34,9 +34,9 @@ import time
 from pathlib import Path
 
 from claimcheck import extract, units
-from claimcheck.extraction import date_spans
-from claimcheck.units import registry
-from claimcheck.values import DEFAULT_TOLERANCES
+from claimcheck.extraction.dates import date_spans
+from claimcheck.read.tolerances import DEFAULT_TOLERANCES
+from claimcheck.read.units import registry
 
 BENCH = Path(os.environ.get("CLAIMCHECK_BENCH", Path(__file__).resolve().parents[2] / "shared" / "bench"))
 
@@ -353,7 +353,8 @@ def speed_text(megabytes: float, *, prose_only: bool = False) -> str:
 
 
 def _timed_extract(text: str) -> tuple[float, int]:
-    from claimcheck.extraction import _read_period, _read_value
+    from claimcheck.extraction.candidates import _read_value
+    from claimcheck.extraction.dates import _read_period
 
     extract("Warm-up: about 3 km in 2020.")  # pint's registry loads once per process (~0.7 s): not throughput
     _read_value.cache_clear()

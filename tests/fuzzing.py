@@ -14,7 +14,7 @@ import yaml
 from hypothesis import strategies as st
 
 from claimcheck import ClaimcheckError, check, extract, load, parse_period, parse_value
-from claimcheck.report import render_csv, render_json
+from claimcheck.report.data import render_csv, render_json
 from claimcheck.review import outcome
 
 # Words of the grammars, so that random text often comes close to something readable.

@@ -4,10 +4,10 @@ import doctest
 
 import pytest
 
-from claimcheck import periods, values
+from claimcheck.read import grammar, periods
 
 
-@pytest.mark.parametrize("module", [values, periods])
+@pytest.mark.parametrize("module", [grammar, periods])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import claimcheck
 from claimcheck import Claim, check, load
-from claimcheck.periods import parse_period
+from claimcheck.read.periods import parse_period
 
 CASES = Path(__file__).parent / "data" / "cases"
 

@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 
 from claimcheck import load, parse_value
 from claimcheck.cli import main
-from claimcheck.extraction import _DATE_SPAN, _VALUE_HINT, _DateScan, _has_value_hint, extract, sentences
+from claimcheck.extraction.candidates import extract
+from claimcheck.extraction.dates import _DATE_SPAN
+from claimcheck.extraction.dates import DateScan as _DateScan
+from claimcheck.extraction.text import _VALUE_HINT, sentences
+from claimcheck.extraction.text import has_value_hint as _has_value_hint
 
 SEEDS = Path(__file__).parent.parent / "claims" / "sources"
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from claimcheck import check, load
-from claimcheck.ci import render_github, render_junit, render_sarif
-from claimcheck.report import render_csv, render_markdown
+from claimcheck.report.ci import render_github, render_junit, render_sarif
+from claimcheck.report.data import render_csv
+from claimcheck.report.markdown import render_markdown
 from claimcheck.review import outcome
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import check, load
-from claimcheck.html import render_html
+from claimcheck.report.html import render_html
 from claimcheck.review import ReviewEntry, outcome, record
 
 DATA = Path(__file__).parent / "data"

@@ -96,7 +96,7 @@ def test_a_bad_claim_file_is_a_collection_error_naming_file_and_line(pytester, c
 def test_the_plugins_own_names_match_the_packages():
     """The plugin spells these out so that merely loading it imports nothing heavy; they must not drift."""
     from claimcheck import plugin
-    from claimcheck.loader import REVIEW_FILE, VOCABULARY_FILE
+    from claimcheck.corpus.loader import REVIEW_FILE, VOCABULARY_FILE
     from claimcheck.review import FAIL_LEVELS
 
     assert plugin.FAIL_LEVELS == tuple(FAIL_LEVELS)

@@ -19,19 +19,13 @@ import jsonschema
 import pytest
 
 from claimcheck import check, load
-from claimcheck.ci import render_github, render_junit, render_sarif
-from claimcheck.publish import claim_reviews, observations
-from claimcheck.report import (
-    CSV_COLUMNS,
-    highlight_numbers,
-    markdown_escape,
-    render_csv,
-    render_json,
-    render_markdown,
-    spreadsheet_safe,
-)
+from claimcheck.report.ci import render_github, render_junit, render_sarif
+from claimcheck.report.common import highlight_numbers
+from claimcheck.report.data import CSV_COLUMNS, render_csv, render_json, spreadsheet_safe
+from claimcheck.report.jsonld import claim_reviews, observations
+from claimcheck.report.markdown import markdown_escape, render_markdown
+from claimcheck.report.terminal import render_text
 from claimcheck.review import ReviewEntry, outcome, record
-from claimcheck.terminal import render_text
 
 ROOT = Path(__file__).parent.parent
 CASES = Path(__file__).parent / "data" / "cases"

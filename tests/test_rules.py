@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import check
-from claimcheck.rules import RULES, SECTIONS, example_claims, resolve, rules_markdown
+from claimcheck.engine.rules import RULES, SECTIONS, example_claims, resolve, rules_markdown
 
 DOCS = Path(__file__).parent.parent / "docs" / "rules.md"
 VALUE_RULES = sorted(code for code, rule in RULES.items() if rule.key != "problems")

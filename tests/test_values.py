@@ -148,7 +148,7 @@ def test_money_written_the_long_way(text, unit, low, high):
 
 
 def test_cents_compare_with_their_dollars():
-    from claimcheck.units import base_form
+    from claimcheck.read.units import base_form
 
     assert base_form("USD_cent") == (pytest.approx(0.01), "USD")
     assert base_form("GBP_penny")[1] == "GBP"
@@ -524,7 +524,7 @@ def test_a_hedge_before_a_broken_multiple_is_an_error():
 
 
 def test_amounts_and_intervals_share_their_scale_words():
-    from claimcheck.values import format_amount, format_interval
+    from claimcheck.read.values import format_amount, format_interval
 
     assert format_amount(18.05, "percent") == "18.05 points"
     assert format_amount(5e11, "USD") == "500 billion USD"

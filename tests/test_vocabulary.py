@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimcheck.corpus.vocabulary import build_vocabulary, normalize_name, parse_drift, parse_relation, similar
 from claimcheck.errors import VocabularyError
-from claimcheck.vocabulary import build_vocabulary, normalize_name, parse_drift, parse_relation, similar
 
 VOCABULARY = {
     "subjects": {"China": ["PRC"]},

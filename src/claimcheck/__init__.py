@@ -11,26 +11,28 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 # The public names load on first use (PEP 562): pint and pydantic take half a second, and the
 # pytest plugin, which lives in this package, must not cost every pytest run that much.
 _HOMES = {
-    "Coverage": "engine", "Report": "engine", "check": "engine",
+    "Coverage": "engine.check", "Report": "engine.check", "check": "engine.check",
     "ClaimcheckError": "errors", "ClaimFileError": "errors", "PeriodParseError": "errors", "Problem": "errors",
     "ValueParseError": "errors",
-    "Candidate": "extraction", "extract": "extraction",
-    "Finding": "findings",
-    "Corpus": "loader", "load": "loader",
-    "Period": "periods", "parse_period": "periods",
-    "Claim": "records", "Source": "records",
-    "Tolerances": "values", "Value": "values", "parse_value": "values",
+    "Candidate": "extraction.candidates", "extract": "extraction.candidates",
+    "Finding": "engine.findings",
+    "Corpus": "corpus.records", "load": "corpus.loader",
+    "Period": "read.periods", "parse_period": "read.periods",
+    "Claim": "corpus.records", "Source": "corpus.records",
+    "Tolerances": "read.tolerances", "Value": "read.values", "parse_value": "read.grammar",
 }
 
 if _TYPE_CHECKING:
-    from claimcheck.engine import Coverage, Report, check
+    from claimcheck.corpus.loader import load
+    from claimcheck.corpus.records import Claim, Corpus, Source
+    from claimcheck.engine.check import Coverage, Report, check
+    from claimcheck.engine.findings import Finding
     from claimcheck.errors import ClaimcheckError, ClaimFileError, PeriodParseError, Problem, ValueParseError
-    from claimcheck.extraction import Candidate, extract
-    from claimcheck.findings import Finding
-    from claimcheck.loader import Corpus, load
-    from claimcheck.periods import Period, parse_period
-    from claimcheck.records import Claim, Source
-    from claimcheck.values import Tolerances, Value, parse_value
+    from claimcheck.extraction.candidates import Candidate, extract
+    from claimcheck.read.grammar import parse_value
+    from claimcheck.read.periods import Period, parse_period
+    from claimcheck.read.tolerances import Tolerances
+    from claimcheck.read.values import Value
 
 
 def __getattr__(name: str) -> object:

@@ -18,15 +18,21 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from claimcheck.ci import render_github, render_junit, render_sarif
-from claimcheck.engine import check as run_check
+from claimcheck.corpus.loader import load
+from claimcheck.corpus.records import Corpus
+from claimcheck.corpus.yamlfile import decode
+from claimcheck.engine.check import check as run_check
+from claimcheck.engine.rules import RULES, resolve, rule_text, rules_markdown
 from claimcheck.errors import ClaimcheckError, ClaimFileError
-from claimcheck.extraction import Candidate, draft_yaml, extract
-from claimcheck.html import render_html
-from claimcheck.loader import Corpus, load
-from claimcheck.periods import parse_period
-from claimcheck.publish import render_claimreview, render_observations
-from claimcheck.report import render_csv, render_json, render_markdown
+from claimcheck.extraction.candidates import Candidate, extract
+from claimcheck.extraction.drafts import draft_yaml
+from claimcheck.read.periods import parse_period
+from claimcheck.report.ci import render_github, render_junit, render_sarif
+from claimcheck.report.data import render_csv, render_json
+from claimcheck.report.html import render_html
+from claimcheck.report.jsonld import render_claimreview, render_observations
+from claimcheck.report.markdown import render_markdown
+from claimcheck.report.terminal import print_report, render_text
 from claimcheck.review import (
     FAIL_LEVELS,
     REVIEW_VERDICTS,
@@ -40,9 +46,6 @@ from claimcheck.review import (
     record,
     write_atomic,
 )
-from claimcheck.rules import RULES, resolve, rule_text, rules_markdown
-from claimcheck.terminal import print_report, render_text
-from claimcheck.yamlfile import decode
 
 FORMATS: dict[str, Callable[[Outcome, argparse.Namespace], str]] = {
     "text": lambda o, a: render_text(o, show_consistent=not a.hide_consistent, show_coverage=a.coverage),

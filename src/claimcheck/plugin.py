@@ -64,10 +64,10 @@ class ClaimsFolder(pytest.Directory):
     """A claims folder, checked as a whole; its findings are grouped under the file of their first claim."""
 
     def collect(self):
-        from claimcheck.engine import check
+        from claimcheck.corpus.loader import load
+        from claimcheck.engine.check import check
         from claimcheck.errors import ClaimFileError
-        from claimcheck.loader import load
-        from claimcheck.report import shown
+        from claimcheck.report.common import shown
         from claimcheck.review import default_review_path, outcome
 
         try:
@@ -123,7 +123,7 @@ class FindingItem(pytest.Item):
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, FindingFailure):
-            from claimcheck.terminal import render_finding_text
+            from claimcheck.report.terminal import render_finding_text
 
             width = self.config.get_terminal_writer().fullwidth
             return render_finding_text(self.shown, width=max(60, min(width, 120))).rstrip("\n")

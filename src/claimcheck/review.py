@@ -24,11 +24,12 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from claimcheck.engine import Report
+from claimcheck.corpus.loader import REVIEW_FILE, validate_located
+from claimcheck.corpus.records import Corpus
+from claimcheck.corpus.yamlfile import SCHEMA, Located, compose, quoted, read_yaml
+from claimcheck.engine.check import Report
+from claimcheck.engine.findings import Finding
 from claimcheck.errors import ClaimcheckError, ClaimFileError, Problem
-from claimcheck.findings import Finding
-from claimcheck.loader import REVIEW_FILE, Corpus, validate_located
-from claimcheck.yamlfile import SCHEMA, Located, compose, quoted, read_yaml
 
 ReviewVerdict = Literal["confirmed", "explained", "false-positive"]
 REVIEW_VERDICTS: tuple[ReviewVerdict, ...] = ("confirmed", "explained", "false-positive")

@@ -1,4 +1,4 @@
-"""Typed records: a source document, and the claims curated from it.
+"""Typed records: a source document, the claims curated from it, and a corpus of both.
 
 Records are frozen pydantic models that forbid unknown keys, so a typo in a claim file is an
 error naming the field. Values and periods may be given as text; they are parsed on the way in,
@@ -8,12 +8,18 @@ periods against the source's publication date (passed as validation context ``pu
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from claimcheck.periods import Period, as_of_publication, parse_period
-from claimcheck.values import DEFAULT_TOLERANCES, Value, parse_value
+from claimcheck.corpus.vocabulary import Vocabulary
+from claimcheck.errors import Problem
+from claimcheck.read.grammar import parse_value
+from claimcheck.read.periods import Period, as_of_publication, parse_period
+from claimcheck.read.tolerances import DEFAULT_TOLERANCES
+from claimcheck.read.values import Value
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -142,4 +148,28 @@ class Claim(BaseModel):
         return f"{self.source_id}/{self.id}"
 
 
-__all__ = ["Claim", "Source"]
+@dataclass
+class Corpus:
+    """What ``load`` returns: sources, claims, the vocabulary, and any problems found."""
+
+    root: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # source id → its claim file
+
+    def __iter__(self):
+        return iter(self.claims)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def claim(self, global_id: str) -> Claim:
+        for claim in self.claims:
+            if claim.global_id == global_id:
+                return claim
+        raise KeyError(global_id)
+
+
+__all__ = ["Claim", "Corpus", "Source"]

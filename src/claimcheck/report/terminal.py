@@ -17,8 +17,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.findings import VERDICTS
-from claimcheck.report import Shown, counts_by_source_pair, shown, summary_line, uncompared
+from claimcheck.engine.findings import VERDICTS
+from claimcheck.report.common import Shown, counts_by_source_pair, shown, summary_line, uncompared
 from claimcheck.review import Outcome
 
 WIDTH = 100

@@ -12,9 +12,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from claimcheck import __version__
-from claimcheck.report import Shown, shown, summary_line
+from claimcheck.engine.rules import RULES
+from claimcheck.report.common import Shown, shown, summary_line
 from claimcheck.review import Outcome
-from claimcheck.rules import RULES
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://claimcheck.example.org"

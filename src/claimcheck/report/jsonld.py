@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from claimcheck.report import Shown, shown
+from claimcheck.report.common import Shown, shown
 from claimcheck.review import Outcome
 
 CONTEXT = "https://schema.org"

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimcheck.corpus.yamlfile import SCHEMA, read_yaml
 from claimcheck.errors import Problem, VocabularyError
-from claimcheck.yamlfile import SCHEMA, read_yaml
 
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "})
 

@@ -15,16 +15,16 @@ import jinja2
 from markupsafe import Markup
 
 from claimcheck import __version__
-from claimcheck.findings import VERDICTS
-from claimcheck.report import shown, summary_line, uncompared
+from claimcheck.engine.findings import VERDICTS
+from claimcheck.engine.rules import RULES
+from claimcheck.report.common import shown, summary_line, uncompared
 from claimcheck.review import Outcome
-from claimcheck.rules import RULES
 
 STATUS_WORDS = {"failing": "new: fails the run", "reviewed": "reviewed", "open": "open", "passed": "passed"}
 
 
 def _asset(name: str) -> str:
-    return resources.files("claimcheck").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files("claimcheck.report").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _csp_hash(text: str) -> str:

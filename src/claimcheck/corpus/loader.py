@@ -7,17 +7,16 @@ loader and turned into plain data here, keeping every scalar as the text that wa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from claimcheck.corpus.records import Claim, Corpus, Source
+from claimcheck.corpus.vocabulary import load_vocabulary
+from claimcheck.corpus.yamlfile import SCHEMA, Located, decode, read_yaml
 from claimcheck.errors import ClaimFileError, Problem
-from claimcheck.records import Claim, Source
-from claimcheck.values import DEFAULT_TOLERANCES, Tolerances
-from claimcheck.vocabulary import Vocabulary, load_vocabulary
-from claimcheck.yamlfile import SCHEMA, Located, decode, read_yaml
+from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
 
 VOCABULARY_FILE = "vocabulary.yaml"
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a source text longer than a few books is not one document
@@ -31,30 +30,6 @@ VALUE_UNREADABLE = "CC902"
 UNKNOWN_UNIT = "CC903"
 PERIOD_UNRESOLVED = "CC904"
 DUPLICATE_ID = "CC905"
-
-
-@dataclass
-class Corpus:
-    """What ``load`` returns: sources, claims, the vocabulary, and any problems found."""
-
-    root: Path
-    sources: dict[str, Source] = field(default_factory=dict)
-    claims: list[Claim] = field(default_factory=list)
-    vocabulary: Vocabulary | None = None
-    problems: list[Problem] = field(default_factory=list)
-    files: dict[str, Path] = field(default_factory=dict)  # source id → its claim file
-
-    def __iter__(self):
-        return iter(self.claims)
-
-    def __len__(self) -> int:
-        return len(self.claims)
-
-    def claim(self, global_id: str) -> Claim:
-        for claim in self.claims:
-            if claim.global_id == global_id:
-                return claim
-        raise KeyError(global_id)
 
 
 # --- loading ------------------------------------------------------------------------------------
@@ -232,4 +207,4 @@ def _source_text(source: Source, raw: Located, folder: Path, shown: str, problem
     return _normalized(text)
 
 
-__all__ = ["Corpus", "load", "validate_located"]
+__all__ = ["Corpus", "load", "validate_located"]  # Corpus lives in records; kept here for its readers

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from claimcheck.records import Claim
-from claimcheck.values import format_amount, format_interval
-from claimcheck.vocabulary import Vocabulary
+from claimcheck.corpus.records import Claim
+from claimcheck.corpus.vocabulary import Vocabulary
+from claimcheck.read.values import format_amount, format_interval
 
 Verdict = Literal["conflict", "tension", "consistent", "undetermined"]
 Confidence = Literal["high", "low"]

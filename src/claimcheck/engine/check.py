@@ -13,13 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from claimcheck import units
+from claimcheck.corpus.records import Claim, Corpus
+from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, similar
+from claimcheck.engine.findings import VERDICTS, Context, Finding, Row, Verdict
+from claimcheck.engine.rules import RULES, Rule
 from claimcheck.errors import ClaimcheckError, Problem
-from claimcheck.findings import VERDICTS, Context, Finding, Row, Verdict
-from claimcheck.loader import Corpus
-from claimcheck.records import Claim
-from claimcheck.rules import RULES, Rule
-from claimcheck.vocabulary import EMPTY, Vocabulary, similar
+from claimcheck.read import units
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,246 @@
+"""Where dates and periods are written, found fast, and read by the period grammar.
+
+Python's re tries the date pattern's many alternatives at every word of the text, which costs
+more than the rest of extraction together; RE2 runs a superset of it as one automaton over the
+whole text, and re confirms only where RE2 points.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import re2
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.read.periods import Period, parse_period
+
+_MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+
+
+_YEAR = r"(?:(?:19|20)\d\d)"
+
+
+_UNIT_WORD = r"(?:day|weekend|week|month|quarter|year|decade|century|summer|winter|spring|fall|autumn)"
+
+
+_UNIT = _UNIT_WORD + r"\b"
+
+
+_UNITS = _UNIT_WORD + r"s\b"
+
+
+_UNIT_OR_UNITS = _UNIT_WORD + r"s?\b"
+
+
+_COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)"
+
+
+_DAY = r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[-/:.]\s*\d))"
+
+
+_DAY_IN_RANGE = r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)"
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+_MOMENT = (rf"(?:today|tomorrow|yesterday|now|the\s+day\s+(?:after|before)\s+(?:tomorrow|yesterday)"
+           rf"|(?:(?:this|next|last|coming)\s+)?{_WEEKDAY}|{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})")
+
+
+_DATE_CORE = (
+    rf"{_MOMENT}\s*(?:-|–|to|till|until|through)\s*(?:{_MOMENT})"
+    rf"|(?:the\s+)?{_UNIT}\s+after\s+next"
+    rf"|{_COUNT}\s+{_UNIT_OR_UNITS}\s+in\s+the\s+(?:future|past)"
+    rf"|(?:(?:this|next|last|coming)\s+)?{_WEEKDAY}"
+    rf"|(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|till|until|through|and)\s*(?:the\s+)?\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?\s+(?:(?:of|in)\s+)?(?:(?:this|next|last)\s+month|{_MONTH}(?:,?\s+{_YEAR})?))"
+    rf"|(?:the\s+)?(?:month\s+of\s+){_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH}\s+(?:next|last|this)\s+year"
+    rf"|(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:week|weekend|month)\s+of\s+"
+    rf"(?:(?:this|next|last)\s+{_UNIT}|{_MONTH}|the\s+{_UNIT})"
+    rf"|(?:the\s+)?(?:past|last|next|coming)\s+(?:few|several|couple\s+of)\s+{_UNITS}"
+    rf"|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|last)[\s-](?:half|quarter)(?:\s+of)?"
+    rf"(?:\s+(?:{_YEAR}|(?:this|next|last)\s+year|the\s+year))?"
+    rf"|(?:next|last|this)\s+year['’]s\s+(?:first|second|third|fourth)[\s-]quarter"
+    rf"|(?:Q[1-4]|H[12])\s*{_YEAR}"
+    rf"|(?:the\s+)?(?:next|last|past|previous|coming|following|first)\s+{_COUNT}\s+{_UNIT_OR_UNITS}"
+    rf"|{_COUNT}\s+{_UNIT_OR_UNITS}\s+(?:ago|hence|from\s+(?:now|today)|later|earlier)"
+    rf"|{_COUNT}\s+consecutive\s+{_UNITS}"
+    rf"|(?:the\s+)?(?:early|mid|late)[-\s]{_YEAR}s?"
+    rf"|(?:the\s+)?(?:19|20|['’])\d0s\b"
+    rf"|(?:(?:the\s+)?(?:beginning|end|start|middle)\s+of\s+)(?:the\s+)?(?:(?:this|next|last|coming)\s+)?"
+    rf"(?:{_UNIT}|{_MONTH})"
+    rf"|(?:the\s+)?week\s+(?:of|commencing|starting|beginning)(?:\s+on)?\s+(?:{_MONTH}\s+{_DAY}|{_DAY})"
+    rf"|{_YEAR}\s*,?\s*{_MONTH}(?!\w)"
+    rf"|(?:(?:early|mid|late|this|next|last|the\s+month\s+of|month\s+of)\s+)?{_MONTH}"
+    rf"(?:\s+(?:{_DAY_IN_RANGE}\s*(?:-|–|to|through|and)\s*{_DAY}|{_DAY}))?(?:\s*,?\s+(?:of\s+)?{_YEAR})?(?!\w)"
+    rf"|(?:summer|winter|spring|fall|autumn)\s+(?:of\s+)?{_YEAR}"
+    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    rf"|{_YEAR}\s*(?:-|/)\s*(?:0?[1-9]|1[0-2])\b(?!\s*(?:-|/)\s*\d)"
+    rf"|(?:0?[1-9]|1[0-2])\s*(?:-|/)\s*{_YEAR}"
+    rf"|{_YEAR}\s*(?:-|–|—|to|until|through)\s*(?:{_YEAR}|\d\d)\b"
+    rf"|week\s+\d{{1,2}}\b"
+    rf"|(?:this\s+|next\s+|last\s+)?Q[1-4]\b"
+    rf"|{_YEAR}\s+the\s+(?:first|second|third|fourth)\s+quarter"
+    rf"|(?:the\s+)?(?:first|second|third|fourth|last)\s+week\s+(?:of\s+{_YEAR}|(?:next|last|this)\s+year)"
+    rf"|(?:the\s+)?year\s+to\s+date|(?:the\s+)?same\s+{_UNIT}|that\s+{_UNIT}"
+    rf"|(?:(?:early|mid|late|later|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    rf"the\s+rest\s+of|rest\s+of(?:\s+my)?|rest)[-\s]+)?(?:the\s+)?(?:(?:this|next|last|past|previous|coming|"
+    rf"upcoming|following|current)\s+)?{_UNIT}"
+    rf"|{_YEAR}(?![\d%.,]\d|\s*(?:%|per\s*cent|percent))\b"
+)
+
+
+# Where a date or period is written, resolvable or not: the extractor keeps those the period grammar reads.
+_DATE_SPAN = re.compile(
+    rf"(?i)\b(?:(?:in|since|by|during|from|until|till|through|throughout|before|after|as\s+of|over|of|for|"
+    rf"between|compared\s+(?:with|to))\s+)?"
+    rf"(?:between\s+(?:{_DATE_CORE}|{_DAY}|now|today)\s+and\s+(?:{_DATE_CORE}|now|today)"
+    rf"|from\s+(?:{_DATE_CORE}|{_DAY}|today|now)\s+(?:to|until|till|through)\s+(?:{_DATE_CORE}|today|now)"
+    rf"|(?:{_DATE_CORE}))"
+)
+
+
+def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where dates and periods are written, whether or not the period grammar can resolve them."""
+    return [(m.start(), m.end()) for m in DateScan(text).matches(start, len(text) if end is None else end)]
+
+
+def _for_re2(pattern: str) -> str:
+    """A superset of ``pattern`` that RE2 can run: negative lookaheads dropped (RE2 has no lookaround),
+    and \\s and \\d widened to what they mean in Python's re on text (Unicode spaces and digits)."""
+    spaces = r"\t-\r\x1c-\x20\x{85}\p{Z}"
+    out = []
+    i = 0
+    in_class = False
+    while i < len(pattern):
+        if pattern.startswith("(?!", i):
+            depth, j = 0, i
+            while True:  # skip to the lookahead's closing bracket
+                if pattern[j] == "\\":
+                    j += 2
+                    continue
+                depth += {"(": 1, ")": -1}.get(pattern[j], 0)
+                if depth == 0:
+                    break
+                j += 1
+            i = j + 1
+            continue
+        if pattern[i] == "\\":
+            escape = pattern[i:i + 2]
+            if escape == r"\s":
+                out.append(spaces if in_class else f"[{spaces}]")
+            elif escape == r"\d":
+                out.append(r"\p{Nd}")
+            else:
+                out.append(escape)
+            i += 2
+            continue
+        if pattern[i] == "[" and not in_class:
+            in_class = True
+        elif pattern[i] == "]" and in_class:
+            in_class = False
+        out.append(pattern[i])
+        i += 1
+    return "".join(out)
+
+
+_re2_options = re2.Options()
+
+
+_re2_options.max_mem = 64 << 20  # the date pattern's automaton needs more than RE2's default 8 MB
+
+
+_DATE_SPAN_SUPERSET = re2.compile(_for_re2(_DATE_SPAN.pattern), _re2_options)
+
+
+_TAIL = 400  # characters before a cut in the middle of a word in which a date could end at the cut
+
+
+class DateScan:
+    """``_DATE_SPAN.finditer`` over a whole text, made fast.
+
+    Python's re tries the date pattern's many alternatives at every word of the text, which costs
+    more than the rest of extraction together. RE2 runs a superset of the pattern (no lookaheads)
+    as one automaton over the whole text, once. Wherever the real pattern matches, the superset
+    matches too, so RE2's leftmost-first scan covers that position with one of its matches: re,
+    with its lookaheads, need only be tried at the positions those matches cover. The result is
+    exactly that of ``_DATE_SPAN.finditer`` (a property test compares the two).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [m.span() for m in _DATE_SPAN_SUPERSET.finditer(text)]
+        self.starts = [a for a, _ in self.spans]
+
+    def matches(self, start: int, end: int) -> list[re.Match[str]]:
+        found: list[re.Match[str]] = []
+        position = start  # where finditer would go on searching
+        k = max(0, bisect.bisect_right(self.starts, start) - 1)
+        spans = self.spans[k:]
+        if end < len(self.text) and (self.text[end].isalnum() or self.text[end] == "_"):
+            # re sees the text end at ``end`` (a word boundary there) where RE2 saw the word go on: the
+            # superset is run again on the last stretch, cut where re's text ends.
+            tail = max(start, end - _TAIL)
+            spans = sorted(spans + [(tail + a, tail + b) for a, b in
+                                    (m.span() for m in _DATE_SPAN_SUPERSET.finditer(self.text[tail:end]))])
+        for a, b in spans:
+            if a >= end:
+                break
+            position = max(position, a)
+            while position < min(b, end):
+                match = _DATE_SPAN.match(self.text, position, end)
+                if match is None:
+                    position += 1
+                else:
+                    found.append(match)
+                    position = match.end()
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSpan:
+    start: int
+    end: int
+    text: str
+    period: Period
+    read: str  # the part of ``text`` the period grammar read: "2013" of "from 2013"
+
+
+@lru_cache(maxsize=8192)
+def _read_period(text: str, published: str | None) -> Period | None:
+    try:
+        return parse_period(text, published=published)
+    except ClaimcheckError:
+        return None
+
+
+def periods_in(text: str, start: int, end: int, published: str | None, scan: DateScan | None = None
+               ) -> list[PeriodSpan]:
+    """The periods written in text[start:end] that the period grammar resolves (against ``published``).
+
+    ``scan``, the text's date scan, saves scanning the text again for each sentence.
+    """
+    found = []
+    for match in (scan or DateScan(text)).matches(start, end):
+        span_text = match.group()
+        read = " ".join(span_text.split())
+        period = _read_period(read, published)
+        if period is None:
+            # "from 2013", "in the first half of 2024": the preposition may be more than the grammar reads.
+            words = read.split(None, 1)
+            if len(words) == 2:
+                read = re.sub(r"(?i)^the\s+", "", words[1])
+                period = _read_period(read, published)
+        if period is None:
+            continue
+        found.append(PeriodSpan(match.start(), match.end(), span_text, period, read))
+    return found
+
+
+__all__ = ["DateScan", "PeriodSpan", "date_spans", "periods_in"]

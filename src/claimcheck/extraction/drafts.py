@@ -1,0 +1,67 @@
+"""Draft claim files: every candidate a claim, every unfilled field marked TODO, for a person to finish.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.corpus.yamlfile import quoted
+from claimcheck.extraction.candidates import Candidate
+
+QUOTE_WORDS = 40  # a draft's quote: the sentence, or this many words around the value when it is longer
+
+
+def _quote(text: str, candidate: Candidate) -> str:
+    """The sentence around the candidate, cut to a window of words: always a substring of the text."""
+    start, end = candidate.sentence
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) <= QUOTE_WORDS:
+        return text[start:end]
+    at = next((k for k, w in enumerate(words) if start + w.end() > candidate.start), 0)
+    first = max(0, min(at - QUOTE_WORDS // 2, len(words) - QUOTE_WORDS))
+    chosen = words[first:first + QUOTE_WORDS]
+    return text[start + chosen[0].start():start + chosen[-1].end()]
+
+
+def draft_yaml(text: str, candidates: list[Candidate], *, source_id: str, published: str | None,
+               text_path: str | None, origin: str) -> str:
+    """A claim file for a person to finish: every candidate a claim, every unfilled field marked TODO."""
+    lines = [
+        f"# DRAFT written by 'claimcheck extract' from {origin}.",
+        "# Review every claim: delete those that are not claims, fill each field marked TODO, correct the",
+        "# guesses (subject, measure), then remove 'draft: true'. 'claimcheck check' lists what is missing.",
+        "source:",
+        f"  id: {quoted(source_id)}",
+        "  title: null  # TODO",
+    ]
+    lines.append(f"  published: {quoted(published)}" if published else "  published: null  # TODO: when was it published?")
+    if text_path:
+        lines.append(f"  text: {quoted(text_path)}")
+    lines += ["  draft: true", "claims:"]
+    for number, candidate in enumerate(candidates, start=1):
+        lines.append(f"  - id: c{number:03d}")
+        lines.append(f"    quote: {quoted(_quote(text, candidate))}")
+        if candidate.subject:
+            lines.append(f"    subject: {quoted(candidate.subject)}  # a guess")
+        else:
+            lines.append("    subject: null  # TODO")
+        if candidate.value is not None:
+            if candidate.measure:
+                lines.append(f"    measure: {quoted(candidate.measure)}  # a guess")
+            else:
+                lines.append("    measure: null  # TODO: what is measured?")
+            lines.append(f"    value: {quoted(candidate.text)}")
+            if candidate.period_text:
+                lines.append(f"    period: {quoted(candidate.period_text)}")
+        elif candidate.items:
+            lines.append("    measure: null  # TODO: what do the items make up?")
+            lines.append("    items: [" + ", ".join(quoted(item) for item in candidate.items) + "]")
+        else:
+            lines.append("    event: null  # TODO: what happened then?")
+            lines.append(f"    date: {quoted(candidate.period_text or candidate.text)}")
+    if not candidates:
+        lines[-1] = "claims: []  # claimcheck extract found no values or dates"
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["QUOTE_WORDS", "draft_yaml"]

@@ -1,0 +1,126 @@
+"""Numbers that are part of a name or a code, not a quantity.
+
+- an ordinal before a capitalized word ("the 18th National Congress"), a number after a
+  capitalized word or acronym ("CAFTA 3.0", "Article 5", "Windows 11"), and numbers glued to
+  letters ("G20", "COVID-19");
+- times of day ("2 pm", "4:30") and numbers inside dotted or slashed codes ("192.168.1.2");
+- a bare four-digit year from 1800 to 2100, which is a period, not a value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.extraction.text import Token
+from claimcheck.extraction.words import MONTHS, NAME_WORDS_BEFORE, NOT_COUNTED, SCALE, plural, unitish
+from claimcheck.read.currencies import CURRENCY_BEFORE
+
+
+def in_a_name(text: str, tokens: list[Token], i: int) -> bool:
+    """A number that is part of a name or a code, not a quantity."""
+    token = tokens[i]
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if token.kind == "num":
+        c1 = text[token.start - 1] if token.start > 0 else " "
+        c2 = text[token.start - 2] if token.start > 1 else " "
+        if c1.isalpha() and not (before is not None and before.low in CURRENCY_BEFORE):
+            return True  # G20, I7, Windows11
+        if c1 in "-_#(.:+" and c2.isalnum() or token.text.startswith(".") and not c1.isspace():
+            return True  # COVID-19, I7-860, 2023(02), 10+3, page ranges such as ".3-6" in references
+        if after is not None and after.text == "+" and after.start == token.end and \
+                text[after.end:after.end + 1].isdigit():
+            return True  # "the 10+3 forum": a name
+        if token.end < len(text) and (text[token.end:token.end + 2].lower() in ("th", "st", "nd", "rd")
+                                      and (token.end + 2 >= len(text) or not text[token.end + 2].isalpha())):
+            # an ordinal digit: "the 18th National Congress" is a name; "the 18th" alone is no quantity.
+            return True
+        glued_word = _GLUED_WORD.match(text, token.end, token.end + 12)
+        if glued_word and glued_word.group().lower() not in ("bn", "mn", "tn", "m", "k", "b", "x", "t") \
+                and (not unitish(glued_word.group()) or glued_word.group() in ("G", "D")):
+            return True  # 5G, 3D; but 10kg, 25lbs and 2bn are quantities
+        if after is not None and after.text == "." and after.start == token.end and _starts_a_line(text, token.start) \
+                and (heading := _HEADING_NUMBER.match(text, token.end)) and text[heading.end():heading.end() + 1].isupper():
+            return True  # a numbered heading or list item: "#### 1. Introduction"
+        if before is not None and before.kind == "word" and before.start < token.start:
+            if before.low in NAME_WORDS_BEFORE:
+                return True
+            if before.text.isupper() and len(before.text) >= 2 and before.low not in CURRENCY_BEFORE:
+                return True  # CAFTA 3.0, RCEP 2
+            if before.text[:1].isupper() and "." in token.text and token.text.endswith(".0"):
+                return True  # Industry 4.0
+        if after is not None and after.text == ":" and after.start == token.end:
+            return True  # 4:30
+        if after is not None and after.kind == "num" and after.text.startswith(".") and after.start == token.end:
+            return True  # 192.168.1.2: a dotted code, not a decimal
+        if before is not None and before.text == "[" and after is not None and after.text == "]":
+            return True  # a reference marker: [2]
+        dotted = i + 2 < len(tokens) and tokens[i + 2].kind == "dot"  # "3 a.m.", but "$3 a gallon"
+        if after is not None and (after.low == "o'clock" or (after.low in ("pm", "am") or after.low in ("p", "a") and dotted)
+                                  and "." not in token.text and token.text.isdigit() and 1 <= int(token.text) <= 12):
+            return True  # 2 pm is a time of day; 2.1 pm is a length
+        if after is not None and after.kind == "dot" and after.start == token.end and i + 2 < len(tokens) \
+                and tokens[i + 2].kind == "num" and tokens[i + 2].start == after.end:
+            return True  # 192.168.1.2 and version numbers
+        if before is not None and before.kind in ("dot", "sym") and before.text in "./" and before.end == token.start \
+                and i > 1 and tokens[i - 2].kind == "num" and tokens[i - 2].end == before.start and before.text == ".":
+            return True
+    if token.kind == "word" and token.text[:1].isupper() and i > 0 and (
+            tokens[i - 1].kind == "word" or tokens[i - 1].text in "\"“‘'") and _names_a_thing(tokens, i):
+        return True  # a capitalized number word inside a sentence begins a name: "the Four Asian Tigers"
+    if token.low == "one" and before is not None and before.low in ("no", "any", "every"):
+        return True  # "no one country": a pronoun
+    return False
+
+
+def _starts_a_line(text: str, at: int) -> bool:
+    """Whether only heading or list marks ("####", "*") stand between the start of the line and ``at``."""
+    before = text[max(0, at - 12):at]  # a bounded look back: a long line must not cost a scan per number
+    line = before.rsplit("\n", 1)
+    return (len(line) == 2 or at <= 12) and line[-1].strip(" #*\t") == ""
+
+
+def _names_a_thing(tokens: list[Token], i: int) -> bool:
+    """Capitalized words after a number that make a name with it: "Four Asian Tigers", "Five Principles
+    of Peaceful Coexistence"; but "Five Central Asian countries" counts countries."""
+    run = i + 1
+    while run < len(tokens) and tokens[run].kind == "word" and tokens[run].text[:1].isupper() \
+            and not tokens[run].text.isupper():
+        run += 1
+    words = run - i - 1
+    if words == 0:
+        return False
+    following = tokens[run].low if run < len(tokens) else ""
+    of_a_name = following == "of" and run + 1 < len(tokens) and tokens[run + 1].text[:1].isupper()
+    ends_the_phrase = not (run < len(tokens) and tokens[run].kind == "word" and tokens[run].text.islower()
+                           and plural(following))  # "five Central Asian countries": adjectives of a count
+    return (words >= 2 and ends_the_phrase) or of_a_name
+
+
+_GLUED_WORD = re.compile(r"[A-Za-z]+")
+
+
+_HEADING_NUMBER = re.compile(r"\.[ \t]+")
+
+
+YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def year_like(tokens: list[Token], i: int) -> bool:
+    """A bare four-digit year: read as a period, not as a value."""
+    token = tokens[i]
+    if token.kind != "num" or not YEAR_DIGITS.fullmatch(token.text) or int(token.text) > 2100:
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    before = tokens[i - 1] if i > 0 else None
+    if after is not None and (after.low in ("%", "percent", "per", "percentage") or after.low in SCALE):
+        return False
+    if before is not None and before.low in CURRENCY_BEFORE:
+        return False
+    if after is not None and after.kind == "word" and after.low not in NOT_COUNTED and after.low not in MONTHS \
+            and not after.text[:1].isupper():
+        return False  # "2000 people" counts people
+    return True
+
+
+__all__ = ["YEAR_DIGITS", "in_a_name", "year_like"]

@@ -1,0 +1,184 @@
+"""Values that are not a hedged number: majorities, ranks, change multiples, "one in five", "eight of ten"."""
+
+from __future__ import annotations
+
+from claimcheck.read import units
+from claimcheck.read.currencies import CURRENCY_NAMES_BY_FIRST, CURRENCY_SYMBOLS, CURRENCY_WORDS
+from claimcheck.read.hedges import HEDGE_WORDS, Hedge, finish, make, prefix_hedge, suffix_hedge
+from claimcheck.read.numbers import ORDINALS, SCALES, SMALL_NUMBERS, Number, read_number
+from claimcheck.read.tokens import Reading
+from claimcheck.read.unit_words import physical_unit
+from claimcheck.read.values import Value
+
+MULTIPLE_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+
+_RANK_WORDS = {"largest", "biggest", "top", "highest", "leading", "greatest"}
+
+_FILLER = {"has", "have", "had", "been", "is", "are", "was", "were", "the", "it", "increased", "grown", "grew",
+           "rose", "risen", "expanded", "by", "of"}
+
+
+def measured_fraction(p: Reading) -> bool:
+    """After a fraction: whether a scale word, a currency or a unit follows, making it a number."""
+    cur = p.cur
+    j = cur.i + (2 if cur.peek() == "of" and cur.peek(1) in ("a", "an") else 1 if cur.peek() == "a" else 0)
+    following = cur.tokens[j] if j < len(cur.tokens) else None
+    if following in SCALES and following not in ("m", "b", "k"):
+        return True
+    if j != cur.i or following is None or following == "of":
+        return False
+    if following in CURRENCY_WORDS or following in CURRENCY_SYMBOLS or following in CURRENCY_NAMES_BY_FIRST:
+        return True
+    start = cur.i
+    unit = physical_unit(p, len(cur.tokens) - cur.i)
+    cur.i = start
+    return unit is not None
+
+
+def majority(p: Reading) -> Value | None:
+    cur = p.cur
+    start = cur.i
+    cur.accept("a")
+    if cur.accept("majority") or cur.accept("most"):
+        cur.accept("of")
+        skip_of_tail(p, allow_any=True)
+        return make(p, p.text, "share", units.PERCENT, 50.0, 100.0, False, True, 50.0, 100.0,
+                          "majority: more than half, (50, 100] percent", "over 50%")
+    if cur.accept("minority"):
+        cur.accept("of")
+        skip_of_tail(p, allow_any=True)
+        return make(p, p.text, "share", units.PERCENT, 0.0, 50.0, True, False, 0.0, 50.0,
+                          "minority: less than half, [0, 50) percent", "under 50%")
+    cur.i = start
+    return None
+
+
+def rank(p: Reading) -> Value | None:
+    cur = p.cur
+    start = cur.i
+    ordinal = 1
+    token = cur.peek()
+    if token in ORDINALS and cur.peek(1) is not None:
+        following = cur.peek(1) or ""
+        if following in _RANK_WORDS or following.split("-")[-1] in _RANK_WORDS:
+            cur.take()
+            ordinal = ORDINALS[token]
+    token = cur.peek() or ""
+    head = token.split("-")
+    if len(head) == 2 and head[0] in ORDINALS and head[1] in _RANK_WORDS:
+        cur.take()
+        ordinal = ORDINALS[head[0]]
+    elif token in _RANK_WORDS:
+        cur.take()
+    elif token in ("no.", "number") and cur.peek(1) in ("1", "one"):
+        cur.take()
+        cur.take()
+    elif token in ORDINALS and cur.i + 1 >= len(cur.tokens):
+        cur.take()
+        ordinal = ORDINALS[token]
+    else:
+        cur.i = start
+        return None
+    # "largest trading partner", "top destination": the noun names the measure, not the rank.
+    cur.i = len(cur.tokens)
+    value = float(ordinal)
+    words = {number: word for word, number in ORDINALS.items() if word.isalpha()}
+    canonical = "largest" if ordinal == 1 else f"{words[ordinal]} largest"
+    return make(p, p.text, "rank", units.RANK, value, value, True, True, value, value,
+                      f"rank {ordinal}", canonical)
+
+
+def peek_multiple(p: Reading) -> bool:
+    cur = p.cur
+    j = cur.i
+    while j < len(cur.tokens) and cur.tokens[j] in _FILLER:
+        j += 1
+    return j < len(cur.tokens) and cur.tokens[j] in MULTIPLE_WORDS
+
+
+def multiple(p: Reading, hedge: Hedge = "exact") -> Value | None:
+    cur = p.cur
+    start = cur.i
+    if hedge == "exact":
+        hedge = prefix_hedge(p)
+    while cur.peek() in _FILLER:
+        cur.take()
+    word = cur.peek()
+    if word in MULTIPLE_WORDS:
+        cur.take()
+        cur.accept("in", "size")
+        skip_compared(p)
+        if not cur.at_end():
+            cur.i = start
+            return None
+        factor = MULTIPLE_WORDS[word]
+        return finish_multiple(p, hedge, Number(factor, 0.0, 0.0, False, True, word))
+    token = word or ""
+    if token.endswith("fold") and token[:-4].rstrip("-") in SMALL_NUMBERS:
+        cur.take()
+        skip_compared(p)
+        if cur.at_end():
+            return finish_multiple(p, hedge, Number(float(SMALL_NUMBERS[token[:-4].rstrip("-")]), 0.0, 0.0,
+                                                        False, True, token))
+    cur.i = start
+    return None
+
+
+def skip_compared(p: Reading) -> None:
+    """'nearly doubled compared with ten years ago': the comparison belongs to the period."""
+    cur = p.cur
+    if cur.peek() in ("compared", "since", "from", "over", "in", "within") and not cur.at_end():
+        cur.i = len(cur.tokens)
+
+
+def finish_multiple(p: Reading, hedge: Hedge, number: Number) -> Value:
+    skip_compared(p)
+    if not p.cur.at_end():
+        raise p.fail(f"{' '.join(p.cur.rest())!r} is not a unit or phrase claimcheck knows")
+    return finish(p, hedge, number, units.MULTIPLE, "change_multiple", multiple=True)
+
+
+def skip_of_tail(p: Reading, *, allow_any: bool = False) -> None:
+    """'nearly one-third of the total number': what follows 'of' names the whole, not a unit."""
+    cur = p.cur
+    if cur.peek() == "of" or (allow_any and not cur.at_end()):
+        cur.i = len(cur.tokens)
+
+
+def of_denominator(p: Reading, part: float) -> float | None:
+    """'eight of the top ten', 'seven out of its ten members': a count and its denominator."""
+    cur = p.cur
+    start = cur.i
+    if not (cur.accept("of") or cur.accept("out", "of")):
+        return None
+    while cur.peek() in ("the", "its", "their", "top", "all"):
+        cur.take()
+    number = read_number(cur)
+    if number is None or number.value < part:  # "12 out of 10" is no part of a whole
+        cur.i = start
+        return None
+    return number.value
+
+
+def one_in(p: Reading, part: Number, hedge: Hedge) -> Value | None:
+    """'one in five', '1 in 21 adults': a share, the part over the whole; None if it is not that."""
+    cur = p.cur
+    start = cur.i
+    cur.take()
+    whole = read_number(cur)
+    suffix = suffix_hedge(p) if whole is not None else None  # "2 in 5 or more"
+    rest = cur.rest()
+    if whole is None or not 0 < part.value <= whole.value or not whole.integer_written or \
+            1800 <= whole.value <= 2100 or len(rest) > 3 or \
+            not all(word.isalpha() for word in rest):
+        cur.i = start
+        return None
+    cur.i = len(cur.tokens)
+    written = f"{part.written} in {whole.written}"
+    if suffix is not None and hedge != "exact":
+        raise p.fail(f"it is hedged twice ({HEDGE_WORDS[hedge]!r} and {HEDGE_WORDS[suffix]!r})")
+    return finish(p, suffix or hedge, Number(100 * part.value / whole.value, 0.0, 0.0, False, True, written),
+                        units.PERCENT, "share", fraction_written=written)
+
+__all__ = ["MULTIPLE_WORDS", "finish_multiple", "majority", "measured_fraction", "multiple", "of_denominator",
+           "one_in", "peek_multiple", "rank", "skip_of_tail"]

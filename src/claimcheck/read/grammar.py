@@ -1,0 +1,301 @@
+"""The value grammar: ``over 60%`` becomes the interval (60, 100] percent, under a stated reading.
+
+A value is read in three steps. The text is split into tokens by one linear regex; a hedge phrase
+("more than", "nearly", "between") is taken off the front and a hedge suffix ("or more", "a year")
+off the back; what is left is a number with its scale word and unit. The hedge then turns the
+number into an interval, using the precision of the digits as written and the tolerances.
+
+The pieces live beside this module: numbers and number words (``numbers``), hedges and their
+tolerances (``hedges``, ``tolerances``), currencies (``currencies``), units (``unit_words``) and the forms that
+are not a hedged number (``forms``). This module combines them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.errors import ValueParseError
+from claimcheck.read import units
+from claimcheck.read.currencies import currency_name, currency_prefix
+from claimcheck.read.forms import (
+    MULTIPLE_WORDS,
+    finish_multiple,
+    majority,
+    measured_fraction,
+    multiple,
+    of_denominator,
+    one_in,
+    peek_multiple,
+    rank,
+    skip_of_tail,
+)
+from claimcheck.read.hedges import (
+    HEDGE_WORDS,
+    LOWER_BOUNDS,
+    UPPER_BOUNDS,
+    Hedge,
+    cap_to_domain,
+    check_domain,
+    finish,
+    make,
+    prefix_hedge,
+    suffix_hedge,
+)
+from claimcheck.read.numbers import SCALES, SMALL_NUMBERS, TENS, Number, fraction_share, read_number, scale_number
+from claimcheck.read.tokens import TYPOGRAPHIC, Reading, tokenize, tokenize_as_written
+from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
+from claimcheck.read.unit_words import (
+    as_rate,
+    canonical_unit,
+    per_unit,
+    physical_unit,
+    rate_suffix,
+    unhyphenated,
+    unit_after,
+)
+from claimcheck.read.values import Kind, Value, format_interval, format_number
+
+_PER_CENT = re.compile(r"(?i)\bper cent\b")
+
+_SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+
+RANGE_SEPARATORS = ("-", "to", "through", "~")
+
+
+def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = DEFAULT_TOLERANCES) -> Value:
+    """Read a value as written into an interval in real units.
+
+    >>> parse_value("over 60%").interval_text()
+    '(60, 100] %'
+    >>> parse_value("$2.64 trillion").interval_text()
+    '[2.635, 2.645] trillion USD'
+    """
+    if not isinstance(text, str):
+        raise ValueParseError(repr(text), f"a value must be text, not {type(text).__name__}")
+    if unit is not None and not isinstance(unit, str):
+        raise ValueParseError(text, f"unit must be text, not {type(unit).__name__}")
+    written = " ".join(text.translate(TYPOGRAPHIC).split())
+    written = _PER_CENT.sub("percent", written)
+    written = _SPACED_THOUSANDS.sub(",", written)  # "10 000": thousands grouped with spaces
+    normalized = written.lower()
+    if not normalized:
+        raise ValueParseError(text, "it is empty")
+    tokens = tokenize(normalized)
+    # The same tokens as written, for units whose case matters: MB is a megabyte, mb a millibarn.
+    as_written = tokenize_as_written(written) if len(written) == len(normalized) else tokens
+    as_written = as_written if len(as_written) == len(tokens) else tokens
+    tokens, as_written = unhyphenated(tokens, as_written)
+    return parse(Reading(text, tokens, unit, tolerances, as_written))
+
+
+def parse(p: Reading) -> Value:
+    cur = p.cur
+    cur.accept("the")
+    special = majority(p) or rank(p) or multiple(p)
+    if special is not None:
+        return special
+    hedge: Hedge = "exact"
+    hedge = prefix_hedge(p)
+    if hedge == "exact" and cur.accept("between"):
+        return range_value(p, between=True)
+    if hedge == "exact" and cur.accept("from"):
+        return range_value(p)  # "from 200 to 300"
+    if hedge in ("over", "nearly", "about", "just_over", "just_under") and (
+        peek_multiple(p) or cur.peek() in MULTIPLE_WORDS
+    ):
+        multiplied = multiple(p, hedge)
+        if multiplied is None:
+            raise p.fail_rest()
+        return multiplied
+    fraction = fraction_share(cur)
+    number = None
+    currency = None
+    if fraction is not None:
+        percent, written = fraction
+        if not measured_fraction(p):
+            skip_of_tail(p)
+            share = Number(percent, 0.0, 0.0, False, True, written)
+            if hedge in LOWER_BOUNDS + UPPER_BOUNDS and cur.peek() in ("and", "but", ",") and \
+                    p.second_bound_allowed:
+                bounded = second_bound(p, hedge, share, units.PERCENT, "share", None, written)
+                if bounded is not None:  # "above one quarter and below a half"
+                    return bounded
+            if not cur.at_end():
+                raise p.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
+            return finish(p, hedge, share, units.PERCENT, "share", fraction_written=written)
+        # "half a million", "a quarter million dollars", "one-half miles": a number, not a share
+        cur.accept("of", "a") or cur.accept("of", "an") or cur.accept("a")
+        number = scale_number(cur, Number(percent / 100, 0.0, 0.0, False, True, written))
+    else:
+        currency = currency_prefix(p)
+        number = read_number(cur)
+    if number is None:
+        raise p.fail_rest()
+    if currency is not None and cur.peek() == "t":  # "$2.174T": T is trillion only after a currency sign
+        cur.take()
+        number = number.scaled(1e12, "trillion")
+    if hedge == "exact" and (cur.accept("±") or cur.accept("+", "/", "-") or cur.accept("plus", "or", "minus")):
+        spread = read_number(cur)  # "9.83e-3 +/- 1e-5 km/s2": the interval is stated
+        if spread is None or spread.value < 0:
+            raise p.fail("'±' needs a number after it")
+        number = Number(number.value, spread.value, spread.value, False, False,
+                         f"{number.written} ± {spread.written}")
+        number.stated = True
+    if cur.peek() in RANGE_SEPARATORS and looks_like_range_end(p):
+        if hedge not in ("exact", "about"):
+            raise p.fail(f"a range cannot also be hedged with {HEDGE_WORDS[hedge]!r}")
+        return range_value(p, first=number, currency=currency, about=hedge == "about")
+    if hedge == "exact" and currency is None and cur.peek() not in (None, *RANGE_SEPARATORS):
+        start = cur.i
+        first_unit = physical_unit(p, len(cur.tokens) - cur.i)
+        if first_unit is not None and cur.peek() in RANGE_SEPARATORS and looks_like_range_end(p):
+            return range_value(p, first=number, first_unit=first_unit)  # "44 mg to 50 mg"
+        cur.i = start
+    denominator = None if currency else of_denominator(p, number.value)
+    if denominator is None and currency is None and cur.peek() == "in":
+        share = one_in(p, number, hedge)  # "one in five adults", "nearly one in five"
+        if share is not None:
+            return share
+    if currency is None and (cur.accept("times") or cur.accept("fold") or cur.accept("x") or cur.accept("×")):
+        return finish_multiple(p, hedge, number)
+    if currency is not None:
+        unit, kind, counted = currency, "amount", None
+        per = per_unit(p)
+        if per is not None:
+            unit = f"{currency} / {per}"  # "$15.4/hour", "$350 per kg"
+    else:
+        unit, kind, counted = unit_after(p, number)
+        if units.is_money(unit):
+            number = money_tail(p, number, unit)
+            per = per_unit(p)
+            if per is not None:
+                unit = f"{unit} / {per}"  # "3 dollars a gallon"
+    if hedge in ("over", "under") and cur.accept("or", "equal"):
+        cur.accept("to")  # "more than 5000 or equal to": the bound is inclusive
+        hedge = "at_least" if hedge == "over" else "at_most"
+    suffix = suffix_hedge(p)
+    if suffix is not None:
+        if hedge != "exact":
+            raise p.fail(f"it is hedged twice ({HEDGE_WORDS[hedge]!r} and {HEDGE_WORDS[suffix]!r})")
+        hedge = suffix
+    if rate_suffix(p):
+        unit, kind = as_rate(p, unit, kind)
+    if hedge in LOWER_BOUNDS + UPPER_BOUNDS and cur.peek() in ("and", "but", ",") and p.second_bound_allowed:
+        bounded = second_bound(p, hedge, number, unit, kind, counted)
+        if bounded is not None:
+            return bounded
+    if not cur.at_end():
+        raise p.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
+    return finish(p, hedge, number, unit, kind, denominator=denominator, counted=counted)
+
+
+def money_tail(p: Reading, number: Number, currency: str) -> Number:
+    """After '75 USD': a scale word ('75 USD million'), or the cents ('3 dollars 50 cents')."""
+    cur = p.cur
+    if number.scale_word is None and cur.peek() in ("thousand", "million", "billion", "trillion"):
+        word = cur.take()
+        return number.scaled(SCALES[word], word)
+    start = cur.i
+    with_and = cur.accept("and")
+    cents = read_number(cur)
+    subunit = currency_name(p) if cents is not None else None
+    if cents is None or subunit is None or not 0 <= cents.value < 100 or subunit == currency or \
+            units.base_form(subunit)[1] != currency:
+        cur.i = start
+        return number
+    written = f"{number.written} {currency}{' and' if with_and else ''} {cents.written} {subunit}"
+    money = Number(number.value + cents.value / 100, cents.half_unit / 100, cents.half_unit / 100, False,
+                    number.words and cents.words, written)
+    money.with_unit = True
+    return money
+
+
+def second_bound(p: Reading, hedge: Hedge, number: Number, unit: str, kind: Kind, counted: str | None,
+                  fraction_written: str | None = None) -> Value | None:
+    """'greater than 100 and smaller than 300', 'at most 100 and at least 20': two bounds, one interval."""
+    cur = p.cur
+    start = cur.i
+    cur.take()
+    cur.accept("and")  # ", and"
+    at = cur.i
+    other = prefix_hedge(p)
+    if (hedge in LOWER_BOUNDS) == (other in LOWER_BOUNDS) or other not in LOWER_BOUNDS + UPPER_BOUNDS:
+        cur.i = start
+        return None
+    rest = Reading(p.text, cur.tokens[at:], p.declared_unit, p.tol, p.as_written[at:], second_bound_allowed=False)
+    second = parse(rest)
+    first = finish(p, hedge, number, unit, kind, counted=counted, fraction_written=fraction_written)
+    if (second.kind, second.unit) != (first.kind, first.unit):
+        raise p.fail(f"the two bounds are in different units ({first.unit} and {second.unit})")
+    cur.i = len(cur.tokens)
+    lower, upper = (first, second) if hedge in LOWER_BOUNDS else (second, first)
+    low, high = lower.low_magnitude, upper.high_magnitude
+    assert low is not None and high is not None  # both capped by their domain, or the hedge's number
+    if low > high or (low == high and not (lower.low_inclusive and upper.high_inclusive)):
+        shown = format_interval(low, high, lower.low_inclusive, upper.high_inclusive, unit)
+        raise p.fail(f"the two bounds leave nothing between them, {shown}")
+    return make(p, p.text, kind, unit, low, high, lower.low_inclusive, upper.high_inclusive,
+                      lower.loose_low_magnitude, upper.loose_high_magnitude,
+                      f"two bounds: {lower.reading}; {upper.reading}", f"{lower.canonical} and {upper.canonical}",
+                      counted=counted)
+
+
+def looks_like_range_end(p: Reading) -> bool:
+    nxt = p.cur.peek(1)
+    if nxt is None:
+        return False
+    negative = nxt in ("-", "minus") and (p.cur.peek(2) or " ")[0].isdigit()  # "-18 °C to -34 °C"
+    return nxt[0].isdigit() or nxt[0] in ".$€£" or nxt in SMALL_NUMBERS or nxt.split("-")[0] in TENS or negative
+
+
+def range_value(p: Reading, *, between: bool = False, first: Number | None = None, currency: str | None = None,
+           first_unit: str | None = None, about: bool = False) -> Value:
+    cur = p.cur
+    if first is None:
+        currency = currency_prefix(p)
+        first = read_number(cur)
+        if first is None:
+            raise p.fail_rest()
+    if between and cur.peek() != "and" and currency is None:
+        first_unit, _, _ = unit_after(p, first)
+    elif not between and first_unit is None and currency is None and cur.peek() not in RANGE_SEPARATORS:
+        first_unit = physical_unit(p, len(cur.tokens) - cur.i)  # "from -18 °C to -34 °C"
+    if not (cur.accept("and") if between else any(cur.accept(word) for word in RANGE_SEPARATORS)):
+        raise p.fail("a range needs two numbers, as in 'between 10 and 20' or '10-20'")
+    currency = currency_prefix(p) or currency
+    second = read_number(cur)
+    if second is None:
+        raise p.fail_rest()
+    if second.scale_word and not first.scale_word:
+        # "$1-2 billion": the scale word of the second number applies to the first.
+        first = first.scaled(SCALES[second.scale_word], second.scale_word)
+    if currency is not None:
+        unit, kind, counted = currency, "amount", None
+        currency_name(p)  # "$1-2 billion dollars"
+    else:
+        unit, kind, counted = unit_after(p, second)
+    if first_unit is not None and first_unit != unit:
+        raise p.fail(f"the two ends of the range have different units ({first_unit} and {unit})")
+    if rate_suffix(p):
+        unit, kind = as_rate(p, unit, kind)
+    if not cur.at_end():
+        raise p.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
+    if first.value > second.value and not first.value < 0:
+        raise p.fail(f"the range runs backwards ({first.written} is more than {second.written})")
+    low, high = sorted((first.value, second.value))  # "-18 °C to -34 °C" runs down to the colder end
+    if kind == "count" and low < 0:
+        unit, kind = units.MULTIPLE, "amount"  # "between negative ten and fifteen"
+    if kind == "share" and high > 100:
+        kind = "amount"  # "90-120%": a ratio
+    reading, canonical_hedge = "range: both ends inclusive, as written", ""
+    if about:  # "around 10-15 exabytes"
+        low, high = low - p.tol.approximately * abs(low), high + p.tol.approximately * abs(high)
+        reading = f"'about' a range: each end widened by {p.tol.approximately:.0%}"
+        canonical_hedge = f"about {format_number(first.value)}-{format_number(second.value)}"
+        low, high, _, _, _ = cap_to_domain(kind, unit, low, high, True, True)
+    check_domain(p, kind, low, high)
+    canonical = canonical_hedge or f"between {format_number(low)} and {format_number(high)}"
+    canonical = f"{canonical} {canonical_unit(unit, counted)}".strip()
+    return make(p, p.text, kind, unit, low, high, True, True, low, high, reading, canonical, counted=counted)
+
+__all__ = ["RANGE_SEPARATORS", "parse_value"]

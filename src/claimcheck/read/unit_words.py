@@ -1,0 +1,240 @@
+"""Units as written after a number: pint's units and compound units, counted nouns, "a year".
+
+pint decides what is a unit; this module decides which tokens to hand it, and which words pint
+would misread ('a' is a year to pint, 'in' an inch) stay counted nouns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.errors import ValueParseError
+from claimcheck.read import units
+from claimcheck.read.currencies import CURRENCY_WORDS, currency_name
+from claimcheck.read.numbers import FRACTIONS, Number, small_word_value
+from claimcheck.read.tokens import Reading, by_first_word
+from claimcheck.read.values import Kind
+
+# pint defines physical constants as units ('sigma' is Stefan-Boltzmann's, 'c' the speed of light):
+# after a number they are words ('a 6.0-sigma result'), not units.
+_A_CONSTANT = re.compile(r"constant|speed_of_light|elementary_charge|planck|avogadro|boltzmann|gravity|"
+                         r"vacuum|impedance|magneton|electron_mass|proton_mass|neutron_mass|fine_structure")
+
+_COUNTED_WORD = re.compile(r"[a-z][a-z'.-]*")
+
+_UNIT_NAME = re.compile(r"[A-Za-zµΩ]+(?:_[A-Za-z]+)*")
+
+_RATE_SUFFIXES = [("a", "year"), ("per", "year"), ("every", "year"), ("each", "year"), ("annually",),
+                  ("per", "annum"), ("a", "yr"), ("per", "yr"), ("yearly",), ("annual",)]
+
+RATE_SUFFIXES_BY_FIRST = by_first_word(_RATE_SUFFIXES, lambda suffix: suffix)
+
+# Words pint would read as units ('a' is a year, 'in' an inch) that in a claim are counted nouns.
+_NOUNS_PINT_MISREADS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "ft", "min", "cc",
+                        "units", "unit"}
+
+# ... and, after a number, scale letters and words that other rules read.
+_NOT_UNITS = _NOUNS_PINT_MISREADS | {"m", "b", "k", "an", "point", "points", "times", "per"}
+
+_POWERS = {"square": 2, "sq": 2, "cubic": 3, "squared": 2, "cubed": 3}
+
+
+def _unit_word(word: str) -> bool:
+    return word not in _NOT_UNITS and word not in FRACTIONS and word not in ("fold", "odd") and \
+        small_word_value(word) is None and units.known_unit(word)
+
+
+def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], list[str]]:
+    """Compound adjectives read as a number and a unit: "27-kilometer", "two-year", "8- to 16-meter"."""
+    if "-" not in "".join(tokens) and not any(word[:1] == "M" and word[1:] in units.CURRENCIES for word in as_written):
+        return tokens, as_written
+    out, out_written = [], []
+    for k, (token, written) in enumerate(zip(tokens, as_written, strict=True)):
+        previous = tokens[k - 1] if k else ""
+        following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if token == "-" and previous[:1].isdigit() and (following in ("to", "and") or _unit_word(following)
+                                                        or following in CURRENCY_WORDS):
+            continue  # "27-kilometer", "8- to 16-meter", "12-cent": the hyphen joins an adjective
+        if written[:1] == "M" and written[1:] in units.CURRENCIES and (
+                previous[:1].isdigit() or small_word_value(previous) is not None):
+            out += ["million", token[1:]]  # "30 MUSD", "120 MEUR": millions, in finance
+            out_written += ["million", written[1:]]
+            continue
+        head, _, tail = token.partition("-")
+        if tail and "-" not in tail and small_word_value(head) is not None and (_unit_word(tail) or tail in CURRENCY_WORDS):
+            cut = len(head) + 1
+            out += [head, tail]
+            out_written += [written[:cut - 1], written[cut:]]
+            continue
+        out.append(token)
+        out_written.append(written)
+    return out, out_written
+
+
+def unit_after(p: Reading, number: Number) -> tuple[str, Kind, str | None]:
+    cur = p.cur
+    currency = None
+    if cur.accept("percentage", "points") or cur.accept("percentage", "point") or cur.accept("pp") or cur.accept("points"):
+        return units.PERCENTAGE_POINT, "difference", None
+    if cur.accept("%") or cur.accept("percent") or cur.accept("pct") or cur.accept("percents") \
+            or cur.accept("percentage"):
+        return units.PERCENT, "share", None
+    currency = currency_name(p)
+    if currency is not None:
+        return currency, "amount", None
+    if cur.at_end():
+        return declared_or_bare(p, number)
+    tail = cur.rest()
+    stop = next((j for j, token in enumerate(tail) if token in ("or", "and", "+", "plus", ",")
+                 or any(tuple(tail[j:j + len(suffix)]) == suffix for suffix in RATE_SUFFIXES_BY_FIRST.get(token, ()))),
+                len(tail))
+    words = tail[:stop]
+    if not words:
+        return declared_or_bare(p, number)
+    candidate = " ".join(words)
+    physical = physical_unit(p, stop)
+    if physical is not None:
+        return physical, "amount", None
+    cur.i += stop
+    if "per" in words or not all(_COUNTED_WORD.fullmatch(w) for w in words):
+        raise p.fail(f"{candidate!r} is not a unit claimcheck knows")
+    return units.COUNT, "count", candidate
+
+
+def per_unit(p: Reading) -> str | None:
+    """'/hour', 'per kg' or 'a gallon' after an amount of money; a year is left to the rate suffixes."""
+    cur = p.cur
+    if cur.peek() not in ("/", "per", "a", "an") or cur.peek(1) in (None, "year", "annum", "yr", "a"):
+        return None
+    start = cur.i
+    cur.take()
+    unit = physical_unit(p, len(cur.tokens) - cur.i)
+    if unit is None:
+        cur.i = start
+    return unit
+
+
+def physical_unit(p: Reading, stop: int) -> str | None:
+    """The longest run of the next tokens (up to ``stop``) that pint reads as a unit, consumed; else None.
+
+    Case matters here (MB is a megabyte, mb a millibarn), so the tokens as written are tried
+    first. 'per', '/', '^', 'square', 'cubic', 'squared', 'cubed' and a trailing digit build
+    compound units: 'kilometres per hour', 'km/s2', 'J/m^2', 'sq mi', 'km cubed'.
+    """
+    cur = p.cur
+    if cur.tokens[cur.i:] == ["in"]:
+        cur.i += 1  # "2 in" at the end is two inches; anywhere else "in" is a preposition
+        return "inch"
+    written = p.as_written[cur.i:cur.i + min(stop, 8)]
+    lowered = cur.tokens[cur.i:cur.i + min(stop, 8)]
+    for n in range(len(lowered), 0, -1):
+        if " ".join(lowered[:n]) in _NOT_UNITS or lowered[n - 1] in ("per", "/", "^", "square", "cubic", "sq"):
+            continue
+        for tokens in (written[:n], lowered[:n]):
+            expression = _pint_expression(tokens)
+            if expression and units.known_unit(expression):
+                unit = units.canonical(expression)
+                if not _A_CONSTANT.search(unit):
+                    cur.i += n
+                    return unit
+    return None
+
+
+def declared_or_bare(p: Reading, number: Number) -> tuple[str, Kind, str | None]:
+    unit = p.declared_unit
+    if unit is None:
+        whole = (number.integer_written or number.words) and number.value >= 0 and float(number.value).is_integer()
+        return (units.COUNT, "count", None) if whole else (units.MULTIPLE, "amount", None)
+    return declared_unit_of(p.text, unit)
+
+
+def rate_suffix(p: Reading) -> bool:
+    return any(p.cur.accept(*suffix) for suffix in RATE_SUFFIXES_BY_FIRST.get(p.cur.peek() or "", ()))
+
+
+def as_rate(p: Reading, unit: str, kind: Kind) -> tuple[str, Kind]:
+    if kind == "share":
+        return units.PERCENT_PER_YEAR, "rate"
+    if kind in ("amount", "count") and unit not in (units.COUNT,):
+        return f"{unit} / year", "rate"
+    if kind == "count":
+        return f"{units.COUNT} / year", "rate"
+    raise p.fail("only an amount, count or percentage can be given per year")
+
+
+def is_yearly_percent(unit: str | None) -> bool:
+    return unit is not None and " ".join(unit.lower().replace("/", " / ").split()) in (
+        "percent / year", "% / year", "percent a year", "% a year", "percent per year", "% per year")
+
+
+def _pint_expression(tokens: list[str]) -> str | None:
+    """Tokens of a unit as pint spells it: ['km', '/', 's', '2'] → 'km/s**2'; None if they cannot be one."""
+    out: list[str] = []
+    power_next = 0
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        low = token.lower()
+        if low in ("per", "/"):
+            if not out or out[-1] in ("/", "*"):
+                return None
+            out.append("/")
+        elif low in ("square", "sq", "cubic") and k + 1 < len(tokens):
+            power_next = _POWERS[low]
+        elif low in ("squared", "cubed"):
+            if not out:
+                return None
+            out[-1] += f"**{_POWERS[low]}"
+        elif low == "^" or (token in ("2", "3") and out and out[-1] not in ("/", "*")):
+            digits = tokens[k + 1] if low == "^" and k + 1 < len(tokens) else token
+            k += 1 if low == "^" else 0
+            if not digits.isdigit() or not out:
+                return None
+            out[-1] += f"**{digits}"
+        elif low == "-" and k + 1 < len(tokens) and tokens[k + 1].isdigit() and out:
+            out[-1] += f"**-{tokens[k + 1]}"
+            k += 1
+        elif low in ("°", "degrees", "degree") and k + 1 < len(tokens) and tokens[k + 1].lower() in (
+                "c", "celsius", "f", "fahrenheit"):
+            scale = "Celsius" if tokens[k + 1].lower() in ("c", "celsius") else "Fahrenheit"
+            if out and out[-1] not in ("/", "*"):
+                out.append("*")
+            out.append(f"degree_{scale}")
+            k += 1
+        elif _UNIT_NAME.fullmatch(token):
+            if out and out[-1] not in ("/", "*"):
+                out.append("*")
+            out.append(token + (f"**{power_next}" if power_next else ""))
+            power_next = 0
+        else:
+            return None
+        k += 1
+    if not out or out[-1] in ("/", "*") or power_next:
+        return None
+    return "".join(out)
+
+
+def declared_unit_of(text: str, unit: str) -> tuple[str, Kind, str | None]:
+    aliases = {"%": units.PERCENT, "percent": units.PERCENT, "$": "USD", "us$": "USD"}
+    name = aliases.get(unit.lower(), unit)
+    if name == units.PERCENT:
+        return name, "share", None
+    if name.upper() in units.CURRENCIES:
+        return name.upper(), "amount", None
+    if name in CURRENCY_WORDS:
+        return CURRENCY_WORDS[name], "amount", None
+    if units.known_unit(name) and name not in _NOUNS_PINT_MISREADS:
+        return units.canonical(name), "amount", None
+    if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", name):
+        return units.COUNT, "count", name
+    raise ValueParseError(text, f"unit {unit!r} is not a unit claimcheck knows")
+
+
+def canonical_unit(unit: str, counted: str | None) -> str:
+    if counted:
+        return counted
+    return {units.PERCENT: "%", units.PERCENT_PER_YEAR: "% a year", units.PERCENTAGE_POINT: "percentage points",
+            units.COUNT: "", units.MULTIPLE: ""}.get(unit, unit.replace(" ** ", "^"))  # the grammar reads ^, not **
+
+__all__ = ["RATE_SUFFIXES_BY_FIRST", "as_rate", "canonical_unit", "declared_or_bare", "declared_unit_of",
+           "is_yearly_percent", "per_unit", "physical_unit", "rate_suffix", "unhyphenated", "unit_after"]

@@ -1,0 +1,172 @@
+"""What every report shows, in one place.
+
+``shown(outcome)`` turns each finding into a ``Shown``: the finding, each claim as a ``Side``
+(source, date, quote, value, interval, period, file and line), its review and whether it fails
+the run. Every renderer reads those, so the formats cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimcheck.engine.findings import VERDICTS, Finding
+from claimcheck.review import Outcome, ReviewEntry
+
+
+@dataclass(frozen=True)
+class Side:
+    """One claim of a finding, with what a reader needs beside it."""
+
+    claim_id: str
+    source_id: str
+    source_title: str | None
+    source_author: str | None
+    published: str | None
+    quote: str | None
+    value: str | None
+    interval: str | None
+    period: str | None
+    file: str | None
+    line: int | None
+
+    @property
+    def source_label(self) -> str:
+        """'Wang Jian (2025)': the author where known, else the title, else the id."""
+        who = self.source_author or self.source_title or self.source_id
+        return f"{who} ({self.published})" if self.published else who
+
+    def quote_segments(self) -> list[tuple[str, bool]]:
+        """The quote cut into (text, is_number) pieces, so every format can highlight the numbers."""
+        return highlight_numbers(self.quote or "", self.value)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A finding as every report shows it."""
+
+    finding: Finding
+    sides: tuple[Side, ...]
+    review: ReviewEntry | None
+    fails: bool
+    location: tuple[str, int | None] | None
+
+    @property
+    def status(self) -> str:
+        """failing (new, at or above the fail level), reviewed, open (below it) or passed (consistent)."""
+        if self.review is not None:
+            return "reviewed"
+        if self.fails:
+            return "failing"
+        return "passed" if self.finding.verdict == "consistent" else "open"
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({side.source_id for side in self.sides}))
+
+
+def shown(outcome: Outcome) -> list[Shown]:
+    corpus = outcome.corpus
+    files = {source_id: display_path(path) for source_id, path in corpus.files.items()}
+    sides_by_claim: dict[str, Side] = {}
+    out = []
+    for finding in outcome.report.findings:
+        found = []
+        for row in sorted(finding.rows, key=lambda r: r.gid):
+            side = sides_by_claim.get(row.gid)
+            if side is None:
+                side = sides_by_claim[row.gid] = _side(row.claim, corpus, files)
+            found.append(side)
+        sides = tuple(found)
+        if finding.location is not None:
+            location: tuple[str, int | None] | None = finding.location
+        elif sides and sides[0].file:
+            location = (sides[0].file, sides[0].line)
+        else:
+            location = None
+        out.append(Shown(finding, sides, outcome.review_of(finding), outcome.fails(finding), location))
+    return out
+
+
+def _side(claim, corpus, files: dict[str, str]) -> Side:
+    source = corpus.sources.get(claim.source_id)
+    file = files.get(claim.source_id)
+    value = claim.value
+    return Side(
+        claim_id=claim.global_id, source_id=claim.source_id,
+        source_title=source.title if source else None, source_author=source.author if source else None,
+        published=source.published.label(note=False) if source and source.published else None,
+        quote=claim.quote, value=value.text if value else None, interval=value.interval_text() if value else None,
+        period=claim.period.label() if claim.period else (claim.date.label() if claim.date else None),
+        file=file, line=claim.line,
+    )
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working folder where it lies under it, so reports and SARIF name repo files."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+_NUMBERISH = re.compile(r"(?<![\w.])(?:US\$|\$|€|£|¥)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|percent))?"
+                        r"(?:\s(?:thousand|million|billion|trillion))?(?![\w])", re.IGNORECASE)
+
+
+def highlight_numbers(text: str, value_text: str | None = None) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces, with the value as written (or else every number) marked."""
+    if value_text:
+        at = text.lower().find(value_text.lower())
+        if at >= 0:
+            end = at + len(value_text)
+            return [piece for piece in ((text[:at], False), (text[at:end], True), (text[end:], False)) if piece[0]]
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for match in _NUMBERISH.finditer(text):
+        if match.start() > last:
+            pieces.append((text[last:match.start()], False))
+        pieces.append((match.group(), True))
+        last = match.end()
+    if last < len(text):
+        pieces.append((text[last:], False))
+    return pieces
+
+
+def counts_by_source_pair(items: list[Shown]) -> dict[tuple[str, str], Counter]:
+    """For each pair of sources (a source with itself for one-source findings), the verdicts between them."""
+    pairs: dict[tuple[str, str], Counter] = {}
+    for item in items:
+        sources = item.sources
+        if not sources:
+            continue
+        pair = (sources[0], sources[-1]) if len(sources) <= 2 else (sources[0], "+".join(sources[1:]))
+        pairs.setdefault(pair, Counter())[item.finding.verdict] += 1
+    return dict(sorted(pairs.items()))
+
+
+def uncompared(outcome: Outcome) -> list:
+    """Coverage of the claims compared with nothing, by id."""
+    return sorted((c for c in outcome.report.coverage.values()
+                   if not c.compared_with and c.reason != "checked against its own items"),
+                  key=lambda c: c.claim_id)
+
+
+def summary_line(outcome: Outcome) -> str:
+    """'11 findings from 58 claims in 2 sources: 0 conflict, 2 tension, ...; 0 failing, 1 reviewed.'"""
+    counts = outcome.report.counts()
+    corpus = outcome.corpus
+    parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
+    stale = f", {_count(len(outcome.stale), 'stale review')}" if outcome.stale else ""
+    return (f"{_count(len(outcome.report.findings), 'finding')} from {_count(len(corpus.claims), 'claim')} in "
+            f"{_count(len(corpus.sources), 'source')}: {parts}; {len(outcome.failing)} failing at "
+            f"--fail-on {outcome.fail_on}, {len(outcome.reviewed)} reviewed{stale}.")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+__all__ = ["Shown", "Side", "counts_by_source_pair", "display_path", "highlight_numbers", "shown", "summary_line", "uncompared"]

@@ -51,6 +51,11 @@ def period_texts(draw) -> str:
         f"the {year // 10 * 10}s", f"since {year}", f"{n} years ago", "last year", "this year",
         f"for {n} consecutive years", f"{n} years in a row", "over the past decade", f"compared with {n} years ago",
         f"{draw(st.integers(1, 28))} {month} {year}",
+        # forms of claim files v2: windows, instants, approximate parts, streaks
+        f"the first {n % 12 + 1} months of {year}", f"by the end of {year}", f"as of {draw(st.integers(1, 28))} "
+        f"{month} {year}", f"at the end of {month} {year}", f"{draw(st.sampled_from(['early', 'mid', 'late']))} {year}",
+        f"mid-{month} {year}", f"for more than {n} consecutive years", f"for the past {n} consecutive years",
+        f"{draw(st.integers(1, 12))}/{draw(st.integers(1, 28))}/{year}", f"{month}-{month} {year}",
     ]))
 
 

@@ -169,7 +169,9 @@ def test_editing_a_claim_reopens_its_finding_and_the_old_entry_is_stale(cases, c
                        if f["verdict"] == "conflict" and "alpha/share-2022" in f["claim_ids"])
     run(capsys, "review", str(cases), fp, "--verdict", "confirmed", "--date", "2026-11-26")
     alpha = cases / "alpha.yaml"
-    alpha.write_text(alpha.read_text(encoding="utf-8").replace("value: 41.9%", "value: 41.8%", 1), encoding="utf-8")
+    # A corrected value no longer matches its quote, so the curator says where it comes from.
+    corrected = "value: 41.8%\n    derived: corrected from the statistical annex"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("value: 41.9%", corrected, 1), encoding="utf-8")
     code, out, err = run(capsys, "check", str(cases), "--format", "json")
     payload = json.loads(out)
     assert code == 1

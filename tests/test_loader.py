@@ -147,7 +147,8 @@ def test_every_problem_is_reported_at_once_with_file_line_and_field(tmp_path):
     assert "is not in the source text" in problems[("a.yaml", 24, "claims[4].quote")]
     assert "used by another file" in problems[("b.yaml", 2, "source.id")]
     assert "leads outside the claims folder" in problems[("c.yaml", 3, "source.text")]
-    assert len(info.value.problems) == 7
+    assert "the quote does not say '40%'" in problems[("a.yaml", 26, "claims[4].value")]
+    assert len(info.value.problems) == 8
     assert "a.yaml:16: claims[2].value" in str(info.value)
 
 

@@ -110,3 +110,126 @@ def test_any_text_parses_or_raises_claimcheck_error(text):
         parse_period(text, published="2025")
     except ClaimcheckError:
         pass
+
+
+# --- claim files v2: windows, instants, approximate parts, streaks ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the first half of 2021", ("2021-01-01", "2021-06-30", "half")),
+        ("the first quarter of 2023", ("2023-01-01", "2023-03-31", "quarter")),
+        ("first 7 months of 2019", ("2019-01-01", "2019-07-31", "span")),
+        ("the first nine months of 2022", ("2022-01-01", "2022-09-30", "span")),
+        ("January-September 2022", ("2022-01-01", "2022-09-30", "span")),
+        ("Jan-Feb 2017", ("2017-01-01", "2017-02-28", "span")),
+        ("from January to March 2023", ("2023-01-01", "2023-03-31", "span")),
+        ("between January and March 2023", ("2023-01-01", "2023-03-31", "span")),
+        ("10/1/2018", ("2018-10-01", "2018-10-01", "day")),
+        ("25/12/2018", ("2018-12-25", "2018-12-25", "day")),
+        ("04th Jan 2019", ("2019-01-04", "2019-01-04", "day")),
+        ("on 5 October 2013", ("2013-10-05", "2013-10-05", "day")),
+    ],
+)
+def test_windows_and_dates_written_in_news(text, expected):
+    assert span(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("by the end of 2018", "2018-12-31"),
+        ("at the end of 2018", "2018-12-31"),
+        ("at the end of March 2020", "2020-03-31"),
+        ("end-2018", "2018-12-31"),
+        ("at the start of 2019", "2019-01-01"),
+        ("as of 1 May 2022", "2022-05-01"),
+        ("as of 1 July 2023", "2023-07-01"),
+        ("as at 30 June 2023", "2023-06-30"),
+    ],
+)
+def test_instants_are_one_day_flagged_as_states(text, day):
+    period = parse_period(text)
+    assert (period.start.isoformat(), period.end.isoformat()) == (day, day)
+    assert period.instant and period.label().startswith("as of ")
+
+
+def test_a_day_with_no_year_is_the_last_one_before_a_dated_publication():
+    assert parse_period("as at 30 June", published="2023-03-10").start == date(2022, 6, 30)
+    assert parse_period("as at 30 June", published="2023-08") .start == date(2023, 6, 30)
+    with pytest.raises(PeriodParseError, match="no year"):
+        parse_period("as at 30 June", published="2023")  # a year alone cannot say which 30 June
+
+
+@pytest.mark.parametrize(
+    ("text", "strict", "loose"),
+    [
+        ("mid-March 2021", ("2021-03-11", "2021-03-20"), ("2021-03-01", "2021-03-31")),
+        ("early March 2021", ("2021-03-01", "2021-03-10"), ("2021-03-01", "2021-03-31")),
+        ("late February 2023", ("2023-02-21", "2023-02-28"), ("2023-02-01", "2023-02-28")),
+        ("late November 2022", ("2022-11-21", "2022-11-30"), ("2022-11-01", "2022-11-30")),
+        ("mid-2018", ("2018-05-01", "2018-08-31"), ("2018-01-01", "2018-12-31")),
+        ("late 2024", ("2024-09-01", "2024-12-31"), ("2024-01-01", "2024-12-31")),
+        ("early 2023", ("2023-01-01", "2023-04-30"), ("2023-01-01", "2023-12-31")),
+        ("the late 1990s", ("1997-01-01", "1999-12-31"), ("1990-01-01", "1999-12-31")),
+    ],
+)
+def test_approximate_parts_are_thirds_with_the_whole_as_their_loose_reading(text, strict, loose):
+    period = parse_period(text)
+    assert period.approximate and "approximate" in period.label()
+    assert (period.start.isoformat(), period.end.isoformat()) == strict
+    assert (period.outer_start.isoformat(), period.outer_end.isoformat()) == loose
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "first", "length"),
+    [
+        ("for 15 consecutive years", "2025", "2011-01-01", (15, 15)),
+        ("for the past 11 consecutive years", "2025", "2015-01-01", (11, 11)),
+        ("for more than 9 consecutive years", "2025", "2016-01-01", (10, None)),
+        ("for at least 9 consecutive years", "2025", "2017-01-01", (9, None)),
+        ("four years in a row", "2025", "2022-01-01", (4, 4)),
+        ("for two consecutive years", "2020", "2019-01-01", (2, 2)),
+    ],
+)
+def test_streaks_keep_their_length_with_its_hedge(text, published, first, length):
+    period = parse_period(text, published=published)
+    assert period.start.isoformat() == first and period.relative
+    assert period.streak is not None and (period.streak.min_years, period.streak.max_years) == length
+    assert period.streak.last_year == int(published)
+
+
+def test_a_streak_implies_its_first_year_with_the_lag_of_annual_data():
+    streak = parse_period("for 9 consecutive years", published="2016").streak
+    assert streak.first_years() == (2008, 2008)
+    assert streak.first_years(lag=1) == (2007, 2008)  # stated in 2016, it may count to 2015
+    unbounded = parse_period("for more than 9 consecutive years", published="2016").streak
+    assert unbounded.first_years(lag=1) == (None, 2007)
+
+
+def test_relative_periods_resolve_against_a_statement_time():
+    stated = parse_period("2013")
+    assert parse_period("for 9 consecutive years", published=stated).streak.last_year == 2013
+    assert parse_period("last year", published=stated).start == date(2012, 1, 1)
+
+
+@pytest.mark.parametrize(("text", "inferred", "approximate"), [("2022-06 (inferred)", True, False),
+                                                               ("late 2021", False, True)])
+def test_a_publication_date_may_be_inferred_or_approximate(text, inferred, approximate):
+    period = parse_period(text)
+    assert (period.inferred, period.approximate) == (inferred, approximate)
+    assert ("inferred" in period.label()) == inferred
+
+
+def test_str_of_a_period_is_its_reading():
+    assert str(parse_period("first half of 2024")) == "H1 2024: 2024-01-01 .. 2024-06-30"
+
+
+@given(period_texts())
+def test_the_loose_reading_contains_the_reading(text):
+    try:
+        period = parse_period(text, published="2030-06-15")
+    except ClaimcheckError:
+        return
+    assert period.outer_start <= period.start <= period.end <= period.outer_end

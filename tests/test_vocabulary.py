@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.corpus.vocabulary import build_vocabulary, normalize_name, parse_drift, parse_relation, similar
+from claimcheck.corpus.vocabulary import (
+    build_vocabulary,
+    normalize_name,
+    parse_drift,
+    parse_relation,
+    parse_spread,
+    similar,
+)
 from claimcheck.errors import VocabularyError
 
 VOCABULARY = {
@@ -32,11 +39,68 @@ def test_aliases_resolve_to_one_canonical_name():
 def test_drift_and_ambiguity():
     vocabulary = build_vocabulary(VOCABULARY)
     drift = vocabulary.drift("trade share")
-    assert drift is not None and not drift.relative and drift.allowance(3, 40) == pytest.approx(6)
+    # Allowances are in base units: 2 points of a share are 0.02 of a whole, over three years 0.06.
+    assert drift is not None and not drift.relative and drift.allowance(3, 0.40) == pytest.approx(0.06)
     assert parse_drift("15% a year").allowance(2, 100) == pytest.approx(32.25)
     assert vocabulary.ambiguity("neighbouring countries") == "no agreed list"
     with pytest.raises(VocabularyError, match="must read like"):
         parse_drift("quite a lot")
+
+
+@pytest.mark.parametrize(("text", "amount", "dimension"), [
+    ("2 points a year", 0.02, "dimensionless"),
+    ("2 percentage points per year", 0.02, "dimensionless"),
+    ("2 members a year", 2.0, "item"),
+    ("1 rank a year", 1.0, "rank"),
+    ("$50 billion a year", 50e9, "USD"),
+    ("3 million tonnes annually", 3e9, "kilogram"),
+])
+def test_drift_in_natural_units(text, amount, dimension):
+    drift = parse_drift(text)
+    assert not drift.relative and drift.amount == pytest.approx(amount) and drift.dimension == dimension
+    assert drift.applies_to(dimension) and not drift.applies_to("USD" if dimension != "USD" else "item")
+
+
+def test_a_relative_drift_compounds_and_never_overflows():
+    assert parse_drift("100% a year").allowance(1, 10) == pytest.approx(10)
+    assert parse_drift("100% a year").allowance(1200, 1.0) == float("inf")
+
+
+@pytest.mark.parametrize(("text", "level", "spread"), [("12 points", 0.4, 0.12), ("40%", 2e12, 0.8e12),
+                                                       ("5 countries", 20, 5)])
+def test_spread_absolute_or_relative(text, level, spread):
+    assert parse_spread(text).spread_at(level) == pytest.approx(spread)
+
+
+def test_kinds_categories_and_variants():
+    vocabulary = build_vocabulary({
+        "measures": {"exports": {"kind": "flow"}, "status": {"categories": {"member": ["member state"], "observer": []}},
+                     "largest partner": {"categories": "open"},
+                     "exports (goods)": {"variant_of": "exports"}},
+        "scopes": {"neighbours": {"ambiguous": "no list", "spread": "10 points"},
+                   "land neighbours": {"variant_of": "neighbours"}}})
+    assert vocabulary.measure_kind("exports") == "flow" and vocabulary.measure_kind("status") == "state"
+    assert vocabulary.category("status", "Member State") == "member"
+    assert vocabulary.category("status", "candidate") is None
+    assert vocabulary.category("largest partner", "Germany") == "germany"
+    assert vocabulary.base_scope("land neighbours") == "neighbours"
+    assert vocabulary.scope_spread("land neighbours").spread_at(0.4) == pytest.approx(0.10)
+    assert vocabulary.base_measure("exports (goods)") == "exports"
+
+
+@pytest.mark.parametrize(("spec", "message"), [
+    ({"measures": {"x": {"kind": "stock"}}}, "must be flow, ratio or state"),
+    ({"measures": {"x": {"kind": "flow", "categories": ["a"]}}}, "is a state, not a flow"),
+    ({"measures": {"x": {"categories": 3}}}, "must be 'open', a list"),
+    ({"scopes": {"x": {"variant_of": "y"}}}, "is not declared under scopes"),
+    ({"measures": {"x": {"drift": "fast"}}}, "must read like"),
+    ({"scopes": {"x": {"spread": "some"}}}, "cannot be read"),
+    ({"subjects": {"x": {"drift": "2 points a year"}}}, "unknown key 'drift'"),
+])
+def test_bad_declarations_are_located_problems(spec, message):
+    problems = []
+    build_vocabulary(spec, "vocabulary.yaml", problems)
+    assert any(message in p.message for p in problems), [p.message for p in problems]
 
 
 def test_relations_are_parsed_by_a_small_grammar():

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from claimcheck.corpus.quotes import unquoted
 from claimcheck.corpus.records import Claim, Corpus, Source
 from claimcheck.corpus.vocabulary import load_vocabulary
 from claimcheck.corpus.yamlfile import SCHEMA, Located, decode, read_yaml
@@ -30,6 +31,7 @@ VALUE_UNREADABLE = "CC902"
 UNKNOWN_UNIT = "CC903"
 PERIOD_UNRESOLVED = "CC904"
 DUPLICATE_ID = "CC905"
+VALUE_NOT_QUOTED = "CC906"
 
 
 # --- loading ------------------------------------------------------------------------------------
@@ -124,7 +126,8 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
             problems.append(Problem(shown, raw.key_lines[key], f"{where}.{key}",
                                     f"unknown key {key!r}; the loader sets it", SCHEMA, f"{source.id}/{claim_id}"))
         fields = {**raw, "source_id": source.id, "line": raw.line}
-        claim = validate_located(Claim, fields, {"published": source.published, "tolerances": tolerances}, shown, where, problems, raw,
+        context = {"published": source.published, "tolerances": tolerances, "vocabulary": corpus.vocabulary}
+        claim = validate_located(Claim, fields, context, shown, where, problems, raw,
                           f"{source.id}/{claim_id}" if isinstance(claim_id, str) else None)
         if claim is None:
             continue
@@ -132,6 +135,9 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
             problems.append(Problem(shown, raw.key_lines.get("quote", raw.line), f"{where}.quote",
                                         f"quote {_short(claim.quote)} is not in the source text {source.text!r}",
                                         QUOTE_NOT_FOUND, claim.global_id))
+        for key, message in unquoted(claim, source.published):
+            problems.append(Problem(shown, raw.key_lines.get(key, raw.line), f"{where}.{key}", message,
+                                    VALUE_NOT_QUOTED, claim.global_id))
         corpus.claims.append(claim)
 
 
@@ -157,9 +163,9 @@ def validate_located(model: type, fields: dict, context: dict, shown: str, where
 
 
 def _code_for(key: str, message: str) -> str:
-    if key in ("period", "date"):
+    if key in ("period", "date", "stated"):
         return PERIOD_UNRESOLVED
-    if key == "value" or key == "unit":
+    if key in ("value", "unit", "also", "change"):
         return UNKNOWN_UNIT if "unit" in message else VALUE_UNREADABLE
     return SCHEMA
 

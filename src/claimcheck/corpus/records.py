@@ -15,11 +15,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from claimcheck.corpus.vocabulary import Vocabulary
-from claimcheck.errors import Problem
+from claimcheck.errors import Problem, ValueParseError
+from claimcheck.read import units
+from claimcheck.read.categories import parse_category
 from claimcheck.read.grammar import parse_value
 from claimcheck.read.periods import Period, as_of_publication, parse_period
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES
-from claimcheck.read.values import Value
+from claimcheck.read.values import Value, overlap
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -55,8 +57,9 @@ class Source(BaseModel):
     def _published(cls, value: Any) -> Any:
         if isinstance(value, (str, int)) and not isinstance(value, bool):
             period = parse_period(str(value))
-            if period.granularity not in ("year", "month", "day"):
-                raise ValueError(f"published must be a year, year-month or date (got {value!r})")
+            if period.relative or period.instant or period.streak is not None or (
+                    period.granularity not in ("year", "month", "day") and not period.approximate):
+                raise ValueError(f"published must be a year, year-month or date, or an approximate part such as 'late 2021' (got {value!r})")
             return period
         return value
 
@@ -66,6 +69,10 @@ class Claim(BaseModel):
 
     A claim carries a value (with subject, measure and scope), a dated event, or an
     enumeration (items), or several of these. Its global id is ``<source-id>/<claim-id>``.
+
+    Time comes twice: ``period`` is when the value holds (its valid time), ``stated`` when it was
+    said (by default the source's publication). Relative periods resolve against ``stated`` when
+    it is given. A value may be written twice, in two currencies (``also``), and is never converted.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -77,12 +84,16 @@ class Claim(BaseModel):
     measure: str | None = None
     scope: str | None = None
     unit: str | None = None
+    stated: Period | None = None
     value: Value | None = None
+    also: tuple[Value, ...] = ()
     period: Period | None = None
     event: str | None = None
     date: Period | None = None
+    change: Value | None = None
     items: tuple[str, ...] | None = None
     complete: bool = True
+    derived: str | None = None
     note: str | None = None
     line: int | None = Field(None, exclude=True, description="line in the claim file, for messages only")
 
@@ -91,6 +102,16 @@ class Claim(BaseModel):
     def _id(cls, value: str) -> str:
         return _check_id(value, "claim id")
 
+    @field_validator("stated", mode="before")
+    @classmethod
+    def _stated(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            stated = parse_period(str(value), published=(info.context or {}).get("published"))
+            if stated.streak is not None:
+                raise ValueError("stated must be a date or period, not a run of years")
+            return stated
+        return value
+
     @field_validator("value", mode="before")
     @classmethod
     def _value(cls, value: Any, info: ValidationInfo) -> Any:
@@ -98,9 +119,65 @@ class Claim(BaseModel):
             raise ValueError(f"a value must be a number or text, not {value!r}")
         if isinstance(value, (int, float)):
             value = str(value)
+        if not isinstance(value, str):
+            return value
+        context = info.context or {}
+        vocabulary = context.get("vocabulary")
+        measure = info.data.get("measure")
+        if vocabulary is not None and measure and vocabulary.categories(vocabulary.measure(measure)) is not None:
+            canonical = vocabulary.measure(measure)
+            entry = vocabulary.categories(canonical)
+            return parse_category(value, canonical=lambda name: vocabulary.category(canonical, name),
+                                  allowed=tuple(dict.fromkeys((entry.categories or {}).values())))
+        try:
+            return parse_value(value, unit=info.data.get("unit"), tolerances=context.get("tolerances") or DEFAULT_TOLERANCES)
+        except ValueParseError as exc:
+            if measure and re.fullmatch(r"[^\W\d_][\w ,.'’-]*", value.strip()):
+                raise ValueParseError(value, f"{exc.reason}. If {value.strip()!r} is a category (a status or a name), "
+                                             f"declare it in vocabulary.yaml: measures: {measure}: {{categories: "
+                                             f"[{value.strip()}, ...]}} or {{categories: open}}") from None
+            raise
+
+    @field_validator("also", mode="before")
+    @classmethod
+    def _also(cls, value: Any, info: ValidationInfo) -> Any:
+        """The same quantity written again, in another currency or unit: text, or a list of texts."""
+        texts = [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
+        if not isinstance(texts, (list, tuple)) or not texts:
+            raise ValueError("also must be a value, or a list of values, each as written")
+        readings = []
+        tolerances = (info.context or {}).get("tolerances") or DEFAULT_TOLERANCES
+        for text in texts:
+            if isinstance(text, Value):
+                readings.append(text)
+                continue
+            if isinstance(text, bool) or not isinstance(text, (str, int, float)):
+                raise ValueError(f"each also must be a value as written, not {text!r}")
+            readings.append(parse_value(str(text), tolerances=tolerances))
+        return tuple(readings)
+
+    @field_validator("change", mode="before")
+    @classmethod
+    def _change(cls, value: Any, info: ValidationInfo) -> Any:
+        """What an event does to its subject's measure: '+1', '-2', 'one'; a leading sign is kept."""
+        if isinstance(value, bool):
+            raise ValueError(f"a change must be a number, not {value!r}")
+        if isinstance(value, (int, float)):
+            value = str(value)
         if isinstance(value, str):
-            tolerances = (info.context or {}).get("tolerances") or DEFAULT_TOLERANCES
-            return parse_value(value, unit=info.data.get("unit"), tolerances=tolerances)
+            text = value.strip()
+            body = text[1:] if text[:1] in "+-−" else text
+            change = parse_value(body, unit=info.data.get("unit"))
+            if change.low_magnitude is None or change.high_magnitude is None or change.is_category:
+                raise ValueError(f"a change must be one number, such as +1 or -2 (got {value!r})")
+            if text[:1] in "-−":
+                change = change.model_copy(update={
+                    "text": text, "low_magnitude": -change.high_magnitude, "high_magnitude": -change.low_magnitude,
+                    "loose_low_magnitude": None if change.loose_high_magnitude is None else -change.loose_high_magnitude,
+                    "loose_high_magnitude": None if change.loose_low_magnitude is None else -change.loose_low_magnitude})
+            else:
+                change = change.model_copy(update={"text": text})
+            return change
         return value
 
     @field_validator("period", "date", mode="before")
@@ -109,8 +186,8 @@ class Claim(BaseModel):
         if isinstance(value, bool):
             raise ValueError(f"a period must be text, not {value!r}")
         if isinstance(value, (str, int)):
-            published = (info.context or {}).get("published")
-            return parse_period(str(value), published=published)
+            anchor = info.data.get("stated") or (info.context or {}).get("published")
+            return parse_period(str(value), published=anchor)
         return value
 
     @field_validator("items", mode="before")
@@ -124,14 +201,30 @@ class Claim(BaseModel):
                 raise ValueError(f"items lists {', '.join(map(repr, duplicates))} more than once")
         return value
 
+    @field_validator("derived", "note", "quote")
+    @classmethod
+    def _text(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("must not be empty; leave the key out instead")
+        return value
+
     @model_validator(mode="before")
     @classmethod
-    def _as_of_publication(cls, data: Any, info: ValidationInfo) -> Any:
-        """A value with no period is read as of the source's publication, and says so."""
+    def _as_of_statement(cls, data: Any, info: ValidationInfo) -> Any:
+        """A value with no period is read as of its statement (``stated``, else the publication), and says so."""
+        if not isinstance(data, dict) or data.get("value") is None or data.get("period") is not None:
+            return data
         published = (info.context or {}).get("published")
-        if isinstance(data, dict) and data.get("value") is not None and data.get("period") is None and published:
-            data = {**data, "period": as_of_publication(published)}
-        return data
+        stated = data.get("stated")
+        if isinstance(stated, (str, int)) and not isinstance(stated, bool):
+            try:
+                stated = parse_period(str(stated), published=published)
+            except ValueError:
+                return data  # the stated field reports its own error
+        anchor = stated if isinstance(stated, Period) else published
+        if anchor is None:
+            return data
+        return {**data, "period": as_of_publication(anchor, stated=isinstance(stated, Period))}
 
     @model_validator(mode="after")
     def _says_something(self) -> Claim:
@@ -141,11 +234,50 @@ class Claim(BaseModel):
             raise ValueError("a claim with a value or items needs a measure")
         if self.date is not None and not self.event:
             raise ValueError("a claim with a date needs an event")
+        if self.change is not None and (self.date is None or not self.measure):
+            raise ValueError("a change belongs to an event that changes a measure: give event, date and measure")
+        if self.also:
+            if self.value is None or self.value.is_category:
+                raise ValueError("also writes the value again: give the value first")
+            _agree(self.value, self.also)
         return self
 
     @property
     def global_id(self) -> str:
         return f"{self.source_id}/{self.id}"
+
+
+
+def _agree(value: Value, also: tuple[Value, ...]) -> None:
+    """``also`` gives the same quantity: another currency, never converted; or the same dimension, overlapping."""
+    seen = {value.unit}
+    for other in also:
+        if other.is_category:
+            raise ValueError(f"also {other.text!r} is a category, not a value")
+        if other.unit in seen and (units.is_money(other.unit) or other.unit == value.unit):
+            raise ValueError(f"also {other.text!r} is in {other.unit}, which the claim already gives; also is for "
+                             "the same quantity in another currency or unit")
+        seen.add(other.unit)
+        if not (units.is_money(value.unit) and units.is_money(other.unit)) and _same_dimension(value, other):
+            a = _in_base(value)
+            b = _in_base(other)
+            if not overlap(*a, *b):
+                raise ValueError(f"also {other.text!r} ({other.interval_text()}) does not agree with the value "
+                                 f"{value.text!r} ({value.interval_text()})")
+
+
+def _same_dimension(a: Value, b: Value) -> bool:
+    try:
+        return units.dimension_of(a.unit) == units.dimension_of(b.unit)
+    except Exception:  # noqa: BLE001 - pint fails on odd units in several ways; they are then not compared
+        return False
+
+
+def _in_base(value: Value) -> tuple[float | None, float | None, bool, bool]:
+    factor = units.base_form(value.unit)[0]
+    low, high = value.low_magnitude, value.high_magnitude
+    return (None if low is None else low * factor, None if high is None else high * factor, value.low_inclusive,
+            value.high_inclusive)
 
 
 @dataclass

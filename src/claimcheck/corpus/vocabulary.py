@@ -1,4 +1,4 @@
-"""The vocabulary: one canonical name for each subject, measure and scope, and relations between measures.
+"""The vocabulary: canonical names for subjects, measures, scopes and events, and what is declared about them.
 
 A vocabulary file looks like this::
 
@@ -8,31 +8,41 @@ A vocabulary file looks like this::
       neighbouring countries:
         aliases: [neighboring countries, periphery, countries in the neighborhood]
         ambiguous: no agreed list of countries; sources count between 14 and 29
+        spread: 10 points          # how far apart the definitions can move a value
+      land neighbours:
+        variant_of: neighbouring countries
     measures:
       trade share:
         aliases: [share of total trade, share of foreign trade]
-        drift: 2 points a year
+        kind: ratio                # flow, ratio or state; inferred from the value when not given
+        drift: 2 points a year     # how far it can move in a year, in its own units or relatively
+      member states:
+        kind: state
+        drift: 2 members a year
+      status:
+        categories: [member, observer, candidate]
     relations:
       - trade volume = trade share × trade volume [world]
 
 Relations are read by a small grammar (``part = share × whole``, or ``share = part / whole``);
-they are never evaluated as code.
+they are never evaluated as code. Drifts and spreads are read by the value grammar.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from claimcheck.corpus.yamlfile import SCHEMA, read_yaml
-from claimcheck.errors import Problem, VocabularyError
+from claimcheck.errors import ClaimcheckError, Problem, VocabularyError
+from claimcheck.read import units
+from claimcheck.read.grammar import parse_value
 
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "})
-
-
 _PLAIN = re.compile(r"[a-z0-9']+(?: [a-z0-9']+)*")
 
 
@@ -43,19 +53,45 @@ def normalize_name(name: str) -> str:
     return " ".join(name.translate(_TYPOGRAPHIC).casefold().replace("-", " ").replace("_", " ").split())
 
 
-@dataclass(frozen=True, slots=True)
-class Drift:
-    """How far a measure can plausibly move in a year: absolute (in its unit) or relative."""
+MeasureKind = Literal["flow", "ratio", "state"]
+MEASURE_KINDS: tuple[MeasureKind, ...] = ("flow", "ratio", "state")
 
-    per_year: float
+
+@dataclass(frozen=True, slots=True)
+class Allowance:
+    """How far a value may move: a drift per year, or the spread between a scope's definitions.
+
+    Absolute (``amount`` in base units of ``dimension``: "2 points a year" is 0.02 of a share,
+    "2 members a year" two items) or relative (``amount`` a fraction: "15% a year", "40%").
+    """
+
+    amount: float
     relative: bool
+    dimension: str | None  # the base dimension of an absolute amount; None when relative
     text: str
 
+    def applies_to(self, dimension: str | None) -> bool:
+        """Whether the allowance is in the units of values of ``dimension`` (a relative one always is)."""
+        return self.relative or self.dimension == dimension
+
     def allowance(self, years: float, level: float) -> float:
-        """The largest change the drift allows over ``years``, near a value of ``level``."""
+        """As a drift: the largest change it allows over ``years``, near a value of ``level`` (base units).
+
+        A relative drift compounds; past what a float holds the allowance is infinite, not an error.
+        """
         if self.relative:
-            return abs(level) * ((1 + self.per_year) ** years - 1)
-        return self.per_year * years
+            try:
+                return abs(level) * math.expm1(years * math.log1p(self.amount))
+            except OverflowError:
+                return math.inf
+        return self.amount * years
+
+    def spread_at(self, level: float) -> float:
+        """As a spread: how far apart two definitions can put a value near ``level`` (base units)."""
+        return abs(level) * self.amount if self.relative else self.amount
+
+
+Drift = Allowance  # a drift is an allowance per year
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +117,16 @@ class Relation:
 class Entry:
     canonical: str
     aliases: tuple[str, ...] = ()
-    drift: Drift | None = None
+    drift: Allowance | None = None
     ambiguous: str | None = None
     note: str | None = None
+    kind: MeasureKind | None = None
+    categories: dict[str, str] | None = None  # normalized name or alias → canonical category
+    open_categories: bool = False
+    spread: Allowance | None = None
+    variant_of: str | None = None
+    signed: bool | None = None
+    line: int | None = None
 
 
 @dataclass
@@ -120,13 +163,63 @@ class Vocabulary:
     def event(self, name: str | None) -> str | None:
         return self._canonical("events", name)
 
-    def drift(self, measure: str | None) -> Drift | None:
-        entry = self.measures.get(measure or "")
+    def _base(self, entries: dict[str, Entry], name: str | None) -> Entry | None:
+        entry = entries.get(name or "")
+        if entry is not None and entry.variant_of:
+            return entries.get(entry.variant_of, entry)
+        return entry
+
+    def drift(self, measure: str | None) -> Allowance | None:
+        entry = self._base(self.measures, measure)
         return entry.drift if entry else None
 
     def ambiguity(self, scope: str | None) -> str | None:
-        entry = self.scopes.get(scope or "")
+        entry = self._base(self.scopes, scope)
         return entry.ambiguous if entry else None
+
+    def scope_spread(self, scope: str | None) -> Allowance | None:
+        entry = self._base(self.scopes, scope)
+        return entry.spread if entry else None
+
+    def basis_spread(self, measure: str | None) -> Allowance | None:
+        """How far the bases of a measure (its declared variants) can move a value."""
+        entry = self._base(self.measures, measure)
+        return entry.spread if entry else None
+
+    def base_scope(self, scope: str | None) -> str | None:
+        """A scope declared as a variant of another is compared under the other: 'land neighbours' under
+        'neighbouring countries'."""
+        entry = self.scopes.get(scope or "")
+        return entry.variant_of if entry is not None and entry.variant_of else scope
+
+    def base_measure(self, measure: str | None) -> str | None:
+        entry = self.measures.get(measure or "")
+        return entry.variant_of if entry is not None and entry.variant_of else measure
+
+    def measure_kind(self, measure: str | None) -> MeasureKind | None:
+        entry = self._base(self.measures, measure)
+        return entry.kind if entry else None
+
+    def signed(self, measure: str | None) -> bool | None:
+        entry = self._base(self.measures, measure)
+        return entry.signed if entry else None
+
+    def categories(self, measure: str | None) -> Entry | None:
+        """The measure's entry when its values are categories (a closed list or open); None otherwise."""
+        entry = self._base(self.measures, measure)
+        return entry if entry is not None and (entry.categories is not None or entry.open_categories) else None
+
+    def category(self, measure: str | None, name: str) -> str | None:
+        """A category's canonical name for the measure: None when a closed list does not have it."""
+        entry = self.categories(measure)
+        if entry is None:
+            return name
+        if entry.categories is None:  # an open set names subjects: their aliases apply ("the U.S.")
+            for spelling in (name, f"the {name}"):
+                if normalize_name(spelling) in self._lookup["subjects"]:
+                    return self.subject(spelling)
+            return self.subject(name)
+        return entry.categories.get(normalize_name(name))
 
 
 EMPTY = Vocabulary()
@@ -143,20 +236,48 @@ def similar(a: str, b: str) -> bool:
 
 # --- reading the file ---------------------------------------------------------------------------
 
-_DRIFT = re.compile(r"(\d+(?:\.\d+)?)\s*(points?|percentage points?|%|percent)\s+(?:a|per|each|every)\s+year")
+_PER_YEAR = re.compile(r"\s+(?:a|per|each|every)\s+year$|\s+(?:annually|yearly|per\s+annum)$")
+_RANK_WORDS = {"rank", "ranks", "place", "places", "position", "positions"}
 _TERM = r"\s*([^=×*/\[\]]+?)\s*(?:\[\s*([^\]]+?)\s*\])?\s*"
 _PRODUCT = re.compile(rf"{_TERM}={_TERM}[×*]{_TERM}")
 _QUOTIENT = re.compile(rf"{_TERM}={_TERM}/{_TERM}")
 
 
-def parse_drift(text: str) -> Drift:
-    m = _DRIFT.fullmatch(" ".join(str(text).lower().split()))
-    if not m:
-        raise VocabularyError(f"drift {text!r} must read like '2 points a year' or '15% a year'")
-    number = float(m[1])
-    if m[2] in ("%", "percent"):
-        return Drift(number / 100, True, str(text))
-    return Drift(number, False, str(text))
+def parse_drift(text: str) -> Allowance:
+    """'2 points a year', '15% a year', '2 members a year', '$50 billion a year', '1 rank a year'."""
+    written = " ".join(str(text).split())
+    match = _PER_YEAR.search(written.lower())
+    if match is None:
+        raise VocabularyError(f"drift {text!r} must read like '2 points a year', '15% a year', "
+                              "'2 members a year' or '$50 billion a year'")
+    return _allowance(written[:match.start()], str(text), "drift")
+
+
+def parse_spread(text: str) -> Allowance:
+    """'12 points' (of a share), '40%' (relative), '5 countries', '$100 billion'."""
+    return _allowance(" ".join(str(text).split()), str(text), "spread")
+
+
+def _allowance(amount: str, text: str, what: str) -> Allowance:
+    """An amount read by the value grammar: percentage points are points of a share, a percentage is relative."""
+    try:
+        value = parse_value(amount)
+    except ClaimcheckError as exc:
+        raise VocabularyError(f"{what} {text!r} cannot be read: {getattr(exc, 'reason', exc)}") from None
+    if value.low_magnitude is None or value.high_magnitude is None or value.is_category:
+        raise VocabularyError(f"{what} {text!r} must be one amount, not a bound")
+    number = (value.low_magnitude + value.high_magnitude) / 2  # the number as written, not its rounding
+    if value.unit == units.PERCENT:
+        digits = re.search(r"\d+(?:\.\d+)?", amount.replace(",", ""))  # "100%": the share's cap is no rounding
+        return Allowance((float(digits[0]) if digits else number) / 100, True, None, text)
+    if number < 0:
+        raise VocabularyError(f"{what} {text!r} cannot be negative")
+    if value.kind == "difference":  # points of a share: a share of 41.9% is 0.419 in base units
+        factor, dimension = units.base_form(units.PERCENT)
+        return Allowance(number * factor, False, dimension, text)
+    unit = units.RANK if value.kind == "count" and (value.counted or "").lower() in _RANK_WORDS else value.unit
+    factor, dimension = units.base_form(unit)
+    return Allowance(number * factor, False, dimension, text)
 
 
 def parse_relation(text: str, vocabulary: Vocabulary | None = None) -> Relation:
@@ -194,20 +315,29 @@ def _line(mapping: Any, key: str) -> int | None:
     return getattr(mapping, "key_lines", {}).get(key, getattr(mapping, "line", None))
 
 
+SECTIONS = ("subjects", "measures", "scopes", "events")
+_KEYS = {
+    "subjects": ("aliases", "note"),
+    "measures": ("aliases", "note", "kind", "drift", "categories", "variant_of", "spread", "signed"),
+    "scopes": ("aliases", "note", "ambiguous", "spread", "variant_of"),
+    "events": ("aliases", "note"),
+}
+
+
 def _build(data: Any, shown: str, problems: list[Problem]) -> Vocabulary:
     if data is None:
         return Vocabulary()
     if not isinstance(data, dict):
         problems.append(Problem(shown, 1, "", "must be a mapping of subjects, measures, scopes, events and relations", SCHEMA))
         return Vocabulary()
-    sections: dict[str, dict[str, Entry]] = {"subjects": {}, "measures": {}, "scopes": {}, "events": {}}
+    sections: dict[str, dict[str, Entry]] = {section: {} for section in SECTIONS}
     for key, value in data.items():
         if key in sections:
             if not isinstance(value, dict):
                 problems.append(Problem(shown, _line(data, key), key, "must be a mapping of names to aliases", SCHEMA))
                 continue
             for name, spec in value.items():
-                entry = _entry(str(name), spec, shown, _line(value, name), f"{key}.{name}", problems)
+                entry = _entry(key, str(name), spec, shown, _line(value, name), problems)
                 if entry is not None:
                     sections[key][entry.canonical] = entry
         elif key != "relations":
@@ -216,6 +346,7 @@ def _build(data: Any, shown: str, problems: list[Problem]) -> Vocabulary:
                                     SCHEMA))
     vocabulary = Vocabulary(**sections)
     _check_aliases(vocabulary, shown, problems)
+    _check_variants(vocabulary, shown, problems)
     relations = data.get("relations") or []
     if not isinstance(relations, list):
         problems.append(Problem(shown, _line(data, "relations"), "relations", "must be a list", SCHEMA))
@@ -232,41 +363,102 @@ def _build(data: Any, shown: str, problems: list[Problem]) -> Vocabulary:
     return vocabulary
 
 
-def _entry(name: str, spec: Any, shown: str, line: int | None, where: str, problems: list[Problem]) -> Entry | None:
+def _entry(section: str, name: str, spec: Any, shown: str, line: int | None, problems: list[Problem]) -> Entry | None:
     canonical = normalize_name(name)
+    where = f"{section}.{name}"
     if spec is None:
-        return Entry(canonical)
+        return Entry(canonical, line=line)
     if isinstance(spec, list):
-        return Entry(canonical, tuple(str(a) for a in spec))
+        return Entry(canonical, tuple(str(a) for a in spec), line=line)
     if not isinstance(spec, dict):
         problems.append(Problem(shown, line, where, "must be a list of aliases or a mapping", SCHEMA))
         return None
-    for key in sorted(set(spec) - {"aliases", "drift", "ambiguous", "note"}):
+    allowed = _KEYS[section]
+    for key in sorted(set(spec) - set(allowed)):
         problems.append(Problem(shown, _line(spec, key), f"{where}.{key}",
-                                f"unknown key {key!r}; an entry has aliases, drift, ambiguous and note", SCHEMA))
+                                f"unknown key {key!r}; an entry of {section} has {', '.join(allowed)}", SCHEMA))
+
+    def problem(key: str, message: str) -> None:
+        problems.append(Problem(shown, _line(spec, key), f"{where}.{key}", message, SCHEMA))
+
     aliases = spec.get("aliases") or []
     if not isinstance(aliases, list):
-        problems.append(Problem(shown, _line(spec, "aliases"), f"{where}.aliases", "must be a list", SCHEMA))
+        problem("aliases", "must be a list")
         aliases = []
-    drift = None
-    if spec.get("drift") is not None:
-        try:
-            drift = parse_drift(spec["drift"])
-        except VocabularyError as exc:
-            problems.append(Problem(shown, _line(spec, "drift"), f"{where}.drift", str(exc), SCHEMA))
-    return Entry(canonical, tuple(str(a) for a in aliases), drift, spec.get("ambiguous"), spec.get("note"))
+    entry = Entry(canonical, tuple(str(a) for a in aliases), ambiguous=spec.get("ambiguous"), note=spec.get("note"),
+                  line=line)
+    for key, parse in (("drift", parse_drift), ("spread", parse_spread)):
+        if spec.get(key) is not None:
+            try:
+                setattr(entry, key, parse(spec[key]))
+            except VocabularyError as exc:
+                problem(key, str(exc))
+    kind = spec.get("kind")
+    if kind is not None and kind not in MEASURE_KINDS:
+        problem("kind", f"must be flow, ratio or state (got {kind!r})")
+    elif kind is not None:
+        entry.kind = kind
+    if spec.get("variant_of") is not None:
+        entry.variant_of = normalize_name(str(spec["variant_of"]))
+    if spec.get("signed") is not None:
+        if not isinstance(spec["signed"], bool):
+            problem("signed", "must be true or false")
+        else:
+            entry.signed = spec["signed"]
+    if spec.get("categories") is not None:
+        _categories(entry, spec["categories"], problem)
+    return entry
+
+
+def _categories(entry: Entry, spec: Any, problem: Any) -> None:
+    """``categories: open``, a list of names, or a mapping of names to aliases; a category is a state."""
+    if entry.kind not in (None, "state"):
+        problem("categories", f"a measure with categories is a state, not a {entry.kind}")
+        return
+    entry.kind = "state"
+    if spec == "open":
+        entry.open_categories = True
+        return
+    names = {str(name): [] for name in spec} if isinstance(spec, list) else spec if isinstance(spec, dict) else None
+    if not names:
+        problem("categories", "must be 'open', a list of names, or a mapping of names to their aliases")
+        return
+    entry.categories = {}
+    for name, aliases in names.items():
+        for spelling in (name, *(aliases or [])):
+            key = normalize_name(str(spelling))
+            if entry.categories.setdefault(key, str(name)) != str(name):
+                problem("categories", f"{spelling!r} names two categories")
 
 
 def _check_aliases(vocabulary: Vocabulary, shown: str, problems: list[Problem]) -> None:
-    for kind in ("subjects", "measures", "scopes", "events"):
+    for kind in SECTIONS:
         owner: dict[str, str] = {}
         for entry in getattr(vocabulary, kind).values():
             for name in (entry.canonical, *entry.aliases):
                 key = normalize_name(name)
                 if owner.setdefault(key, entry.canonical) != entry.canonical:
-                    problems.append(Problem(shown, None, f"{kind}.{entry.canonical}",
+                    problems.append(Problem(shown, entry.line, f"{kind}.{entry.canonical}",
                                             f"{name!r} is also a name of {owner[key]!r}", SCHEMA))
 
 
-__all__ = ["Drift", "Relation", "Term", "Vocabulary", "build_vocabulary", "load_vocabulary", "normalize_name",
-           "parse_relation", "similar"]
+def _check_variants(vocabulary: Vocabulary, shown: str, problems: list[Problem]) -> None:
+    for kind in ("measures", "scopes"):
+        entries = getattr(vocabulary, kind)
+        for entry in entries.values():
+            base = entry.variant_of
+            if base is None:
+                continue
+            where = f"{kind}.{entry.canonical}.variant_of"
+            if base not in entries:
+                problems.append(Problem(shown, entry.line, where, f"{base!r} is not declared under {kind}", SCHEMA))
+                entry.variant_of = None
+            elif entries[base].variant_of is not None:
+                problems.append(Problem(shown, entry.line, where, f"{base!r} is itself a variant; name the base "
+                                        f"{entries[base].variant_of!r}", SCHEMA))
+                entry.variant_of = None
+
+
+__all__ = ["EMPTY", "MEASURE_KINDS", "Allowance", "Drift", "Entry", "MeasureKind", "Relation", "Term", "Vocabulary",
+           "build_vocabulary", "load_vocabulary", "normalize_name", "parse_drift", "parse_relation", "parse_spread",
+           "similar"]

@@ -209,14 +209,22 @@ def fingerprint(code: str, claims: list[Claim], extra: tuple[str, ...] = ()) -> 
 def _claim_digest(claim: Claim) -> str:
     period = claim.period
     date = claim.date
-    return "\x1e".join([
+    parts = [
         claim.global_id, " ".join((claim.quote or "").split()),
         claim.subject or "", claim.measure or "", claim.scope or "",
         claim.value.text if claim.value else "", claim.unit or "",
         f"{period.start}/{period.end}" if period else "",
         claim.event or "", f"{date.start}/{date.end}" if date else "",
         "|".join(claim.items or ()), str(claim.complete),
-    ])
+    ]
+    # Fields of claim files v2 join the digest only when given, so older findings keep their fingerprints.
+    if claim.also:
+        parts.append("also=" + "|".join(v.text for v in claim.also))
+    if claim.stated is not None:
+        parts.append(f"stated={claim.stated.start}/{claim.stated.end}")
+    if claim.change is not None:
+        parts.append(f"change={claim.change.text}")
+    return "\x1e".join(parts)
 
 
 def interval_words(lo: float | None, hi: float | None, lo_inc: bool, hi_inc: bool, row: Row) -> str:

@@ -2,14 +2,25 @@
 
 A period is a closed interval of calendar days with the granularity it was written in. Nothing is
 ever filled in from today's date: "2019" is the whole of 2019, and "March 2019" the whole month.
-Relative forms ("last year", "since 2012", "for 15 consecutive years") resolve against the
-publication date of the source, and are an error without one.
+Relative forms ("last year", "since 2012", "for 15 consecutive years") resolve against an anchor,
+the source's publication date or the claim's statement time, and are an error without one.
+
+Three readings go beyond a span of days:
+
+- an **instant** ("as of 1 July 2023", "by the end of 2018", "at the end of March 2020"): the day a
+  state is observed, the last day of a month or year for "the end of";
+- an **approximate part** ("mid-March 2021", "late 2024", "early 2023"): a third of the month or
+  year, flagged approximate, with the whole month or year kept as its loose reading;
+- a **streak** ("for 15 consecutive years", "for more than 9 consecutive years"): a run of years
+  whose length is a value with its hedge, ending with the anchor's year.
 """
 
 from __future__ import annotations
 
 import calendar
+import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Literal
 
@@ -17,9 +28,38 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from claimcheck.errors import PeriodParseError
+from claimcheck.errors import ClaimcheckError, PeriodParseError
+from claimcheck.read.grammar import parse_value
 
 Granularity = Literal["day", "month", "quarter", "half", "year", "decade", "span"]
+
+
+class Streak(BaseModel):
+    """A run of consecutive years: its length as written (a hedged whole number) and the year it reaches."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str  # the length as written: "15", "more than 9", "four"
+    min_years: int
+    max_years: int | None  # None: no upper bound ("more than 9")
+    last_year: int  # the year the run reaches, read as the anchor's year
+
+    def first_years(self, *, lag: int = 0) -> tuple[int | None, int]:
+        """The first year of the run: (earliest, latest); earliest is None when the length is unbounded.
+
+        With ``lag`` the run may end up to that many years before ``last_year`` (annual data stated
+        in 2020 often counts to 2019).
+        """
+        latest = self.last_year - self.min_years + 1
+        earliest = None if self.max_years is None else self.last_year - lag - self.max_years + 1
+        return earliest, latest
+
+    def length_text(self) -> str:
+        if self.max_years is None:
+            return f"at least {self.min_years} years"
+        if self.max_years == self.min_years:
+            return f"{self.min_years} years"
+        return f"{self.min_years} to {self.max_years} years"
 
 
 class Period(BaseModel):
@@ -34,39 +74,76 @@ class Period(BaseModel):
     reading: str
     relative: bool = False
     assumed: bool = False
+    instant: bool = False  # "as of", "by the end of": the day (or month, year) a state is observed
+    approximate: bool = False  # "mid-March", "late 2024": a third of the month or year
+    inferred: bool = False  # a publication date the curator inferred ("2022-06 (inferred)")
+    loose_start: date | None = None  # for an approximate part, the whole month or year around it
+    loose_end: date | None = None
+    streak: Streak | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.start > self.end:
             raise ValueError(f"period {self.text!r} starts ({self.start}) after it ends ({self.end})")
+        if (self.loose_start or self.start) > self.start or (self.loose_end or self.end) < self.end:
+            raise ValueError(f"period {self.text!r}: its loose reading must contain its reading")
         return self
+
+    @property
+    def outer_start(self) -> date:
+        """The start of the loose reading: the whole month or year of an approximate part."""
+        return self.loose_start or self.start
+
+    @property
+    def outer_end(self) -> date:
+        return self.loose_end or self.end
 
     def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
 
+    def loosely_overlaps(self, other: Period) -> bool:
+        """Whether the loose readings overlap: an approximate part may be any day of its month or year."""
+        return self.outer_start <= other.outer_end and other.outer_start <= self.outer_end
+
     def label(self, *, note: bool = True) -> str:
         """'2022', 'October 2013', 'Q3 2023', '2012–2022'; with ``note``, how a relative or assumed period was read."""
-        if self.granularity == "year":
-            core = str(self.start.year)
-        elif self.granularity == "month":
-            core = f"{self.start:%B %Y}"
-        elif self.granularity == "day":
-            core = self.start.isoformat()
-        elif self.granularity == "quarter":
-            core = f"Q{(self.start.month + 2) // 3} {self.start.year}"
-        elif self.granularity == "half":
-            core = f"H{(self.start.month + 5) // 6} {self.start.year}"
-        elif self.granularity == "decade":
-            core = f"the {self.start.year}s"
-        elif self.granularity == "span" and self.start.month == 1 and self.start.day == 1 and (self.end.month, self.end.day) == (12, 31):
-            core = f"{self.start.year}–{self.end.year}"
-        else:
-            core = f"{self.start.isoformat()}..{self.end.isoformat()}"
+        core = self._core()
+        if self.instant:
+            core = f"as of {core}"
+        if self.approximate:
+            core = f"{core} (approximate)"
+        if self.inferred:
+            core = f"{core} (inferred)"
         if self.assumed and note:
             return f"{core}, assumed as of publication"
         if self.relative and note:
             return f"{core}, from {self.text!r}"
         return core
+
+    def _core(self) -> str:
+        if self.approximate and self.text:
+            return " ".join(self.text.split())
+        if self.granularity == "year":
+            return str(self.start.year)
+        if self.granularity == "month":
+            return f"{self.start:%B %Y}"
+        if self.granularity == "day":
+            return self.start.isoformat()
+        if self.granularity == "quarter":
+            return f"Q{(self.start.month + 2) // 3} {self.start.year}"
+        if self.granularity == "half":
+            return f"H{(self.start.month + 5) // 6} {self.start.year}"
+        if self.granularity == "decade":
+            return f"the {self.start.year}s"
+        if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31):
+            return f"{self.start.year}–{self.end.year}"
+        if self.start.day == 1 and self.end == _month_end(self.end.year, self.end.month) and \
+                self.start.year == self.end.year:
+            return f"{self.start:%B}–{self.end:%B %Y}"
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    def __str__(self) -> str:
+        return f"{self.label()}: {self.start.isoformat()} .. {self.end.isoformat()}"
 
 
 # --- calendar helpers ---------------------------------------------------------------------------
@@ -80,6 +157,13 @@ _COUNT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _COUNT_WORDS.update({"a": 1, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100})
+# Thirds of a month (days) and of a year (months): the documented reading of "early", "mid" and "late".
+_THIRDS_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_THIRDS_OF_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_THIRDS_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_PART = r"(early|mid|late)(?:-| |- )"
+
+Reading = tuple[date, date, Granularity, str]
 
 
 def _year(y: int, text: str) -> int:
@@ -106,18 +190,23 @@ def _count(word: str, text: str) -> int:
 
 
 _TYPOGRAPHIC = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-", "\u00a0": " ", "’": "'"})
-_LEADING = re.compile(r"^(?:in|during|throughout|for the year|the year|as of|in the year)\s+")
+_LEADING = re.compile(r"^(?:in|on|during|throughout|for the year|the year|in the year)\s+")
+_INSTANT = re.compile(r"^as (?:of|at|on)\s+")
+_END_OF = re.compile(r"^(?:(?:by|at|as of|as at|until|till|to)\s+)?(?:the\s+)?(end|start|beginning)(?:\s+of\s+|-)(.+)$")
+_INFERRED = re.compile(r"\s*\((inferred|estimated|approximate)\)$")
 
 
 # --- the parser ---------------------------------------------------------------------------------
 
 
 def parse_period(text: str, *, published: Period | date | str | int | None = None) -> Period:
-    """Read a period as written; relative forms resolve against ``published``.
+    """Read a period as written; relative forms resolve against ``published`` (or a statement time).
 
     >>> p = parse_period("first half of 2024")
     >>> (p.start.isoformat(), p.end.isoformat(), p.granularity)
     ('2024-01-01', '2024-06-30', 'half')
+    >>> parse_period("by the end of 2018").label()
+    'as of 2018-12-31'
     """
     if isinstance(text, int) and not isinstance(text, bool):
         text = str(text)
@@ -128,24 +217,47 @@ def parse_period(text: str, *, published: Period | date | str | int | None = Non
         raise PeriodParseError(text, "it is empty")
     if len(s) > 200:
         raise PeriodParseError(text, "it is longer than any period claimcheck reads (200 characters)")
-    s = _LEADING.sub("", s)
     anchor = _anchor(published, text)
+    inferred = _INFERRED.search(s)
+    if inferred:
+        s = s[:inferred.start()]
+    period = _read(s, text, anchor)
+    if inferred:
+        period = period.model_copy(update={"inferred": True,
+                                           "reading": f"{period.reading}; {inferred[1]}, as the curator says"})
+    return period
 
-    absolute = _absolute(s, text)
-    if absolute is not None:
-        start, end, granularity, reading = absolute
+
+def _read(s: str, text: str, anchor: Period | None) -> Period:
+    s = _LEADING.sub("", s)
+    if m := _END_OF.fullmatch(s):
+        return _end_of(m[1], m[2], text, anchor)
+    if instant := _INSTANT.match(s):
+        rest = s[instant.end():]
+        inner = _day_before(rest, text, anchor) or _read(rest, text, anchor)
+        if inner.streak is not None:
+            return inner
+        return inner.model_copy(update={"instant": True, "reading": f"as of: {inner.reading}"})
+    found = _absolute(s, text)
+    if found is not None:
+        start, end, granularity, reading = found
         return Period(text=text, start=start, end=end, granularity=granularity, reading=reading)
-
+    part = _approximate_part(s, text)
+    if part is not None:
+        return part
     relative = _relative(s, text, anchor)
     if relative is not None:
         return relative
     raise PeriodParseError(text, "it is not a date or period claimcheck knows (see docs/values-and-periods.md)")
 
 
-def as_of_publication(published: Period) -> Period:
-    """The period read for a claim that gives none: the publication date itself, flagged as assumed."""
+def as_of_publication(published: Period, *, stated: bool = False) -> Period:
+    """The period read for a claim that gives none: the publication date (or the statement time) itself, flagged
+    as assumed."""
+    when = "the statement" if stated else "publication"
     return Period(text="", start=published.start, end=published.end, granularity=published.granularity,
-                  reading=f"no period written; read as of publication ({published.label(note=False)})", assumed=True)
+                  reading=f"no period written; read as of {when} ({published.label(note=False)})", assumed=True,
+                  approximate=published.approximate, loose_start=published.loose_start, loose_end=published.loose_end)
 
 
 def _anchor(published: Period | date | str | int | None, text: str) -> Period | None:
@@ -158,61 +270,118 @@ def _anchor(published: Period | date | str | int | None, text: str) -> Period | 
     return parse_period(str(published))
 
 
-def _absolute(s: str, text: str) -> tuple[date, date, Granularity, str] | None:
-    if m := re.fullmatch(r"(\d{4})", s):
-        y = _year(int(m[1]), text)
-        return *_whole_year(y), "year", "calendar year"
-    if (m := re.fullmatch(r"(\d{4})-(\d{2})", s)) and 1 <= int(m[2]) <= 12:
-        # ISO year-month; "2012-22" (not a month) falls through to the span of years below.
-        y, mo = _year(int(m[1]), text), int(m[2])
-        if not 1 <= mo <= 12:
-            raise PeriodParseError(text, f"month {mo} is out of range")
-        return date(y, mo, 1), _month_end(y, mo), "month", "calendar month"
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
-        try:
-            d = date(_year(int(m[1]), text), int(m[2]), int(m[3]))
-        except ValueError as exc:
-            raise PeriodParseError(text, str(exc)) from None
-        return d, d, "day", "calendar day"
-    if m := re.fullmatch(r"(?:from |between )?(\d{4}) ?(?:-|to|and|until|through) ?(\d{2}|\d{4})", s):
-        y1 = _year(int(m[1]), text)
-        y2 = int(m[2]) if len(m[2]) == 4 else (y1 // 100) * 100 + int(m[2])
-        _year(y2, text)
-        if y2 < y1:
-            raise PeriodParseError(text, f"the span runs backwards ({y1} to {y2})")
-        return date(y1, 1, 1), date(y2, 12, 31), "span", f"whole years {y1} to {y2}, both included"
-    if m := re.fullmatch(r"(?:q([1-4]) ?(\d{4})|(\d{4}) ?q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th|last) quarter (?:of )?(\d{4}))", s):
-        q = int(m[1] or m[4] or _ORDINAL[m[5]])
-        y = _year(int(m[2] or m[3] or m[6]), text)
-        return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter", f"quarter {q}"
-    if m := re.fullmatch(r"(?:h([12]) ?(\d{4})|(\d{4}) ?h([12])|(first|second|1st|2nd) half (?:of )?(\d{4}))", s):
-        h = int(m[1] or m[4] or _ORDINAL[m[5]])
-        y = _year(int(m[2] or m[3] or m[6]), text)
-        return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "half", f"half-year {h}"
-    if m := re.fullmatch(rf"(?:from )?{_MONTH} ?(?:-|to|through|until) ?{_MONTH},? (\d{{4}})", s):
-        y = _year(int(m[3]), text)
-        m1, m2 = _MONTHS[m[1]], _MONTHS[m[2]]
-        if m2 < m1:
-            raise PeriodParseError(text, "the months run backwards")
-        return date(y, m1, 1), _month_end(y, m2), "span", f"months {m1} to {m2} of {y}"
-    if m := re.fullmatch(r"the first (\w+) months (?:of )?(\d{4})", s):
-        n = _count(m[1], text)
-        y = _year(int(m[2]), text)
-        if not 1 <= n <= 12:
-            raise PeriodParseError(text, f"a year has no {n} months")
-        return date(y, 1, 1), _month_end(y, n), "span", f"months 1 to {n} of {y}"
-    if m := re.fullmatch(r"(?:the )?(\d{3})0'?s", s):
-        decade = _year(int(m[1]) * 10, text)
-        return date(decade, 1, 1), date(decade + 9, 12, 31), "decade", f"the decade {decade}–{decade + 9}"
-    if m := re.fullmatch(rf"(?:mid-|mid |early |late )?{_MONTH},? (\d{{4}})", s):
-        y, mo = _year(int(m[2]), text), _MONTHS[m[1]]
-        return date(y, mo, 1), _month_end(y, mo), "month", "calendar month"
+# --- absolute forms -----------------------------------------------------------------------------
+
+
+def _absolute(s: str, text: str) -> Reading | None:
+    for pattern, build in _ABSOLUTE:
+        if m := pattern.fullmatch(s):
+            found = build(m, text)
+            if found is not None:
+                return found
     return _dateutil_day(s, text)
 
 
-def _dateutil_day(s: str, text: str) -> tuple[date, date, Granularity, str] | None:
-    """'5 October 2013', 'October 5, 2013': dateutil, parsed twice to see what the text left out."""
-    if re.fullmatch(rf"(?:\d{{1,2}} )?{_MONTH}(?: \d{{1,2}})?", s):
+def _a_year(m: re.Match, text: str) -> Reading:
+    return *_whole_year(_year(int(m[1]), text)), "year", "calendar year"
+
+
+def _a_month(m: re.Match, text: str) -> Reading | None:
+    y, mo = _year(int(m[1]), text), int(m[2])
+    if not 1 <= mo <= 12:
+        return None  # "2012-22" is a span of years
+    return date(y, mo, 1), _month_end(y, mo), "month", "calendar month"
+
+
+def _a_day(m: re.Match, text: str) -> Reading:
+    try:
+        d = date(_year(int(m[1]), text), int(m[2]), int(m[3]))
+    except ValueError as exc:
+        raise PeriodParseError(text, str(exc)) from None
+    return d, d, "day", "calendar day"
+
+
+def _slashed_day(m: re.Match, text: str) -> Reading:
+    """'10/1/2018' is 1 October 2018 (month first, as US news and dateutil write it); '25/12/2018' is day first."""
+    first, second, y = int(m[1]), int(m[2]), _year(int(m[3]), text)
+    month, day, how = first, second, "month first"
+    if first > 12 >= second:
+        month, day, how = second, first, "day first, as the first number is over 12"
+    try:
+        d = date(y, month, day)
+    except ValueError as exc:
+        raise PeriodParseError(text, str(exc)) from None
+    return d, d, "day", f"calendar day ({how})"
+
+
+def _year_span(m: re.Match, text: str) -> Reading:
+    y1 = _year(int(m[1]), text)
+    y2 = int(m[2]) if len(m[2]) == 4 else (y1 // 100) * 100 + int(m[2])
+    _year(y2, text)
+    if y2 < y1:
+        raise PeriodParseError(text, f"the span runs backwards ({y1} to {y2})")
+    return date(y1, 1, 1), date(y2, 12, 31), "span", f"whole years {y1} to {y2}, both included"
+
+
+def _quarter(m: re.Match, text: str) -> Reading:
+    q = int(m[1] or m[4] or _ORDINAL[m[5]])
+    y = _year(int(m[2] or m[3] or m[6]), text)
+    return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter", f"quarter {q}"
+
+
+def _half(m: re.Match, text: str) -> Reading:
+    h = int(m[1] or m[4] or _ORDINAL[m[5]])
+    y = _year(int(m[2] or m[3] or m[6]), text)
+    return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "half", f"half-year {h}"
+
+
+def _months(m: re.Match, text: str) -> Reading:
+    y = _year(int(m[3]), text)
+    m1, m2 = _MONTHS[m[1]], _MONTHS[m[2]]
+    if m2 < m1:
+        raise PeriodParseError(text, "the months run backwards")
+    return date(y, m1, 1), _month_end(y, m2), "span", f"months {m1} to {m2} of {y}"
+
+
+def _first_months(m: re.Match, text: str) -> Reading:
+    n = _count(m[1], text)
+    y = _year(int(m[2]), text)
+    if not 1 <= n <= 12:
+        raise PeriodParseError(text, f"a year has no {n} months")
+    return date(y, 1, 1), _month_end(y, n), "span", f"months 1 to {n} of {y}"
+
+
+def _decade(m: re.Match, text: str) -> Reading:
+    decade = _year(int(m[1]) * 10, text)
+    return date(decade, 1, 1), date(decade + 9, 12, 31), "decade", f"the decade {decade}–{decade + 9}"
+
+
+def _a_named_month(m: re.Match, text: str) -> Reading:
+    y, mo = _year(int(m[2]), text), _MONTHS[m[1]]
+    return date(y, mo, 1), _month_end(y, mo), "month", "calendar month"
+
+
+_THE = r"(?:the )?"
+_ABSOLUTE: list[tuple[re.Pattern[str], Callable[[re.Match, str], Reading | None]]] = [
+    (re.compile(r"(\d{4})"), _a_year),
+    (re.compile(r"(\d{4})-(\d{2})"), _a_month),
+    (re.compile(r"(\d{4})[-/](\d{2})[-/](\d{2})"), _a_day),
+    (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})"), _slashed_day),
+    (re.compile(r"(?:from |between )?(\d{4}) ?(?:-|to|and|until|through) ?(\d{2}|\d{4})"), _year_span),
+    (re.compile(rf"(?:q([1-4]) ?(\d{{4}})|(\d{{4}}) ?q([1-4])|{_THE}(first|second|third|fourth|1st|2nd|3rd|4th|last)"
+                r"[ -]quarter (?:of )?(\d{4}))"), _quarter),
+    (re.compile(rf"(?:h([12]) ?(\d{{4}})|(\d{{4}}) ?h([12])|{_THE}(first|second|1st|2nd)[ -]half (?:of )?(\d{{4}}))"),
+     _half),
+    (re.compile(rf"(?:from |between )?{_MONTH} ?(?:-|to|through|until|and) ?{_MONTH},? (\d{{4}})"), _months),
+    (re.compile(r"(?:the )?first (\w+) months (?:of )?(\d{4})"), _first_months),
+    (re.compile(r"(?:the )?(\d{3})0'?s"), _decade),
+    (re.compile(rf"{_MONTH},? (\d{{4}})"), _a_named_month),
+]
+
+
+def _dateutil_day(s: str, text: str) -> Reading | None:
+    """'5 October 2013', 'October 5, 2013', '04th Jan 2019': dateutil, parsed twice to see what the text left out."""
+    if re.fullmatch(rf"(?:the )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?)?{_MONTH}(?: \d{{1,2}}(?:st|nd|rd|th)?)?", s):
         raise PeriodParseError(text, "it has no year, and claimcheck never takes one from today's date")
     if not re.search(r"\d", s) or len(s) > 40 or not re.fullmatch(r"[\w ,./-]+", s):
         return None
@@ -231,6 +400,84 @@ def _dateutil_day(s: str, text: str) -> tuple[date, date, Granularity, str] | No
     return d, d, "day", "calendar day"
 
 
+# --- instants and approximate parts -------------------------------------------------------------
+
+_DAY_MONTH = re.compile(rf"(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?")
+
+
+def _day_before(s: str, text: str, anchor: Period | None) -> Period | None:
+    """'as at 30 June' with no year: the last 30 June on or before the anchor, if the anchor gives a day or month."""
+    m = _DAY_MONTH.fullmatch(s)
+    if m is None:
+        return None
+    if anchor is None or anchor.granularity not in ("day", "month"):
+        raise PeriodParseError(text, "it has no year; claimcheck never takes one from today's date, and reads it as "
+                                     "the last such day before publication only when published: gives a month or day")
+    day, month = int(m[1] or m[4]), _MONTHS[m[2] or m[3]]
+    year = anchor.end.year
+    try:
+        found = date(year, month, day)
+        if found > anchor.end:
+            found = date(year - 1, month, day)
+    except ValueError as exc:
+        raise PeriodParseError(text, str(exc)) from None
+    return Period(text=text, start=found, end=found, granularity="day", relative=True,
+                  reading=f"no year written: the last {day} {calendar.month_name[month]} on or before publication "
+                          f"({found.isoformat()})")
+
+
+def _end_of(which: str, what: str, text: str, anchor: Period | None) -> Period:
+    """'by the end of 2018' is 2018-12-31; 'at the start of March 2020' is 2020-03-01: an instant."""
+    if what in ("the year", "this year"):
+        what = "this year"  # read against the anchor, as "this year" is
+    try:
+        inner = _read(what, text, anchor)
+    except PeriodParseError as exc:
+        if "relative" in exc.reason:
+            raise
+        raise PeriodParseError(text, f"{what!r} is not a month or year claimcheck reads after 'the {which} of'") \
+            from None
+    day = inner.end if which == "end" else inner.start
+    reading = f"the {which} of {inner.label(note=False)}: {day.isoformat()}"
+    return Period(text=text, start=day, end=day, granularity="day", reading=reading, instant=True,
+                  relative=inner.relative)
+
+
+def _approximate_part(s: str, text: str) -> Period | None:
+    """'mid-March 2021' is 11–20 March; 'late 2024' is September–December; 'the early 2010s' is 2010–2013."""
+    if m := re.fullmatch(rf"{_PART}{_MONTH},? (\d{{4}})", s):
+        y, mo = _year(int(m[3]), text), _MONTHS[m[2]]
+        first, last = _THIRDS_OF_MONTH[m[1]]
+        last = min(last, _month_end(y, mo).day)
+        return Period(text=text, start=date(y, mo, first), end=date(y, mo, last), granularity="span",
+                      reading=f"{m[1]} {calendar.month_name[mo]} {y}, read as days {first}–{last} (a third of the "
+                              "month); approximate", approximate=True, loose_start=date(y, mo, 1),
+                      loose_end=_month_end(y, mo))
+    if m := re.fullmatch(rf"(?:the )?{_PART}(\d{{3}})0'?s", s):
+        decade = _year(int(m[2]) * 10, text)
+        first, last = _THIRDS_OF_DECADE[m[1]]
+        return Period(text=text, start=date(decade + first, 1, 1), end=date(decade + last, 12, 31), granularity="span",
+                      reading=f"the {m[1]} {decade}s, read as {decade + first}–{decade + last}; approximate",
+                      approximate=True, loose_start=date(decade, 1, 1), loose_end=date(decade + 9, 12, 31))
+    if m := re.fullmatch(rf"{_PART}(\d{{4}})", s):
+        y = _year(int(m[2]), text)
+        first, last = _THIRDS_OF_YEAR[m[1]]
+        return Period(text=text, start=date(y, first, 1), end=_month_end(y, last), granularity="span",
+                      reading=f"{m[1]} {y}, read as {calendar.month_name[first]}–{calendar.month_name[last]} (a third "
+                              "of the year); approximate", approximate=True, loose_start=date(y, 1, 1),
+                      loose_end=date(y, 12, 31))
+    return None
+
+
+# --- relative forms -----------------------------------------------------------------------------
+
+_N_WORDS = r"(\d+|[a-z]+(?: [a-z]+)?)"
+_STREAK = re.compile(
+    r"(?:for |over |in |during )?(?:the )?(?:(?:past|last|previous) )?"
+    r"(.+?) (?:consecutive|straight|successive|running) years|"
+    r"(?:for |over )?(?:the )?(?:(?:past|last|previous) )?(.+?) years in a row")
+
+
 def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
     def need() -> Period:
         if anchor is None:
@@ -238,12 +485,12 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
                 text, "it is relative to the publication date, and none is known (set published: on the source)")
         return anchor
 
-    def made(start: date, end: date, granularity: Granularity, reading: str) -> Period:
+    def made(start: date, end: date, granularity: Granularity, reading: str, streak: Streak | None = None) -> Period:
         if start > end:
             raise PeriodParseError(text, f"it resolves to an empty period ({start} after {end})")
-        return Period(text=text, start=start, end=end, granularity=granularity, reading=reading, relative=True)
+        return Period(text=text, start=start, end=end, granularity=granularity, reading=reading, relative=True,
+                      streak=streak)
 
-    n_words = r"(\d+|[a-z]+(?: [a-z]+)?)"
     if m := re.fullmatch(r"since (?:the )?(.+)", s):
         base = _absolute(m[1], text)
         if base is None:
@@ -256,35 +503,70 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
     if s in ("last year", "the previous year", "the past year"):
         a = need()
         return made(*_whole_year(a.start.year - 1), "year", f"the year before publication ({a.start.year - 1})")
-    if m := re.fullmatch(rf"{n_words} years? ago", s):
+    if s in ("so far this year", "the year to date", "year to date", "this year so far", "so far in the year"):
         a = need()
-        y = a.start.year - _count(m[1], text)
+        return made(date(a.end.year, 1, 1), a.end, "span",
+                    f"the year to date: from 1 January {a.end.year} to publication ({a.label()})")
+    if m := re.fullmatch(rf"{_N_WORDS} years? ago", s):
+        a = need()
+        y = _year(a.start.year - _count(m[1], text), text)
         return made(*_whole_year(y), "year", f"{_count(m[1], text)} years before publication ({y})")
-    if m := re.fullmatch(rf"(?:compared (?:with|to) |since ){n_words} years? ago", s):
+    if m := re.fullmatch(rf"(?:compared (?:with|to) |since ){_N_WORDS} years? ago", s):
         a = need()
-        y = a.start.year - _count(m[1], text)
+        y = _year(a.start.year - _count(m[1], text), text)
         return made(date(y, 1, 1), a.end, "span", f"from {y} to publication ({a.label()})")
-    decade = re.fullmatch(r"(?:over |in |during |for )?the (?:past|last) decade", s)
-    years = re.fullmatch(
-        rf"(?:for |over |in |during )?(?:the )?(?:(?:past|last|previous) {n_words} years|{n_words} (?:consecutive|straight|successive) years|{n_words} years in a row)",
-        s)
-    if decade or years:
+    if m := _STREAK.fullmatch(s):
+        return _streak(m[1] or m[2], text, need(), made)
+    if re.fullmatch(r"(?:over |in |during |for )?the (?:past|last) decade", s) or \
+            (m := re.fullmatch(rf"(?:for |over |in |during )?(?:the )?(?:past|last|previous) {_N_WORDS} years", s)):
         a = need()
-        if decade:
-            n = 10
-        else:
-            assert years is not None
-            n = _count(years[1] or years[2] or years[3], text)
+        n = 10 if "decade" in s else _count(m[1], text)
         if n < 1:
             raise PeriodParseError(text, "a run of years must be at least one year long")
-        first = a.start.year - n + 1
+        first = _year(a.start.year - n + 1, text)
         return made(date(first, 1, 1), a.end, "span",
                     f"{n} whole years ending with the year of publication ({first}–{a.end.year})")
     if m := re.fullmatch(r"(?:over |in |during )?the (?:past|last) (\w+) months", s):
         a = need()
-        start = a.end - relativedelta(months=_count(m[1], text)) + relativedelta(days=1)
+        months = _count(m[1], text)
+        if months > 12 * 9999:
+            raise PeriodParseError(text, f"{months} months is longer than the calendar claimcheck reads")
+        start = a.end - relativedelta(months=months) + relativedelta(days=1)
         return made(start, a.end, "span", "months before publication")
     return None
 
 
-__all__ = ["Granularity", "Period", "as_of_publication", "parse_period"]
+def _streak(length: str, text: str, anchor: Period, made: Callable[..., Period]) -> Period:
+    """'15 consecutive years', 'more than 9 consecutive years': a run of whole years ending with the anchor's year."""
+    low, high = _streak_length(length, text)
+    if low < 1:
+        raise PeriodParseError(text, "a run of years must be at least one year long")
+    last = anchor.end.year
+    first = _year(last - low + 1, text)
+    streak = Streak(text=length, min_years=low, max_years=high, last_year=last)
+    run = f"{low} whole years" if high == low else f"at least {low} whole years" if high is None else \
+        f"{low} to {high} whole years"
+    return made(date(first, 1, 1), anchor.end, "span",
+                f"a streak of {run} ending with the year of publication, so {first}–{last}"
+                + ("" if high == low else " at the least"), streak)
+
+
+def _streak_length(length: str, text: str) -> tuple[int, int | None]:
+    """The whole numbers of years a hedged length allows: 'more than 9' is 10 or more, 'nearly 10' is 9."""
+    try:
+        value = parse_value(length)
+    except ClaimcheckError:
+        raise PeriodParseError(text, f"{length!r} is not a number of years claimcheck knows") from None
+    if value.kind != "count" or value.low_magnitude is None:
+        raise PeriodParseError(text, f"{length!r} is not a number of years claimcheck knows")
+    low, high = value.low_magnitude, value.high_magnitude
+    first = math.floor(low) + 1 if not value.low_inclusive and low == math.floor(low) else math.ceil(low)
+    if high is None:
+        return first, None
+    last = math.ceil(high) - 1 if not value.high_inclusive and high == math.ceil(high) else math.floor(high)
+    if last < first:
+        raise PeriodParseError(text, f"{length!r} allows no whole number of years")
+    return first, last
+
+
+__all__ = ["Granularity", "Period", "Streak", "as_of_publication", "parse_period"]

@@ -21,11 +21,17 @@ from pydantic import BaseModel, ConfigDict
 
 from claimcheck.read import units
 
-Kind = Literal["amount", "share", "count", "rate", "change_multiple", "rank", "difference"]
+Kind = Literal["amount", "share", "count", "rate", "change_multiple", "rank", "difference", "category"]
+CATEGORY = "category"  # the unit of a category value: it has no magnitude, only a name
 
 
 class Value(BaseModel):
-    """A value as an interval in real units, with the reading that produced it."""
+    """A value as an interval in real units, with the reading that produced it.
+
+    A category ("observer", "Germany" as the largest partner) is a value too: its kind and unit are
+    ``category``, it has no magnitudes, and ``category`` holds its canonical name, ``negated`` its
+    negative form ("not a member").
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -42,6 +48,12 @@ class Value(BaseModel):
     canonical: str
     denominator: float | None = None
     counted: str | None = None
+    category: str | None = None
+    negated: bool = False
+
+    @property
+    def is_category(self) -> bool:
+        return self.kind == CATEGORY
 
     @property
     def low(self) -> pint.Quantity | None:
@@ -52,6 +64,8 @@ class Value(BaseModel):
         return None if self.high_magnitude is None else units.quantity(self.high_magnitude, self.unit)
 
     def interval_text(self, *, loose: bool = False) -> str:
+        if self.category is not None:
+            return f"not {self.category}" if self.negated else self.category
         low = self.loose_low_magnitude if loose else self.low_magnitude
         high = self.loose_high_magnitude if loose else self.high_magnitude
         return format_interval(low, high, self.low_inclusive, self.high_inclusive, self.unit)
@@ -68,6 +82,7 @@ def format_number(x: float | None) -> str:
     if abs(x) >= 1e6 or abs(x) < 1e-3:
         return f"{x:.6g}"
     return f"{x:.6f}".rstrip("0").rstrip(".")
+
 
 _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -134,5 +149,5 @@ def gap(a_low: float | None, a_high: float | None, b_low: float | None, b_high: 
         return a_low - b_high
     return 0.0
 
-__all__ = ["Kind", "PERCENT_UNITS", "Value", "format_amount", "format_interval", "format_number", "gap", "overlap",
+__all__ = ["CATEGORY", "Kind", "PERCENT_UNITS", "Value", "format_amount", "format_interval", "format_number", "gap", "overlap",
            "unit_label"]

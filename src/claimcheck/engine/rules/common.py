@@ -78,8 +78,8 @@ def compare(rows: list[Row], split: int, ctx: Context) -> Finding:
 
 def _drift_allowance(a: Row, b: Row, drift) -> float:
     """The largest change the measure's declared drift allows between the two periods, in base units."""
-    level = max(abs(x) for x in (a.lo, a.hi, b.lo, b.hi) if x is not None) / a.factor
-    return drift.allowance(years_apart(a, b), level) * a.factor
+    level = max(abs(x) for x in (a.lo, a.hi, b.lo, b.hi) if x is not None)
+    return drift.allowance(years_apart(a, b), level)
 
 
 def _compare_words(rows: list[Row], split: int, ctx: Context, disjoint) -> Texts:

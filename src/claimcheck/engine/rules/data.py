@@ -123,4 +123,30 @@ def duplicate_id(problems: list[Problem]) -> Iterable[Finding]:
     yield from _data_rule(problems, "Ids must be unique.")
 
 
-__all__ = ["duplicate_id", "invalid_record", "period_unresolved", "quote_not_found", "unknown_unit", "value_unreadable"]
+
+@rule("CC906", "data.value-not-in-quote", key="problems")
+def value_not_in_quote(problems: list[Problem]) -> Iterable[Finding]:
+    """A claim's value, second writing, date or items are not what its quote says.
+
+    What it checks:
+        The claim's ``value`` (and each ``also``) must be readable from its ``quote`` by the value
+        grammar: written there as it is, or a span of the quote reads to the same interval in the
+        same unit ("41.9 per cent" says 41.9%, "more than 60 percent" says over 60%). An event's
+        ``date`` must be readable from the quote by the period grammar, and every item of a list must
+        be named in it. A claim whose value is the curator's reading (computed from the text, or
+        named elsewhere in it) says so with ``derived:`` and is not checked.
+
+    Why it matters:
+        A value copied wrong (49.1% for the quote's 41.9%) passes every other rule silently, and a
+        fact-checker trusts the claim file. Saying which values are derived keeps the difference
+        between what a source says and what a curator concluded.
+
+    Known problems:
+        A value the quote writes in a form the grammar does not read ("a hundred and more years") is
+        reported though it is right: write ``derived:`` with the reading. Items named by another
+        spelling than the quote's ("United States" for "the U.S.") are reported too. A claim with no
+        quote is not checked.
+    """
+    yield from _data_rule(problems, "The claim must say what its quote says, or give derived: with its reasoning.")
+
+__all__ = ["duplicate_id", "invalid_record", "period_unresolved", "quote_not_found", "unknown_unit", "value_not_in_quote", "value_unreadable"]

@@ -88,12 +88,14 @@ def resolve(code_or_name: str) -> Rule:
 def example_claims(example: dict[str, Any]) -> tuple[list[Claim], Any]:
     """Claims and vocabulary from a docstring example: ``sources`` maps ids to publication dates."""
     published = {sid: _published(date) for sid, date in (example.get("sources") or {}).items()}
+    vocabulary = build_vocabulary(example.get("vocabulary"))
     claims = []
     for raw in example.get("claims", []):
         raw = dict(raw)
         source = raw.pop("source")
-        claims.append(Claim.model_validate({**raw, "source_id": source}, context={"published": published.get(source)}))
-    return claims, build_vocabulary(example.get("vocabulary"))
+        claims.append(Claim.model_validate({**raw, "source_id": source},
+                                           context={"published": published.get(source), "vocabulary": vocabulary}))
+    return claims, vocabulary
 
 
 def _published(date: Any) -> Period | None:

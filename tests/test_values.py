@@ -571,3 +571,40 @@ def test_a_unit_pint_cannot_parse_is_refused_not_crashed():
     """Found by tests/test_fuzz.py: pint's parser raised AssertionError on the unit ':'."""
     with pytest.raises(ClaimcheckError):
         parse_value("0", unit=":")
+
+
+# --- claim files v2: compound adjectives with a noun, ordinal positions --------------------------
+
+
+@pytest.mark.parametrize(("text", "count", "counted"), [
+    ("nine-member", 9, "member"), ("a nine-member bloc", 9, "member"), ("six-nation", 6, "nation"),
+    ("40-country", 40, "country"), ("a 40-country survey", 40, "country"), ("the 31st member", 31, "member"),
+    ("its 12th member state", 12, "member state"), ("the 12th member state", 12, "member state"),
+    ("the twelfth member", 12, "member"), ("the twenty-eighth member state", 28, "member state"),
+])
+def test_compounds_and_ordinal_positions_are_counts(text, count, counted):
+    value = parse_value(text)
+    assert (value.kind, value.low_magnitude, value.high_magnitude, value.counted) == ("count", count, count, counted)
+    assert parse_value(value.canonical).interval_text() == value.interval_text()
+
+
+def test_an_ordinal_position_says_how_it_was_read():
+    assert "ordinal position: the 31st member" in parse_value("the 31st member").reading
+
+
+@pytest.mark.parametrize(("text", "rank"), [("31st largest", 31), ("second largest", 2), ("the 3rd largest", 3)])
+def test_ordinals_before_a_rank_word_are_ranks(text, rank):
+    value = parse_value(text)
+    assert (value.kind, value.low_magnitude) == ("rank", rank)
+
+
+@pytest.mark.parametrize("text", ["the 31th member", "the 12st member state"])
+def test_an_ordinal_with_the_wrong_suffix_is_refused_not_misread(text):
+    with pytest.raises(ValueParseError):
+        parse_value(text)
+
+
+def test_compound_units_and_fractions_are_unchanged():
+    assert parse_value("27-kilometer").unit == "kilometer"
+    assert parse_value("a twenty-first").kind == "share"
+    assert parse_value("two-year").unit == "year"

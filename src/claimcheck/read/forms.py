@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimcheck.read import units
 from claimcheck.read.currencies import CURRENCY_NAMES_BY_FIRST, CURRENCY_SYMBOLS, CURRENCY_WORDS
 from claimcheck.read.hedges import HEDGE_WORDS, Hedge, finish, make, prefix_hedge, suffix_hedge
-from claimcheck.read.numbers import ORDINALS, SCALES, SMALL_NUMBERS, Number, read_number
+from claimcheck.read.numbers import ORDINALS, SCALES, SMALL_NUMBERS, Number, ordinal_text, read_number, read_ordinal
 from claimcheck.read.tokens import Reading
 from claimcheck.read.unit_words import physical_unit
 from claimcheck.read.values import Value
@@ -57,12 +57,12 @@ def rank(p: Reading) -> Value | None:
     cur = p.cur
     start = cur.i
     ordinal = 1
-    token = cur.peek()
-    if token in ORDINALS and cur.peek(1) is not None:
-        following = cur.peek(1) or ""
-        if following in _RANK_WORDS or following.split("-")[-1] in _RANK_WORDS:
-            cur.take()
-            ordinal = ORDINALS[token]
+    written = read_ordinal(cur)  # "second largest", "31st largest"
+    following = cur.peek() or ""
+    if written is not None and (following in _RANK_WORDS or following.split("-")[-1] in _RANK_WORDS):
+        ordinal = written
+    else:
+        cur.i = start
     token = cur.peek() or ""
     head = token.split("-")
     if len(head) == 2 and head[0] in ORDINALS and head[1] in _RANK_WORDS:
@@ -83,7 +83,7 @@ def rank(p: Reading) -> Value | None:
     cur.i = len(cur.tokens)
     value = float(ordinal)
     words = {number: word for word, number in ORDINALS.items() if word.isalpha()}
-    canonical = "largest" if ordinal == 1 else f"{words[ordinal]} largest"
+    canonical = "largest" if ordinal == 1 else f"{words.get(ordinal, ordinal_text(ordinal))} largest"
     return make(p, p.text, "rank", units.RANK, value, value, True, True, value, value,
                       f"rank {ordinal}", canonical)
 
@@ -179,6 +179,29 @@ def one_in(p: Reading, part: Number, hedge: Hedge) -> Value | None:
         raise p.fail(f"it is hedged twice ({HEDGE_WORDS[hedge]!r} and {HEDGE_WORDS[suffix]!r})")
     return finish(p, suffix or hedge, Number(100 * part.value / whole.value, 0.0, 0.0, False, True, written),
                         units.PERCENT, "share", fraction_written=written)
+
+
+def position(p: Reading) -> Value | None:
+    """'the 31st member', 'its 12th member state', 'the twelfth member': an ordinal position is a count.
+
+    Whoever is the 31st member makes the members number 31 when it joins: the value is the count
+    the position implies at that time. 'The first of its kind' and 'the second largest' are not
+    positions in a count (they are ranks).
+    """
+    cur = p.cur
+    start = cur.i
+    cur.accept("its") or cur.accept("their") or cur.accept("his") or cur.accept("her")
+    n = read_ordinal(cur)
+    noun = cur.rest()
+    if n is None or not noun or noun[0] in ("of", "largest", *_RANK_WORDS) or \
+            not all(word.replace("-", "").isalpha() for word in noun):
+        cur.i = start
+        return None
+    counted = " ".join(noun)
+    cur.i = len(cur.tokens)
+    return make(p, p.text, "count", units.COUNT, float(n), float(n), True, True, float(n), float(n),
+                f"ordinal position: the {ordinal_text(n)} {counted}, so a count of {n} once it was reached",
+                f"{n} {counted}", counted=counted)
 
 __all__ = ["MULTIPLE_WORDS", "finish_multiple", "majority", "measured_fraction", "multiple", "of_denominator",
            "one_in", "peek_multiple", "rank", "skip_of_tail"]

@@ -26,6 +26,7 @@ from claimcheck.read.forms import (
     of_denominator,
     one_in,
     peek_multiple,
+    position,
     rank,
     skip_of_tail,
 )
@@ -41,7 +42,16 @@ from claimcheck.read.hedges import (
     prefix_hedge,
     suffix_hedge,
 )
-from claimcheck.read.numbers import SCALES, SMALL_NUMBERS, TENS, Number, fraction_share, read_number, scale_number
+from claimcheck.read.numbers import (
+    FRACTIONS,
+    SCALES,
+    SMALL_NUMBERS,
+    TENS,
+    Number,
+    fraction_share,
+    read_number,
+    scale_number,
+)
 from claimcheck.read.tokens import TYPOGRAPHIC, Reading, tokenize, tokenize_as_written
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
 from claimcheck.read.unit_words import (
@@ -91,7 +101,9 @@ def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = 
 def parse(p: Reading) -> Value:
     cur = p.cur
     cur.accept("the")
-    special = majority(p) or rank(p) or multiple(p)
+    if cur.peek() in ("a", "an") and _a_compound(cur.rest()[1:]):
+        cur.take()  # "a nine-member bloc", "a 40-country survey": the article of a compound adjective
+    special = majority(p) or rank(p) or position(p) or multiple(p)
     if special is not None:
         return special
     hedge: Hedge = "exact"
@@ -208,6 +220,15 @@ def money_tail(p: Reading, number: Number, currency: str) -> Number:
                     number.words and cents.words, written)
     money.with_unit = True
     return money
+
+
+def _a_compound(rest: list[str]) -> bool:
+    """A number and its noun, all that is left once a compound adjective is unhyphenated: ["nine", "member"]."""
+    if len(rest) != 2:
+        return False
+    number, noun = rest
+    return (number[:1].isdigit() or number in SMALL_NUMBERS or number.split("-")[0] in TENS) and noun.isalpha() and \
+        noun not in SCALES and noun not in FRACTIONS
 
 
 def second_bound(p: Reading, hedge: Hedge, number: Number, unit: str, kind: Kind, counted: str | None,

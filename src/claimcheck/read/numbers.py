@@ -388,6 +388,54 @@ def fraction_share(cur: Cursor) -> tuple[float, str] | None:
         return None
     return 100.0 * found[0], found[1]
 
+_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
+_UNIT_ORDINALS = {word: n for word, n in ORDINALS.items() if word.isalpha()}
+_UNIT_ORDINALS.update({word: 10 + k for k, word in enumerate(
+    "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), start=1)})
+_UNIT_ORDINALS["hundredth"] = 100
+
+
+def ordinal_word_value(token: str) -> int | None:
+    """first ... nineteenth, twentieth ... ninetieth, twenty-first ... ninety-ninth, hundredth; else None."""
+    if token in _UNIT_ORDINALS:
+        return _UNIT_ORDINALS[token]
+    tens = {word: TENS[number] for number, word in _TENS_ORDINALS.items()}
+    if token in tens:
+        return tens[token]
+    head, _, tail = token.partition("-")
+    if head in TENS and tail in _UNIT_ORDINALS and _UNIT_ORDINALS[tail] < 10:
+        return TENS[head] + _UNIT_ORDINALS[tail]
+    return None
+
+
+def read_ordinal(cur: Cursor) -> int | None:
+    """An ordinal, consumed: '31st' (read as the tokens '31', 'st'), 'twelfth', 'twenty-eighth'; else None."""
+    token = cur.peek()
+    if token is None:
+        return None
+    if token.isdigit() and cur.peek(1) in _ORDINAL_SUFFIXES and _suffix_fits(int(token), cur.peek(1) or ""):
+        cur.take()
+        cur.take()
+        return int(token)
+    value = ordinal_word_value(token)
+    if value is not None:
+        cur.take()
+    return value
+
+
+def _suffix_fits(number: int, suffix: str) -> bool:
+    """'31st', '12th', '22nd' fit; '31th' and '12st' do not (a typo or no ordinal at all)."""
+    if number % 100 in (11, 12, 13):
+        return suffix == "th"
+    return suffix == {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+def ordinal_text(n: int) -> str:
+    """31 is '31st', 12 is '12th'."""
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 __all__ = ["FRACTIONS", "FRACTION_WORDS", "MAX_MAGNITUDE", "ORDINALS", "SCALES", "SMALL_NUMBERS", "TENS", "VULGAR",
-           "VULGAR_FRACTIONS", "Number", "and_a_fraction", "fraction_share", "fraction_words", "read_digits",
+           "VULGAR_FRACTIONS", "Number", "ordinal_text", "ordinal_word_value", "read_ordinal", "and_a_fraction", "fraction_share", "fraction_words", "read_digits",
            "read_number", "scale_number", "small_word_value", "starts_word_number", "word_number"]

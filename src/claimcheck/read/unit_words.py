@@ -11,7 +11,7 @@ import re
 from claimcheck.errors import ValueParseError
 from claimcheck.read import units
 from claimcheck.read.currencies import CURRENCY_WORDS, currency_name
-from claimcheck.read.numbers import FRACTIONS, Number, small_word_value
+from claimcheck.read.numbers import FRACTIONS, Number, ordinal_word_value, small_word_value
 from claimcheck.read.tokens import Reading, by_first_word
 from claimcheck.read.values import Kind
 
@@ -45,7 +45,11 @@ def _unit_word(word: str) -> bool:
 
 
 def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], list[str]]:
-    """Compound adjectives read as a number and a unit: "27-kilometer", "two-year", "8- to 16-meter"."""
+    """Compound adjectives read as a number and a unit: "27-kilometer", "two-year", "8- to 16-meter".
+
+    A compound with a noun that is no unit is a count of that noun, and the noun it qualifies is
+    left out: "a nine-member bloc" counts nine members, "40-country" forty countries.
+    """
     if "-" not in "".join(tokens) and not any(word[:1] == "M" and word[1:] in units.CURRENCIES for word in as_written):
         return tokens, as_written
     out, out_written = [], []
@@ -55,6 +59,14 @@ def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], l
         if token == "-" and previous[:1].isdigit() and (following in ("to", "and") or _unit_word(following)
                                                         or following in CURRENCY_WORDS):
             continue  # "27-kilometer", "8- to 16-meter", "12-cent": the hyphen joins an adjective
+        if token == "-" and previous[:1].isdigit() and _compound_noun(following) and _nouns_only(tokens[k + 2:]):
+            out.append(following)  # "40-country bloc": forty countries
+            out_written.append(as_written[k + 1])
+            return out, out_written
+        head, _, tail = token.partition("-")
+        if tail and "-" not in tail and small_word_value(head) is not None and _compound_noun(tail) and \
+                _nouns_only(tokens[k + 1:]):
+            return out + [head, tail], out_written + [written[:len(head)], written[len(head) + 1:]]  # "nine-member"
         if written[:1] == "M" and written[1:] in units.CURRENCIES and (
                 previous[:1].isdigit() or small_word_value(previous) is not None):
             out += ["million", token[1:]]  # "30 MUSD", "120 MEUR": millions, in finance
@@ -69,6 +81,17 @@ def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], l
         out.append(token)
         out_written.append(written)
     return out, out_written
+
+
+def _compound_noun(word: str) -> bool:
+    """The noun of a compound adjective with a number: a word that is no unit, number or fraction."""
+    return len(word) > 1 and word.isalpha() and not _unit_word(word) and word not in CURRENCY_WORDS and \
+        small_word_value(word) is None and ordinal_word_value(word.removesuffix("s")) is None and word not in FRACTIONS and \
+        word not in ("to", "and", "or", "fold", "odd")
+
+
+def _nouns_only(words: list[str]) -> bool:
+    return all(word.replace("-", "").replace("'", "").isalpha() for word in words)
 
 
 def unit_after(p: Reading, number: Number) -> tuple[str, Kind, str | None]:

@@ -413,7 +413,10 @@ def read_ordinal(cur: Cursor) -> int | None:
     token = cur.peek()
     if token is None:
         return None
-    if token.isdigit() and cur.peek(1) in _ORDINAL_SUFFIXES and _suffix_fits(int(token), cur.peek(1) or ""):
+    if token.isdigit() and cur.peek(1) in _ORDINAL_SUFFIXES:
+        if not _suffix_fits(int(token), cur.peek(1) or ""):
+            raise ValueParseError(cur.text, f"'{token}{cur.peek(1)}' is not an ordinal (did you mean "
+                                            f"{ordinal_text(int(token))!r}?)")
         cur.take()
         cur.take()
         return int(token)

@@ -41,7 +41,7 @@ def test_conflicts_exit_1_and_are_listed(capsys):
     assert code == 1
     assert out.startswith("Conflicts: cannot both be true")
     assert "CC101 quantity.disjoint  conflict · confidence high · NEW" in out
-    assert "7 failing at --fail-on conflict, 0 reviewed." in " ".join(out.split())
+    assert "8 failing at --fail-on conflict, 0 reviewed." in " ".join(out.split())
 
 
 def test_exit_codes_through_the_console_script(cases, tmp_path):
@@ -65,7 +65,7 @@ def test_fail_on_tension_counts_tensions(capsys):
     code, out, _ = run(capsys, "check", str(CASES), "--fail-on", "tension", "--format", "json")
     payload = json.loads(out)
     assert code == 1
-    assert payload["failing"] == payload["counts"]["conflict"] + payload["counts"]["tension"] == 13
+    assert payload["failing"] == payload["counts"]["conflict"] + payload["counts"]["tension"] == 10
 
 
 def test_bad_claim_file_exits_2_names_file_line_field_and_writes_nothing(tmp_path, capsys):
@@ -119,7 +119,7 @@ def test_output_file_is_written_and_stdout_stays_empty(cases, tmp_path, capsys):
     target = tmp_path / "out.json"
     code, out, err = run(capsys, "check", str(cases), "--format", "json", "--output", str(target))
     assert code == 1 and out == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["counts"]["conflict"] == 7
+    assert json.loads(target.read_text(encoding="utf-8"))["counts"]["conflict"] == 8
     assert "wrote json report" in err
 
 

@@ -1,4 +1,4 @@
-"""Every rule documents itself, and every documented example runs through the rule."""
+"""Every rule documents itself, and every documented example is a claims folder that gives its verdict."""
 
 from __future__ import annotations
 
@@ -6,31 +6,48 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import check
-from claimcheck.engine.rules import RULES, SECTIONS, example_claims, resolve, rules_markdown
+from claimcheck import check, load
+from claimcheck.engine.rules import EXPECTED, REQUIRED_SECTIONS, RULES, example_files, resolve, rules_markdown
 
 DOCS = Path(__file__).parent.parent / "docs" / "rules.md"
 VALUE_RULES = sorted(code for code, rule in RULES.items() if rule.key != "problems")
+EXAMPLES = [(code, title) for code in VALUE_RULES for title in RULES[code].examples()]
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_every_rule_has_its_sections(code):
     rule = RULES[code]
-    required = SECTIONS if rule.key != "problems" else SECTIONS[:3]
+    required = REQUIRED_SECTIONS if rule.key != "problems" else REQUIRED_SECTIONS[:3]
     for title in required:
         assert rule.section(title), f"{code} has no '{title}' section"
     assert rule.summary.endswith(".")
 
 
-@pytest.mark.parametrize("code", VALUE_RULES)
-@pytest.mark.parametrize("title", ["Conflicting example", "Consistent example"])
-def test_docstring_examples_give_their_verdict(code, title):
-    example = RULES[code].examples()[title]
-    claims, vocabulary = example_claims(example)
-    report = check(claims, select=[code], vocabulary=vocabulary)
-    assert example["expect"] in {f.verdict for f in report.findings}
-    if example["expect"] == "consistent":
-        assert "conflict" not in {f.verdict for f in report.findings}
+def write_example(folder: Path, code: str, title: str) -> Path:
+    for name, text in RULES[code].examples()[title].items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("code", "title"), EXAMPLES)
+def test_docstring_examples_are_claim_files_that_give_their_verdict(code, title, tmp_path):
+    corpus = load(write_example(tmp_path, code, title))  # strict: a CC900 error in an example fails here
+    verdicts = {f.verdict for f in check(corpus, select=[code]).findings}
+    assert EXPECTED[title] in verdicts, f"{code} {title} gives {sorted(verdicts)}"
+    if EXPECTED[title] != "conflict":
+        assert "conflict" not in verdicts
+
+
+def test_examples_cover_a_conflict_and_a_consistent_case_per_rule():
+    for code in VALUE_RULES:
+        assert {"Conflicting example", "Consistent example"} <= set(RULES[code].examples()), code
+
+
+def test_an_example_names_each_of_its_files():
+    files = example_files("# a.yaml\nsource: {id: a}\n---\n# vocabulary.yaml\nmeasures: {}\n")
+    assert list(files) == ["a.yaml", "vocabulary.yaml"]
+    with pytest.raises(ValueError, match="does not start with"):
+        example_files("source: {id: a}\n")
 
 
 def test_codes_and_names_resolve():

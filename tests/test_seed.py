@@ -14,20 +14,21 @@ from claimcheck import check, load
 
 CLAIMS = Path(__file__).parent.parent / "claims"
 
+# (code, verdict, sides)
 SNAPSHOT = {
-    ("CC101", "tension", ("liu-hu-2023/neighbour-trade-share", "wang-2025/neighbour-trade-share-2022")),
-    ("CC107", "tension", ("liu-hu-2023/two-global-initiatives", "liu-hu-2023/two-global-initiatives-introduction",
-                          "wang-2025/three-global-initiatives")),
-    ("CC103", "consistent", ("liu-hu-2023/six-upholds",)),
-    ("CC103", "consistent", ("liu-hu-2023/two-global-initiatives",)),
-    ("CC103", "consistent", ("wang-2025/chip-4-members",)),
-    ("CC103", "consistent", ("wang-2025/ldcs-in-neighbourhood",)),
-    ("CC103", "consistent", ("wang-2025/three-global-initiatives",)),
-    ("CC107", "consistent", ("liu-hu-2023/five-central-asian-states", "wang-2025/five-central-asian-countries",
-                             "wang-2025/five-central-asian-countries-data-security")),
-    ("CC107", "consistent", ("liu-hu-2023/two-global-initiatives", "liu-hu-2023/two-global-initiatives-introduction")),
-    ("CC104", "undetermined", ("wang-2025/ldc-share-of-neighbourhood", "wang-2025/ldcs-in-neighbourhood")),
-    ("CC104", "undetermined", ("wang-2025/neighbour-trade-2022", "wang-2025/neighbour-trade-share-2022")),
+    ("CC101", "conflict", (("wang-2025/neighbour-trade-share-2022",), ("liu-hu-2023/neighbour-trade-share",))),
+    ("CC107", "tension", (("liu-hu-2023/two-global-initiatives", "liu-hu-2023/two-global-initiatives-introduction"),
+                          ("wang-2025/three-global-initiatives",))),
+    ("CC103", "consistent", (("liu-hu-2023/six-upholds",),)),
+    ("CC103", "consistent", (("liu-hu-2023/two-global-initiatives",),)),
+    ("CC103", "consistent", (("wang-2025/chip-4-members",),)),
+    ("CC103", "consistent", (("wang-2025/ldcs-in-neighbourhood",),)),
+    ("CC103", "consistent", (("wang-2025/three-global-initiatives",),)),
+    ("CC107", "consistent", (("liu-hu-2023/five-central-asian-states", "wang-2025/five-central-asian-countries",
+                              "wang-2025/five-central-asian-countries-data-security"),)),
+    ("CC107", "consistent", (("liu-hu-2023/two-global-initiatives", "liu-hu-2023/two-global-initiatives-introduction"),)),
+    ("CC104", "undetermined", (("wang-2025/ldc-share-of-neighbourhood",), ("wang-2025/ldcs-in-neighbourhood",))),
+    ("CC104", "undetermined", (("wang-2025/neighbour-trade-2022",), ("wang-2025/neighbour-trade-share-2022",))),
 }
 
 
@@ -39,7 +40,7 @@ def seed():
 
 def test_seed_findings_are_pinned(seed):
     _, report = seed
-    assert {(f.code, f.verdict, f.claim_ids) for f in report.findings} == SNAPSHOT
+    assert {(f.code, f.verdict, f.sides) for f in report.findings} == SNAPSHOT
 
 
 def test_the_headline_disagreement_is_explained(seed):
@@ -47,9 +48,11 @@ def test_the_headline_disagreement_is_explained(seed):
     headline = next(f for f in report.findings if f.code == "CC101")
     assert "wang-2025 gives 41.9% (2022)" in headline.message
     assert "liu-hu-2023 gives over 60% (2023, assumed as of publication)" in headline.message
+    assert headline.verdict == "conflict" and headline.explained_by == ()
     assert "the gap is at least 18.05 points" in headline.explanation
-    assert "cannot cover the gap" in headline.explanation          # one year of drift cannot explain it
-    assert "no agreed definition" in headline.explanation          # a different neighbourhood could
+    assert "covers at most 2 points over that time" in headline.explanation   # one year of drift
+    assert "declared spread of 12 points covers at most 12 points" in headline.explanation  # a wider neighbourhood
+    assert "Together they cover at most 14 points, which cannot cover the gap" in headline.explanation
     assert headline.assumptions == (
         "liu-hu-2023/neighbour-trade-share gives no period; it is read as of publication (2023)",)
     assert headline.confidence == "high"

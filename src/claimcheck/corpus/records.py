@@ -211,8 +211,9 @@ class Claim(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _as_of_statement(cls, data: Any, info: ValidationInfo) -> Any:
-        """A value with no period is read as of its statement (``stated``, else the publication), and says so."""
-        if not isinstance(data, dict) or data.get("value") is None or data.get("period") is not None:
+        """A value or list with no period is read as of its statement (``stated``, else the publication), and says so."""
+        if not isinstance(data, dict) or data.get("period") is not None or (
+                data.get("value") is None and data.get("items") is None) or data.get("date") is not None:
             return data
         published = (info.context or {}).get("published")
         stated = data.get("stated")

@@ -3,33 +3,42 @@
 Rows are grouped, never compared all against all: each rule names a blocking key, and the cost
 grows with the number of claims, not with its square. Rows are sorted by claim id and groups come
 in order of their first claim, so the findings do not depend on the order of files or claims.
+
+Normalizing reads time as the measure's kind says (``time_kind``): a flow over a window, a ratio
+over a window, or a state at an instant; and keeps when each claim was stated (its ``stated:``,
+else its source's publication), so that rules can tell a revision from a conflict.
 """
 
 from __future__ import annotations
 
 import gc
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from claimcheck.corpus.records import Claim, Corpus
-from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, similar
-from claimcheck.engine.findings import VERDICTS, Context, Finding, Row, Verdict
+from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, normalize_name
+from claimcheck.engine.findings import VERDICTS, Context, Finding, Row, TimeKind, Verdict
+from claimcheck.engine.kinds import time_kind
 from claimcheck.engine.rules import RULES, Rule
 from claimcheck.errors import ClaimcheckError, Problem
 from claimcheck.read import units
+from claimcheck.read.periods import Period
+from claimcheck.read.values import Value
 
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """For one claim: what it was compared with, or why it was not."""
+    """For one claim: what it was compared with, or why it was not, and how time is read for it."""
 
     claim_id: str
     compared_with: tuple[str, ...] = ()
     compared_count: int = 0
     reason: str | None = None
     possible_matches: tuple[str, ...] = ()
+    time: TimeKind | None = None  # flow, ratio or state: how the claim's time was read
 
 
 @dataclass
@@ -38,12 +47,13 @@ class Report:
 
     findings: list[Finding] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list, repr=False)
+    selected: tuple[str, ...] = field(default=(), repr=False)  # the codes of the rules that ran
     _coverage: dict[str, Coverage] | None = field(default=None, repr=False)
 
     @property
     def coverage(self) -> dict[str, Coverage]:
         if self._coverage is None:
-            self._coverage = _coverage(self.rows, self.findings)
+            self._coverage = _coverage(self.rows, self.findings, self.selected)
         return self._coverage
 
     def by_verdict(self, verdict: Verdict) -> list[Finding]:
@@ -68,11 +78,13 @@ class Blocking:
 
     ``among`` is "value", "date" or "items": rows with a value, a dated event or a list. For value
     rows, ``kinds`` narrows to kinds of value; the engine only asks the key of rows it applies to.
+    ``with_changes`` also files the events that change a measure (``change:``) under the key.
     """
 
     among: str
     key: Callable[[Row], tuple | None]
     kinds: frozenset[str] | None = None
+    with_changes: bool = False
 
 
 def _with_period(key: Callable[[Row], tuple]) -> Callable[[Row], tuple | None]:
@@ -80,16 +92,18 @@ def _with_period(key: Callable[[Row], tuple]) -> Callable[[Row], tuple | None]:
     return lambda row: key(row) if row.start else None
 
 
-KINDS = frozenset({"amount", "share", "count", "rate", "change_multiple", "rank", "difference"})
+KINDS = frozenset({"amount", "share", "count", "rate", "change_multiple", "rank", "difference", "category"})
 
 KEYS: dict[str, Blocking] = {
     "quantity": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope, r.kind, r.dimension)),
-                         KINDS - {"count", "rank"}),
-    "count": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)), frozenset({"count"})),
+                         KINDS - {"count", "rank", "category"}),
+    "count": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)), frozenset({"count"}),
+                      with_changes=True),
     "measure": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)),
                         frozenset({"rate", "change_multiple"})),
     "rank": Blocking("value", _with_period(lambda r: (r.measure, r.scope)), frozenset({"rank"})),
-    "subject": Blocking("value", _with_period(lambda r: (r.subject,))),
+    "category": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)), frozenset({"category"})),
+    "subject": Blocking("value", _with_period(lambda r: (r.subject,)), KINDS - {"category"}),
     "event": Blocking("date", lambda row: (row.event,) if row.event else None),
     "items": Blocking("items", lambda row: (row.gid,)),
 }
@@ -97,51 +111,104 @@ KEYS: dict[str, Blocking] = {
 
 # --- rows ---------------------------------------------------------------------------------------
 
-
 class _Normalizer:
     """Claims to rows, with every vocabulary look-up and unit conversion memoized."""
 
-    def __init__(self, vocabulary: Vocabulary):
+    def __init__(self, vocabulary: Vocabulary, published: Mapping[str, Period]):
         self.vocabulary = vocabulary
-        self.subjects: dict[str, str | None] = {}
-        self.measures: dict[str, str | None] = {}
-        self.scopes: dict[str, str | None] = {}
-        self.events: dict[str, str | None] = {}
+        self.published = published
+        self.subjects: dict[str | None, str | None] = {None: None}
+        self.events: dict[str | None, str | None] = {None: None}
+        self.measures: dict[str | None, tuple[str | None, str | None]] = {None: (None, None)}
+        self.scopes: dict[str | None, tuple[str | None, str | None]] = {None: (None, None)}
+        self.readings: dict[tuple, tuple[TimeKind, float, str]] = {}
+        self.days: dict[tuple, tuple[int, int]] = {}
+        self.stated: dict[str, tuple[int, int]] = {}
 
-    def row(self, claim: Claim) -> Row:
-        # Hot path (once per claim): memoized look-ups inlined, one Row construction.
+    def rows(self, claim: Claim) -> list[Row]:
+        # Hot path (once per claim): memoized look-ups inlined, one Row construction per writing of the value.
         subject = self.subjects.get(claim.subject, _MISSING)
         if subject is _MISSING:
-            subject = self.subjects[claim.subject] = self._canonical(self.vocabulary.subject, claim.subject)
-        measure = self.measures.get(claim.measure, _MISSING)
-        if measure is _MISSING:
-            measure = self.measures[claim.measure] = self._canonical(self.vocabulary.measure, claim.measure)
-        scope = self.scopes.get(claim.scope, _MISSING)
-        if scope is _MISSING:
-            scope = self.scopes[claim.scope] = self._canonical(self.vocabulary.scope, claim.scope)
-        event = None if claim.event is None else self._canonical(self.vocabulary.event, claim.event)
-        value, period = claim.value, claim.period
-        start = end = 0
-        assumed = False
-        if period is not None:
-            start, end, assumed = period.start.toordinal(), period.end.toordinal(), period.assumed
+            subject = self.subjects[claim.subject] = self.vocabulary.subject(claim.subject)
+        measure_and_basis = self.measures.get(claim.measure) or self._variant("measure", claim.measure)
+        scope_and_variant = self.scopes.get(claim.scope) or self._variant("scope", claim.scope)
+        event = self.events.get(claim.event, _MISSING)
+        if event is _MISSING:
+            event = self.events[claim.event] = self.vocabulary.event(claim.event)
+        measure, basis = measure_and_basis
+        scope, variant = scope_and_variant
+        period = claim.period
+        if period is None:
+            start = end = 0
+        else:
+            start, end = self._days(period)
+        stated = self._stated(claim) if claim.stated is None else self._days(claim.stated)
         gid = f"{claim.source_id}/{claim.id}"
-        dated, listed = claim.date is not None, claim.items is not None
+        value = claim.value
         if value is None:
-            return Row(claim, gid, claim.source_id, subject, measure, scope, event, start=start, end=end, assumed=assumed,
-                       dated=dated, listed=listed)
-        factor, dimension = units.base_form(value.unit)
-        low, high = value.low_magnitude, value.high_magnitude
-        loose_low, loose_high = value.loose_low_magnitude, value.loose_high_magnitude
-        return Row(claim, gid, claim.source_id, subject, measure, scope, event, value.kind, dimension, factor,
-                   None if low is None else low * factor, None if high is None else high * factor,
-                   value.low_inclusive, value.high_inclusive,
-                   None if loose_low is None else loose_low * factor, None if loose_high is None else loose_high * factor,
-                   start, end, assumed, dated, listed)
+            base = Row(claim, gid, subject, measure, scope, event, None, None, 1.0, None, None, True, True, start, end,
+                       None, stated[0], stated[1], variant, basis)
+            if claim.items is not None and claim.complete and measure and claim.date is None:
+                return [base, self._from_items(base)]
+            return [base]
+        rows = [self._valued(claim, gid, subject, measure, scope, event, start, end, stated, variant, basis, value, 0)]
+        for index, other in enumerate(claim.also, start=1):
+            rows.append(self._valued(claim, gid, subject, measure, scope, event, start, end, stated, variant, basis,
+                                     other, index))
+        return rows
 
-    @staticmethod
-    def _canonical(lookup: Callable[[str], str | None], text: str | None) -> str | None:
-        return None if text is None else lookup(text)
+    def _variant(self, kind: str, written: str | None) -> tuple[str | None, str | None]:
+        """(the canonical base name, the variant as written or None) of a measure or scope, memoized."""
+        vocabulary = self.vocabulary
+        canonical = vocabulary.measure(written) if kind == "measure" else vocabulary.scope(written)
+        base = vocabulary.base_measure(canonical) if kind == "measure" else vocabulary.base_scope(canonical)
+        found = (base, canonical if base != canonical else None)
+        (self.measures if kind == "measure" else self.scopes)[written] = found
+        return found
+
+    def _days(self, period: Period) -> tuple[int, int]:
+        """A period's first and last day as ordinals, one tuple per distinct period (a million rows share them)."""
+        key = (period.start, period.end)
+        found = self.days.get(key)
+        if found is None:
+            found = self.days[key] = (period.start.toordinal(), period.end.toordinal())
+        return found
+
+    def _valued(self, claim: Claim, gid: str, subject: str | None, measure: str | None, scope: str | None,
+                event: str | None, start: int, end: int, stated: tuple[int, int], variant: str | None,
+                basis: str | None, value: Value, reading: int) -> Row:
+        key = (measure, value.kind, value.unit)
+        found = self.readings.get(key)
+        if found is None:
+            time = time_kind(self.vocabulary, measure, value)
+            factor, dimension = (1.0, "category") if value.is_category else units.base_form(value.unit)
+            found = self.readings[key] = (time, factor, dimension)
+        time, factor, dimension = found
+        if value.is_category:
+            return Row(claim, gid, subject, measure, scope, event, value.kind, dimension, factor, None, None, True, True,
+                       start, end, time, stated[0], stated[1], variant, basis, reading,
+                       normalize_name(value.category or ""), value.negated)
+        low, high = value.low_magnitude, value.high_magnitude
+        return Row(claim, gid, subject, measure, scope, event, value.kind, dimension, factor,
+                   None if low is None else low * factor, None if high is None else high * factor,
+                   value.low_inclusive, value.high_inclusive, start, end, time, stated[0], stated[1], variant, basis,
+                   reading)
+
+    def _from_items(self, base: Row) -> Row:
+        """A complete list implies its count: a row of kind count, beside the list's own row."""
+        count = float(len(base.claim.items or ()))
+        return Row(base.claim, base.gid, base.subject, base.measure, base.scope, base.event,
+                   kind="count", dimension="item", lo=count, hi=count, start=base.start, end=base.end,
+                   time=self.vocabulary.measure_kind(base.measure) or "state", stated_start=base.stated_start,
+                   stated_end=base.stated_end, variant=base.variant, basis=base.basis, counted_from_items=True)
+
+    def _stated(self, claim: Claim) -> tuple[int, int]:
+        found = self.stated.get(claim.source_id)
+        if found is None:
+            published = self.published.get(claim.source_id)
+            found = (0, 0) if published is None else self._days(published)
+            self.stated[claim.source_id] = found
+        return found
 
 
 _MISSING = object()
@@ -155,9 +222,9 @@ def check(claims: Corpus | Iterable[Claim], *, select: Iterable[str] | None = No
           progress: Progress | None = None) -> Report:
     """Run the rules over claims and return every finding with the coverage of every claim.
 
-    ``claims`` is a ``Corpus`` from ``load`` (its vocabulary and load problems are used) or any
-    iterable of ``Claim``. ``select`` and ``ignore`` take rule codes, code prefixes (``CC9``) or
-    rule names. ``progress(done, total, step)`` is called as each step ends, for a progress bar.
+    ``claims`` is a ``Corpus`` from ``load`` (its vocabulary, sources and load problems are used)
+    or any iterable of ``Claim``. ``select`` and ``ignore`` take rule codes, code prefixes
+    (``CC9``) or rule names. ``progress(done, total, step)`` is called as each step ends.
     """
     # The engine makes no reference cycles; pausing the cyclic collector saves a third of the time
     # on large inputs, where each collection would walk every live row.
@@ -180,9 +247,11 @@ def _no_progress(done: int, total: int, step: str) -> None:
 def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignore: Iterable[str] | None,
            vocabulary: Vocabulary | None, progress: Progress) -> Report:
     problems: list[Problem] = []
+    published: dict[str, Period] = {}
     if isinstance(claims, Corpus):
         problems = list(claims.problems)
         vocabulary = vocabulary if vocabulary is not None else claims.vocabulary
+        published = {sid: source.published for sid, source in claims.sources.items() if source.published}
         claim_list = list(claims.claims)
     else:
         claim_list = list(claims)
@@ -191,9 +260,9 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
     ctx = Context(vocabulary or EMPTY)
     rules = _chosen_rules(select, ignore)
 
-    normalizer = _Normalizer(ctx.vocabulary)
-    rows = [normalizer.row(claim) for claim in claim_list]
-    rows.sort(key=attrgetter("gid"))
+    normalizer = _Normalizer(ctx.vocabulary, published)
+    rows = [row for claim in claim_list for row in normalizer.rows(claim)]
+    rows.sort(key=attrgetter("gid"))  # stable: the rows of one claim stay in the order they were made
     _check_unique(rows)
 
     findings: list[Finding] = []
@@ -218,12 +287,14 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
     for finding in findings:
         by_verdict[finding.verdict].append(finding)
     ordered = [finding for verdict in VERDICTS for finding in by_verdict[verdict]]
-    return Report(findings=ordered, rows=rows)
+    return Report(findings=ordered, rows=rows, selected=tuple(rule.code for rule in rules))
 
 
 def _chosen_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> list[Rule]:
     def matches(rule: Rule, pattern: str) -> bool:
-        return rule.code.startswith(pattern.upper()) or pattern in (rule.name, *rule.aliases)
+        """A code or its prefix (CC1, CC101), a name or its family (quantity.disjoint, quantity), or an old name."""
+        return rule.code.startswith(pattern.upper()) or pattern in (rule.name, *rule.aliases) or \
+            rule.name.startswith(f"{pattern}.")
 
     def validated(patterns: Iterable[str] | None) -> list[str]:
         out = list(patterns or [])
@@ -239,7 +310,8 @@ def _chosen_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) ->
 
 def _check_unique(rows: list[Row]) -> None:
     for previous, row in zip(rows, rows[1:], strict=False):
-        if previous.gid == row.gid:
+        if previous.gid == row.gid and previous.reading == row.reading and \
+                previous.counted_from_items == row.counted_from_items:
             raise ClaimcheckError(f"claim id {row.gid!r} is given twice")
 
 
@@ -250,14 +322,32 @@ def _group(rows: list[Row], names: list[str]) -> dict[str, dict[tuple, list[Row]
                       (KEYS[n].kinds is None or kind in KEYS[n].kinds)] for kind in KINDS}
     by_date = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "date"]
     by_items = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "items"]
+    changes = [(_change_key(KEYS[n].key), groups[n]) for n in names if KEYS[n].with_changes]
     for row in rows:
         if row.kind is not None:
             _file(row, by_kind[row.kind])
-        if row.dated:
+        elif row.dated:
             _file(row, by_date)
-        if row.listed:
+            if row.measure is not None:
+                _file(row, changes)
+        if row.listed and not row.counted_from_items:
             _file(row, by_items)
     return groups
+
+
+def _change_key(key: Callable[[Row], tuple | None]) -> Callable[[Row], tuple | None]:
+    """An event that changes a measure is filed as if it were a value of that measure, at its date."""
+    def of(row: Row) -> tuple | None:
+        date = row.claim.date
+        if date is None:
+            return None
+        row_start, row_end = row.start, row.end
+        row.start, row.end = date.start.toordinal(), date.end.toordinal()
+        try:
+            return key(row)
+        finally:
+            row.start, row.end = row_start, row_end
+    return of
 
 
 def _file(row: Row, plan: list[tuple[Callable[[Row], tuple | None], dict[tuple, list[Row]]]]) -> None:
@@ -280,15 +370,20 @@ def _stamped(rule: Rule, drafts: Iterable[Finding]) -> Iterable[Finding]:
 # --- coverage -----------------------------------------------------------------------------------
 
 _SHOWN_PARTNERS = 10
+# The rule that compares a row of each kind, for saying so when it did not run.
+_RULE_OF_KIND = {"count": "CC107", "rank": "CC106", "category": "CC109"}
+_QUANTITY_RULE = "CC101"
+_ITEMS_RULE = "CC103"
+_EVENT_RULE = "CC102"
 
 
-def _coverage(rows: list[Row], findings: list[Finding]) -> dict[str, Coverage]:
-    """What each claim was compared with, read off the findings (every comparison makes one)."""
+def _coverage(rows: list[Row], findings: list[Finding], selected: tuple[str, ...]) -> dict[str, Coverage]:
+    """What each claim was compared with, read off the findings (every comparison makes one), or why not."""
     partners: dict[str, set[str]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
     checked_alone: set[str] = set()
     for finding in findings:
-        ids = [row.gid for row in finding.rows]
+        ids = finding.claim_ids
         if len(ids) == 1:
             checked_alone.add(ids[0])
             continue
@@ -298,46 +393,141 @@ def _coverage(rows: list[Row], findings: list[Finding]) -> dict[str, Coverage]:
             if len(shown) < _SHOWN_PARTNERS:
                 shown.update(ids[:_SHOWN_PARTNERS + 1])
                 shown.discard(claim_id)
-    measures: dict[tuple, set[str]] = defaultdict(set)
-    dimensions: dict[tuple, set[str]] = defaultdict(set)
-    for row in rows:
-        if row.measure:
-            measures[(row.subject, row.scope)].add(row.measure)
-        if row.dimension:
-            dimensions[(row.subject, row.measure, row.scope, row.kind)].add(row.dimension)
+    context = _Neighbours(rows)
+    suggestions = _AliasSuggestions(rows)
     out: dict[str, Coverage] = {}
     for row in rows:
+        if row.gid in out and row.reading:
+            continue  # a claim written twice is covered once, by its first writing
         if partners.get(row.gid):
             out[row.gid] = Coverage(claim_id=row.gid, compared_with=tuple(sorted(partners[row.gid])),
-                                    compared_count=counts[row.gid])
+                                    compared_count=counts[row.gid], time=row.time)
         elif row.gid in checked_alone:
-            out[row.gid] = Coverage(claim_id=row.gid, reason="checked against its own items")
+            out[row.gid] = Coverage(claim_id=row.gid, reason="checked against its own items", time=row.time)
         else:
-            out[row.gid] = Coverage(claim_id=row.gid, reason=_why_alone(row, dimensions),
-                                    possible_matches=_possible_matches(row, measures))
+            out[row.gid] = Coverage(claim_id=row.gid, reason=_why_alone(row, context, selected),
+                                    possible_matches=suggestions.of(row), time=row.time)
     return out
 
 
-def _why_alone(row: Row, dimensions: dict[tuple, set[str]]) -> str:
+class _Neighbours:
+    """For each comparable key, the rows that share it: to say why a row met none of them."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.by_key: dict[tuple, list[Row]] = defaultdict(list)
+        self.dimensions: dict[tuple, set[str]] = defaultdict(set)
+        self.events: dict[str, int] = defaultdict(int)
+        for row in rows:
+            if row.kind is not None and row.start:
+                self.by_key[self.key(row)].append(row)
+                self.dimensions[(row.subject, row.measure, row.scope, row.kind)].add(row.dimension or "")
+            if row.event:
+                self.events[row.event] += 1
+
+    @staticmethod
+    def key(row: Row) -> tuple:
+        if row.kind == "rank":
+            return ("rank", row.measure, row.scope)
+        return (row.subject, row.measure, row.scope, row.kind, row.dimension)
+
+    def others(self, row: Row) -> list[Row]:
+        return [other for other in self.by_key.get(self.key(row), ()) if other.gid != row.gid]
+
+
+def _why_alone(row: Row, context: _Neighbours, selected: tuple[str, ...]) -> str:
     claim = row.claim
-    if claim.items is not None:
+    if claim.value is None and claim.items is not None:
+        if _ITEMS_RULE not in selected:
+            return f"the rule that compares a list with its count ({_ITEMS_RULE}) was not selected"
         return "an enumeration with no stated count"
     if claim.date is not None and claim.value is None:
+        if _EVENT_RULE not in selected:
+            return f"the rule that compares dates ({_EVENT_RULE}) was not selected"
         return f"no other claim dates the event {claim.event!r}"
     if claim.value is not None and not row.has_period:
         return "no period, and the source gives no publication date to read it against"
-    if claim.value is not None and len(dimensions[(row.subject, row.measure, row.scope, row.kind)]) > 1:
-        found = ", ".join(sorted(dimensions[(row.subject, row.measure, row.scope, row.kind)]))
-        return f"incompatible units among claims with its key ({found})"
-    if row.kind in ("rank", "change_multiple", "rate"):
-        return f"no other claim of its kind ({row.kind}) shares its key (subject, measure, scope)"
-    return "no other claim shares its key (subject, measure, scope)"
+    rule = _RULE_OF_KIND.get(row.kind or "", _QUANTITY_RULE)
+    if rule not in selected:
+        return f"the rule that compares claims of its kind ({rule} {RULES[rule].name}) was not selected"
+    found = context.dimensions[(row.subject, row.measure, row.scope, row.kind)]
+    if len(found) > 1:
+        return f"incompatible units among claims with its key ({', '.join(sorted(found))})"
+    others = context.others(row)
+    if not others:
+        if row.kind in ("rank", "change_multiple", "rate", "category"):
+            return f"no other claim of its kind ({row.kind}) shares its key (subject, measure, scope)"
+        return "no other claim shares its key (subject, measure, scope)"
+    when = ", ".join(sorted({o.shown_period() for o in others})[:4])
+    if row.time == "flow":
+        return (f"the other claims of its key are totals over other windows ({when}); totals over different "
+                "windows are not compared, and none of them contains this one as a whole")
+    if row.time == "ratio":
+        return (f"the other claims of its key are over other windows ({when}), and no drift is declared for "
+                f"{claim.measure!r} to compare them through")
+    return (f"the other claims of its key hold at other times ({when}), and no event in the corpus or declared "
+            f"drift for {claim.measure!r} says how it changes between them")
 
 
-def _possible_matches(row: Row, measures: dict[tuple, set[str]]) -> tuple[str, ...]:
-    if not row.measure:
-        return ()
-    return tuple(sorted(m for m in measures[(row.subject, row.scope)] if similar(row.measure, m)))
+# --- alias suggestions --------------------------------------------------------------------------
+
+# Words that make two measures different things however alike their names look.
+_CONTRASTS = [frozenset(pair.split("/")) for pair in (
+    "member/observer", "members/observers", "ppp/nominal", "real/nominal", "exports/imports", "export/import",
+    "exporter/importer", "inbound/outbound", "inward/outward", "gross/net", "goods/services", "public/private",
+    "urban/rural", "male/female", "men/women", "surplus/deficit", "land/maritime", "land/sea", "domestic/foreign",
+    "income/expenditure", "revenue/spending", "births/deaths", "largest/smallest", "highest/lowest", "first/last",
+    "minimum/maximum", "annual/monthly", "direct/indirect", "full/associate", "candidate/member", "partner/member")]
+_WORD = re.compile(r"[a-z0-9]+")
 
 
-__all__ = ["Blocking", "Coverage", "KEYS", "Report", "check"]
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+class _AliasSuggestions:
+    """Measures of the same subject and scope, with the same kind and unit, whose names differ only in spelling.
+
+    Candidates come from an index of stemmed words, so the cost grows with the claims, not with
+    the square of the measures; a pair whose words differ by a contrast (member/observer,
+    PPP/nominal, exports/imports) is never suggested.
+    """
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.index: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.cache: dict[tuple, tuple[str, ...]] = {}
+        for row in rows:
+            if row.measure and row.kind is not None:
+                for word in _WORD.findall(row.measure):
+                    self.index[self._place(row)][_stem(word)].add(row.measure)
+
+    @staticmethod
+    def _place(row: Row) -> tuple:
+        return (row.subject, row.scope, row.kind, row.dimension)
+
+    def of(self, row: Row) -> tuple[str, ...]:
+        if not row.measure or row.kind is None:
+            return ()
+        key = (*self._place(row), row.measure)
+        found = self.cache.get(key)
+        if found is None:
+            words = self.index.get(self._place(row), {})
+            candidates = set().union(*(words.get(_stem(w), set()) for w in _WORD.findall(row.measure)))
+            found = self.cache[key] = tuple(sorted(m for m in candidates if alike(row.measure, m)))
+        return found
+
+
+def alike(a: str, b: str) -> bool:
+    """Whether two canonical measure names look like one thing written two ways ('trade share', 'trade shares')."""
+    if a == b:
+        return False
+    words_a, words_b = {_stem(w) for w in _WORD.findall(a)}, {_stem(w) for w in _WORD.findall(b)}
+    differing = words_a ^ words_b
+    if any(len(contrast & differing) == 2 for contrast in _CONTRASTS):
+        return False
+    if words_a == words_b:
+        return True  # only spelling, case or plural differs
+    shared = len(words_a & words_b) / max(1, len(words_a | words_b))
+    return shared >= 0.5 and len(differing) <= 1
+
+
+__all__ = ["Blocking", "Coverage", "KEYS", "Report", "alike", "check"]

@@ -1,58 +1,117 @@
 """What rules see and what they say: normalized claim rows in, findings out.
 
 A ``Row`` is a claim flattened for comparison: canonical key names, the interval in base units
-(so trillions and billions compare without pint in the hot path) and the period as day ordinals.
-A rule returns ``Finding`` objects; the engine stamps them with the rule's code and name.
+(so trillions and billions compare without pint in the hot path), the valid time and the
+statement time as day ordinals, and how time is read for its measure (a flow over a window, a
+ratio over a window, or a state at an instant). A claim written twice (``also:``) gives a row per
+writing. A rule returns ``Finding`` objects; the engine stamps them with the rule's code and name.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 from claimcheck.corpus.records import Claim
 from claimcheck.corpus.vocabulary import Vocabulary
-from claimcheck.read.values import format_amount, format_interval
+from claimcheck.read.values import Value, format_amount, format_interval
 
 Verdict = Literal["conflict", "tension", "consistent", "undetermined"]
 Confidence = Literal["high", "low"]
 VERDICTS: tuple[Verdict, ...] = ("conflict", "tension", "consistent", "undetermined")
+TimeKind = Literal["flow", "ratio", "state"]
+# What a tension may rest on, in a field of its own (``Finding.explained_by``).
+EXPLANATIONS = ("window", "drift", "change over time", "revision", "scope spread", "basis")
 
 
 @dataclass(slots=True)
 class Row:
-    """One claim, normalized for comparison."""
+    """One claim (or one writing of its value), normalized for comparison."""
 
     claim: Claim
     gid: str
-    source: str
     subject: str | None
-    measure: str | None
-    scope: str | None
+    measure: str | None  # the base measure: a variant is compared under its base
+    scope: str | None  # the base scope, likewise
     event: str | None
     kind: str | None = None
     dimension: str | None = None
-    factor: float = 1.0  # base magnitude = factor × magnitude in the claim's unit
+    factor: float = 1.0  # base magnitude = factor × magnitude in the value's unit
     lo: float | None = None
     hi: float | None = None
     lo_inc: bool = True
     hi_inc: bool = True
-    loose_lo: float | None = None
-    loose_hi: float | None = None
-    start: int = 0  # period as day ordinals, both inclusive; 0 where there is no period
+    start: int = 0  # valid time as day ordinals, both inclusive; 0 where there is none
     end: int = 0
-    assumed: bool = False
-    dated: bool = False  # the claim dates an event
-    listed: bool = False  # the claim lists items
+    time: TimeKind | None = None
+    stated_start: int = 0  # statement time: the claim's stated:, else its source's publication
+    stated_end: int = 0
+    variant: str | None = None  # the scope as written, when it is a declared variant of ``scope``
+    basis: str | None = None  # the measure as written, when it is a declared variant of ``measure``
+    reading: int = 0  # 0: the value; 1, 2 ...: its also:
+    category: str | None = None  # a category value, normalized
+    negated: bool = False
+    counted_from_items: bool = False  # a complete list read as its count
+
+    # What the claim says already is read from it, not copied: a million rows stay small.
+    @property
+    def source(self) -> str:
+        return self.claim.source_id
+
+    @property
+    def dated(self) -> bool:
+        """The claim dates an event."""
+        return self.claim.date is not None
+
+    @property
+    def listed(self) -> bool:
+        """The claim lists items."""
+        return self.claim.items is not None
+
+    @property
+    def assumed(self) -> bool:
+        period = self.claim.period
+        return period is not None and period.assumed
+
+    @property
+    def loose_lo(self) -> float | None:
+        """The loose (round-number) reading's lower end, in base units."""
+        value = self.value
+        if value is None:
+            return self.lo
+        return None if value.loose_low_magnitude is None else value.loose_low_magnitude * self.factor
+
+    @property
+    def loose_hi(self) -> float | None:
+        value = self.value
+        if value is None:
+            return self.hi
+        return None if value.loose_high_magnitude is None else value.loose_high_magnitude * self.factor
 
     @property
     def has_period(self) -> bool:
         return self.start != 0
 
+    @property
+    def value(self) -> Value | None:
+        claim = self.claim
+        if self.counted_from_items:
+            return None
+        return claim.value if self.reading == 0 else claim.also[self.reading - 1]
+
     def overlaps(self, other: Row) -> bool:
-        """Whether the two strict intervals share a value (None is unbounded)."""
+        """Whether the two strict intervals share a value (None is unbounded).
+
+        Categories agree when they are the same; "not a member" agrees with every other category
+        (an observer is not a member) and disagrees only with "member".
+        """
+        if self.category is not None or other.category is not None:
+            if self.negated or other.negated:
+                return self.category != other.category or self.negated == other.negated
+            return self.category == other.category
         if self.hi is not None and other.lo is not None and (
                 self.hi < other.lo or (self.hi == other.lo and not (self.hi_inc and other.lo_inc))):
             return False
@@ -63,10 +122,18 @@ class Row:
 
     def same_reading(self, other: Row) -> bool:
         return (self.lo == other.lo and self.hi == other.hi and self.start == other.start and self.end == other.end
-                and self.lo_inc == other.lo_inc and self.hi_inc == other.hi_inc)
+                and self.lo_inc == other.lo_inc and self.hi_inc == other.hi_inc and self.category == other.category
+                and self.negated == other.negated)
 
     def overlaps_in_time(self, other: Row) -> bool:
         return self.start <= other.end and other.start <= self.end
+
+    def same_window(self, other: Row) -> bool:
+        return self.start == other.start and self.end == other.end
+
+    def stated_together(self, other: Row) -> bool:
+        """Whether the two were stated at the same time (their statement times overlap)."""
+        return self.stated_start <= other.stated_end and other.stated_start <= self.stated_end
 
     def interval(self, *, loose: bool = False) -> tuple[float | None, float | None, bool, bool]:
         if loose:
@@ -76,11 +143,15 @@ class Row:
     # -- words for messages ----------------------------------------------------------------------
 
     def shown_value(self) -> str:
-        value = self.claim.value
+        if self.counted_from_items:
+            return f"a list of {len(self.claim.items or ())}"
+        value = self.value
         return value.text if value is not None else ""
 
     def shown_interval(self, *, loose: bool = False) -> str:
-        value = self.claim.value
+        if self.counted_from_items:
+            return f"[{len(self.claim.items or ())}]"
+        value = self.value
         assert value is not None
         return value.interval_text(loose=loose)
 
@@ -90,12 +161,30 @@ class Row:
             return "undated"
         return period.label()
 
+    def shown_stated(self) -> str:
+        claim = self.claim
+        if claim.stated is not None:
+            return f"stated {claim.stated.label(note=False)}"
+        if self.stated_start:
+            return f"published {date.fromordinal(self.stated_start).year}" if _whole_year(self) else \
+                f"published {date.fromordinal(self.stated_start).isoformat()}"
+        return "statement time unknown"
+
+    def what(self) -> str:
+        """'41.9%'; a bare count names what it counts: 'two global initiatives'."""
+        value = self.value
+        counted = f" {self.claim.measure}" if (self.counted_from_items or value is not None and value.kind == "count"
+                                                and not value.counted) and self.claim.measure else ""
+        return f"{self.shown_value()}{counted}"
+
     def said(self) -> str:
-        """'wang-2025 gives 41.9% (2022)'; a bare count names what it counts: 'gives two global initiatives'."""
-        value = self.claim.value
-        counted = f" {self.claim.measure}" if value is not None and value.kind == "count" and not value.counted \
-            and self.claim.measure else ""
-        return f"{self.source} gives {self.shown_value()}{counted} ({self.shown_period()})"
+        """'wang-2025 gives 41.9% (2022)', 'liu-hu-2023 gives two global initiatives (2023, ...)'."""
+        return f"{self.source} gives {self.what()} ({self.shown_period()})"
+
+
+def _whole_year(row: Row) -> bool:
+    start, end = date.fromordinal(row.stated_start), date.fromordinal(row.stated_end)
+    return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,19 +198,24 @@ Texts = tuple[str, str, tuple[str, ...]]  # message, explanation, assumptions
 
 
 class Finding:
-    """One verdict on a pair or group of claims, with its arithmetic and its reason.
+    """One verdict on a group of claims, with its arithmetic and its reason.
 
-    Rules decide verdicts with numbers; the words are rendered on first use, so that a check of a
-    million claims does not build a million sentences nobody reads. The engine stamps ``code``
-    and ``name`` with the rule's.
+    ``sides`` sets the claims that agree with each other against those that do not: "three sources
+    say 1957, two say 1958" is one finding with two sides. A tension names what it rests on in
+    ``explained_by`` (a window, drift over time, a change over time, a revision, a scope spread, a
+    basis). Rules decide verdicts with numbers; the words are rendered on first use, so that a
+    check of a million claims does not build a million sentences nobody reads. The engine stamps
+    ``code`` and ``name`` with the rule's.
     """
 
     __slots__ = ("code", "name", "verdict", "confidence", "rows", "_render", "_args", "_texts", "_extra_ids", "gap",
-                 "location", "_fingerprint")
+                 "location", "_fingerprint", "_sides", "explained_by", "_signature")
 
-    def __init__(self, verdict: Verdict, rows: list[Row] | tuple[Row, ...], render: Callable[..., Texts],
+    def __init__(self, verdict: Verdict, rows: Sequence[Row], render: Callable[..., Texts],
                  args: tuple = (), confidence: Confidence = "high", extra_ids: tuple[str, ...] = (),
-                 gap: float | None = None, location: tuple[str, int | None] | None = None) -> None:
+                 gap: float | None = None, location: tuple[str, int | None] | None = None,
+                 sides: Sequence[Sequence[Row]] | None = None, explained_by: tuple[str, ...] = (),
+                 signature: tuple | Callable[[], tuple] | None = None) -> None:
         self.gap = gap  # the least distance between two readings, in base units of the first row
         self.location = location  # (file, line) for a finding about a file rather than claims
         self.code = ""
@@ -134,6 +228,9 @@ class Finding:
         self._texts: Texts | None = None
         self._extra_ids = extra_ids
         self._fingerprint: str | None = None
+        self._sides = sides
+        self.explained_by = explained_by
+        self._signature = signature  # what the finding is about (or how to work it out), for the fingerprint
 
     def _rendered(self) -> Texts:
         if self._texts is None:
@@ -159,6 +256,22 @@ class Finding:
         return tuple(sorted(ids))
 
     @property
+    def sides(self) -> tuple[tuple[str, ...], ...]:
+        """The claim ids of each side, sides in order of their readings; one side per claim where no rule set them."""
+        if self._sides is None:
+            return tuple((gid,) for gid in self.claim_ids)
+        return tuple(tuple(sorted({row.gid for row in side})) for side in self._sides)
+
+    @property
+    def odd_side(self) -> int | None:
+        """The index of the side fewest claims stand on, when one side is outnumbered by every other."""
+        sizes = [len(side) for side in self.sides]
+        if len(sizes) < 2:
+            return None
+        smallest = min(sizes)
+        return sizes.index(smallest) if sizes.count(smallest) == 1 and smallest < max(sizes) else None
+
+    @property
     def quotes(self) -> dict[str, str]:
         return {r.gid: r.claim.quote for r in sorted(self.rows, key=lambda r: r.gid) if r.claim.quote}
 
@@ -170,12 +283,18 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         if self._fingerprint is None:  # the engine stamps the code before anyone reads this
-            self._fingerprint = fingerprint(self.code, [r.claim for r in self.rows], self._extra_ids)
+            if self._signature is not None:
+                signature = self._signature() if callable(self._signature) else self._signature
+                self._fingerprint = signature_fingerprint(self.code, signature)
+            else:
+                self._fingerprint = fingerprint(self.code, list({r.gid: r.claim for r in self.rows}.values()),
+                                                self._extra_ids)
         return self._fingerprint
 
     def to_dict(self) -> dict[str, Any]:
         """A flat JSON row."""
         return {"code": self.code, "name": self.name, "verdict": self.verdict, "claim_ids": list(self.claim_ids),
+                "sides": [list(side) for side in self.sides], "explained_by": list(self.explained_by),
                 "message": self.message, "explanation": self.explanation, "confidence": self.confidence,
                 "assumptions": list(self.assumptions), "quotes": self.quotes, "gap": self.gap_text,
                 "fingerprint": self.fingerprint}
@@ -183,10 +302,12 @@ class Finding:
     @classmethod
     def written(cls, verdict: Verdict, rows: list[Row], message: str, explanation: str,
                 confidence: Confidence = "high", assumptions: list[str] | tuple[str, ...] = (),
-                extra_ids: tuple[str, ...] = (), location: tuple[str, int | None] | None = None) -> Finding:
+                extra_ids: tuple[str, ...] = (), location: tuple[str, int | None] | None = None,
+                sides: Sequence[Sequence[Row]] | None = None, explained_by: tuple[str, ...] = (),
+                signature: tuple | None = None) -> Finding:
         """A finding whose words are already written (for rules that fire rarely)."""
         return cls(verdict, rows, _fixed, (message, explanation, tuple(assumptions)), confidence, extra_ids,
-                   location=location)
+                   location=location, sides=sides, explained_by=explained_by, signature=signature)
 
     def __repr__(self) -> str:
         return f"Finding({self.code} {self.verdict} {', '.join(self.claim_ids)})"
@@ -204,6 +325,18 @@ def fingerprint(code: str, claims: list[Claim], extra: tuple[str, ...] = ()) -> 
     parts = sorted(_claim_digest(c) for c in claims)
     text = "\x1f".join([code, *sorted(extra), *parts])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def signature_fingerprint(code: str, signature: tuple) -> str:
+    """A fingerprint of what a finding is about (its key and the readings of its sides), not of who says them:
+    it stays the same when another source joins a side with a reading that side already has."""
+    text = "\x1f".join([code, repr(signature)])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def reading_signature(row: Row) -> tuple:
+    """What a row says, without who says it: its interval, unit, valid time and category."""
+    return (row.lo, row.hi, row.lo_inc, row.hi_inc, row.dimension, row.start, row.end, row.category, row.negated)
 
 
 def _claim_digest(claim: Claim) -> str:
@@ -229,17 +362,18 @@ def _claim_digest(claim: Claim) -> str:
 
 def interval_words(lo: float | None, hi: float | None, lo_inc: bool, hi_inc: bool, row: Row) -> str:
     """An interval held in base units, shown in the row's own unit."""
-    value = row.claim.value
-    assert value is not None
+    value = row.value
+    unit = value.unit if value is not None else "item"
     f = row.factor
-    return format_interval(None if lo is None else lo / f, None if hi is None else hi / f, lo_inc, hi_inc, value.unit)
+    return format_interval(None if lo is None else lo / f, None if hi is None else hi / f, lo_inc, hi_inc, unit)
 
 
 def amount_words(amount: float, row: Row) -> str:
     """A distance held in base units, in the row's unit: '18.05 points', '1', '0.5 trillion USD'."""
-    value = row.claim.value
-    assert value is not None
-    return format_amount(amount / row.factor, value.unit)
+    value = row.value
+    unit = value.unit if value is not None else "item"
+    return format_amount(amount / row.factor, unit)
 
 
-__all__ = ["VERDICTS", "Confidence", "Context", "Finding", "Row", "Texts", "Verdict", "fingerprint"]
+__all__ = ["EXPLANATIONS", "VERDICTS", "Confidence", "Context", "Finding", "Row", "Texts", "TimeKind", "Verdict",
+           "fingerprint", "reading_signature", "signature_fingerprint"]

@@ -112,8 +112,8 @@ def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 def _for_re2(pattern: str) -> str:
-    """A superset of ``pattern`` that RE2 can run: negative lookaheads dropped (RE2 has no lookaround),
-    and \\s and \\d widened to what they mean in Python's re on text (Unicode spaces and digits)."""
+    """A superset of ``pattern`` that RE2 can run: negative lookaheads and word boundaries dropped (RE2 has no
+    lookaround, and its \\b is ASCII's), and \\s and \\d widened to what they mean in Python's re on text."""
     spaces = r"\t-\r\x1c-\x20\x{85}\p{Z}"
     out = []
     i = 0
@@ -137,6 +137,8 @@ def _for_re2(pattern: str) -> str:
                 out.append(spaces if in_class else f"[{spaces}]")
             elif escape == r"\d":
                 out.append(r"\p{Nd}")
+            elif escape == r"\b" and not in_class:
+                pass  # RE2's \b knows ASCII words only ('¹' is a word character to re): drop it, a superset
             else:
                 out.append(escape)
             i += 2

@@ -4,17 +4,30 @@ Importing this package registers every rule in ``RULES``. To add a rule, write a
 function in the module of its family (or a new module imported here); see docs/architecture.md.
 """
 
-from claimcheck.engine.rules import arithmetic, counts, data, events, growth, quantity, rank  # noqa: F401 - registers
+from claimcheck.engine.rules import (  # noqa: F401 - importing a family registers its rules
+    arithmetic,
+    categories,
+    counts,
+    data,
+    events,
+    growth,
+    quantity,
+    rank,
+    windows,
+)
 from claimcheck.engine.rules.registry import (
+    EXPECTED,
     NAMES,
+    REQUIRED_SECTIONS,
     RULES,
     SECTIONS,
     Rule,
-    example_claims,
+    example_files,
     resolve,
     rule,
     rule_text,
     rules_markdown,
 )
 
-__all__ = ["NAMES", "RULES", "SECTIONS", "Rule", "example_claims", "resolve", "rule", "rule_text", "rules_markdown"]
+__all__ = ["EXPECTED", "NAMES", "REQUIRED_SECTIONS", "RULES", "SECTIONS", "Rule", "example_files", "resolve", "rule",
+           "rule_text", "rules_markdown"]

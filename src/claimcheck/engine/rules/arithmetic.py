@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from claimcheck.engine.findings import Context, Finding, Row, interval_words
-from claimcheck.engine.rules.common import assumptions_of
+from claimcheck.engine.rules.common import assumptions_of, same_time
 from claimcheck.engine.rules.registry import rule
 from claimcheck.read.values import overlap
 
@@ -18,10 +18,10 @@ def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
 
     What it checks:
         For each relation ``part = share × whole`` declared in the vocabulary, claims about one
-        subject are combined with interval arithmetic. A part and a share from one source
-        imply a whole ($2.64 trillion at 41.9% implies [6.28, 6.32] trillion); it is compared
-        with every stated whole over an overlapping period, or reported as an implied total
-        when none is stated. A stated part and whole imply a share, which is compared with
+        subject are combined with interval arithmetic, over the same window (a total and a
+        share of 2022 with a total of 2022; counts at the same time). A part and a share from
+        one source imply a whole ($2.64 trillion at 41.9% implies [6.28, 6.32] trillion); it is
+        compared with every stated whole, or reported as an implied total when none is stated. A stated part and whole imply a share, which is compared with
         the stated shares of that scope.
 
     Why it matters:
@@ -34,26 +34,38 @@ def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         reported as undetermined, never as consistent.
 
     Conflicting example:
-        sources: {a: 2025, b: 2025}
-        vocabulary: {relations: ["trade volume = trade share × trade volume [world]"]}
+        # vocabulary.yaml
+        relations: ["trade volume = trade share × trade volume [world]"]
+        ---
+        # a.yaml
+        source: {id: a, published: 2025}
         claims:
-          - {source: a, id: part, subject: China, measure: trade volume, scope: neighbours, value: "$2.64 trillion", period: 2022}
-          - {source: a, id: share, subject: China, measure: trade share, scope: neighbours, value: "41.9%", period: 2022}
-          - {source: b, id: total, subject: China, measure: trade volume, scope: world, value: "$4 trillion", period: 2022}
-        expect: conflict
+          - {id: part, subject: China, measure: trade volume, scope: neighbours, value: "$2.64 trillion", period: 2022}
+          - {id: share, subject: China, measure: trade share, scope: neighbours, value: "41.9%", period: 2022}
+        ---
+        # b.yaml
+        source: {id: b, published: 2025}
+        claims:
+          - {id: total, subject: China, measure: trade volume, scope: world, value: "$4 trillion", period: 2022}
 
     Consistent example:
-        sources: {a: 2025, b: 2025}
-        vocabulary: {relations: ["trade volume = trade share × trade volume [world]"]}
+        # vocabulary.yaml
+        relations: ["trade volume = trade share × trade volume [world]"]
+        ---
+        # a.yaml
+        source: {id: a, published: 2025}
         claims:
-          - {source: a, id: part, subject: China, measure: trade volume, scope: neighbours, value: "$2.64 trillion", period: 2022}
-          - {source: a, id: share, subject: China, measure: trade share, scope: neighbours, value: "41.9%", period: 2022}
-          - {source: b, id: total, subject: China, measure: trade volume, scope: world, value: "$6.3 trillion", period: 2022}
-        expect: consistent
+          - {id: part, subject: China, measure: trade volume, scope: neighbours, value: "$2.64 trillion", period: 2022}
+          - {id: share, subject: China, measure: trade share, scope: neighbours, value: "41.9%", period: 2022}
+        ---
+        # b.yaml
+        source: {id: b, published: 2025}
+        claims:
+          - {id: total, subject: China, measure: trade volume, scope: world, value: "$6.3 trillion", period: 2022}
     """
     index: dict[tuple[str | None, str | None], list[Row]] = defaultdict(list)
     for row in rows:
-        if row.claim.value is not None:
+        if row.value is not None:
             index[(row.measure, row.scope)].append(row)
     for relation in ctx.vocabulary.relations:
         scopes = sorted({scope for (measure, scope) in index if measure == relation.share.measure}, key=str)
@@ -67,14 +79,14 @@ def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
             wholes = [r for r in index.get((relation.whole.measure, whole_scope), []) if r.kind in ("amount", "count")]
             for part in parts:
                 for share in shares:
-                    if part.source == share.source and part.overlaps_in_time(share):
+                    if part.source == share.source and same_time(part, share):
                         yield from _implied_whole(part, share, [w for w in wholes if w.dimension == part.dimension],
                                                   relation.text, ctx)
                 for whole in wholes:
-                    if whole.dimension != part.dimension or not part.overlaps_in_time(whole):
+                    if whole is part or whole.dimension != part.dimension or not same_time(part, whole):
                         continue
                     for share in shares:
-                        if share.source in (part.source,) or not share.overlaps_in_time(part):
+                        if share.source in (part.source,) or not same_time(share, part):
                             continue
                         yield _implied_share(part, whole, share, relation.text)
 

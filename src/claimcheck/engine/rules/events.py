@@ -1,58 +1,166 @@
-"""Dated events: CC102."""
+"""Dated events: one event, one date, whoever says it (CC102)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from claimcheck.engine.findings import Context, Finding, Row
-from claimcheck.engine.rules.common import MAX_PAIRWISE_READINGS, NEIGHBOURS
 from claimcheck.engine.rules.registry import rule
+
+MAX_PAIRWISE_SIDES = 8
 
 
 @rule("CC102", "event.date", key="event")
 def event_dates(rows: list[Row], ctx: Context) -> Iterable[Finding]:
-    """Two claims date one event differently.
+    """Sources date one event differently.
 
     What it checks:
-        Claims about the same event (after the vocabulary) are compared by their dates. Dates
-        that do not overlap are a conflict; overlapping ones ("2013" and "October 2013") are
-        consistent.
+        Claims about the same event (after the vocabulary) are set into sides of dates that
+        overlap ("2013" and "October 2013" agree); an approximate date ("mid-March 2021") may
+        be any day of its month or year. Sides whose dates do not overlap are a conflict: one
+        finding for the event, whatever the number of sources on each side. Dates of a plan or
+        a schedule said at different times ("opens in 2026", said in 2022; "in 2028", said in
+        2024: give each claim its ``stated:``, or let the publication date stand for it) are a
+        revision, a tension that names both statement dates; a revision needs the earlier
+        statement to have been about a date still to come (a plan), since a date of the past is
+        corrected, not revised.
 
     Why it matters:
         Dates anchor everything else: a conference in 2013 and the same conference in 2014
         cannot both be right, and a wrong date moves every "since" and "ago" that rests on it.
+        A plan that was later replaced is not a contradiction, and should not read as one.
 
     Known problems:
         Recurring events (an annual summit) need the edition in the event name ("the 17th G20
-        summit"), or different editions are taken for one event.
+        summit"), or different editions are taken for one event. A plan said in an undated
+        text is read as said at its publication; when the text reports an older statement
+        ("in 2013 the schedule said..."), give the claim ``stated:``, or a superseded plan reads as
+        a conflict.
 
     Conflicting example:
-        sources: {a: 2025, b: 2025}
+        # wang.yaml
+        source: {id: wang, published: 2025}
         claims:
-          - {source: a, id: conf, event: central conference on neighbourhood work, date: October 2013}
-          - {source: b, id: conf, event: central conference on neighbourhood work, date: 2014}
-        expect: conflict
+          - {id: conf, event: central conference on neighbourhood work, date: October 2013}
+        ---
+        # liu.yaml
+        source: {id: liu, published: 2025}
+        claims:
+          - {id: conf, event: central conference on neighbourhood work, date: 2014}
+
+    Tension example:
+        # city-2022.yaml
+        source: {id: city-2022, published: 2022-03-01}
+        claims:
+          - {id: opening, event: opening of the harbour bridge, date: 2026}
+        ---
+        # city-2024.yaml
+        source: {id: city-2024, published: 2024-05-10}
+        claims:
+          - {id: opening, event: opening of the harbour bridge, date: 2028}
 
     Consistent example:
-        sources: {a: 2025, b: 2025}
+        # wang.yaml
+        source: {id: wang, published: 2025}
         claims:
-          - {source: a, id: conf, event: central conference on neighbourhood work, date: October 2013}
-          - {source: b, id: conf, event: central conference on neighbourhood work, date: 2013}
-        expect: consistent
+          - {id: conf, event: central conference on neighbourhood work, date: October 2013}
+        ---
+        # liu.yaml
+        source: {id: liu, published: 2025}
+        claims:
+          - {id: conf, event: central conference on neighbourhood work, date: 2013}
     """
-    dated = sorted(rows, key=lambda r: r.gid)
-    for i, a in enumerate(dated):
-        for b in dated[i + 1:i + 1 + (len(dated) if len(dated) <= MAX_PAIRWISE_READINGS else NEIGHBOURS)]:
-            da, db = a.claim.date, b.claim.date
-            assert da is not None and db is not None
-            shown = f"{a.source} dates {a.claim.event!r} {da.label()}; {b.source} dates it {db.label()}"
-            if da.overlaps(db):
-                yield Finding.written("consistent", [a, b], f"{shown}; the dates overlap.",
-                            f"{da.start}..{da.end} and {db.start}..{db.end} share days.")
-            else:
-                days = min(abs((db.start - da.end).days), abs((da.start - db.end).days))
-                yield Finding.written("conflict", [a, b], f"{shown}; the dates do not overlap.",
-                            f"{da.start}..{da.end} and {db.start}..{db.end} are at least {days} days apart.")
+    dated = [row for row in rows if row.claim.date is not None]
+    if len({row.gid for row in dated}) < 2:
+        return
+    sides = _sides(dated)
+    if len(sides) == 1:
+        yield Finding("consistent", dated, _agree_words, (), sides=sides, signature=_signature(dated[0], sides))
+        return
+    count = len(sides)
+    pairs = [(i, j) for i in range(count) for j in range(i + 1, count)] if count <= MAX_PAIRWISE_SIDES else \
+        [(i, i + 1) for i in range(count - 1)]
+    judged = [(i, j, _judge(sides[i], sides[j])) for i, j in pairs]
+    verdict = "conflict" if any(v == "conflict" for _, _, v in judged) else "tension"
+    explained = ("revision",) if verdict == "tension" else ()
+    yield Finding("conflict" if verdict == "conflict" else "tension", dated, _disagree_words, (sides, judged),
+                  sides=sides, explained_by=explained, signature=_signature(dated[0], sides))
+
+
+def _span(row: Row, *, loose: bool = False) -> tuple[int, int]:
+    date = row.claim.date
+    assert date is not None
+    if loose:
+        return date.outer_start.toordinal(), date.outer_end.toordinal()
+    return date.start.toordinal(), date.end.toordinal()
+
+
+def _sides(rows: list[Row]) -> list[list[Row]]:
+    """Dates that share a day form a side (an approximate date by its loose reading), found by one sweep."""
+    sides: list[list[Row]] = []
+    point = None
+    for row in sorted(rows, key=lambda r: (_span(r, loose=True)[1], _span(r, loose=True)[0], r.gid)):
+        start, end = _span(row, loose=True)
+        if sides and point is not None and start <= point:
+            sides[-1].append(row)
+            continue
+        sides.append([row])
+        point = end
+    return sides
+
+
+def _judge(first: list[Row], second: list[Row]) -> str:
+    """A revision when every two were stated at different times and the earlier said was a plan (a date still
+    to come when it was said); else a conflict. A date of the past is corrected, not revised."""
+    for a in first:
+        for b in second:
+            if a.stated_together(b) or not (a.stated_start and b.stated_start):
+                return "conflict"
+            earlier = a if a.stated_start < b.stated_start else b
+            if _span(earlier)[1] <= earlier.stated_start:
+                return "conflict"
+    return "revision"
+
+
+def _signature(row: Row, sides: list[list[Row]]) -> tuple:
+    return ("event", row.event, tuple(tuple(sorted({_span(r) for r in side})) for side in sides))
+
+
+def _dated(row: Row) -> str:
+    date = row.claim.date
+    assert date is not None
+    stated = f", {row.shown_stated()}" if row.claim.stated is not None else ""
+    return f"{row.source} dates {row.claim.event!r} {date.label()}{stated}"
+
+
+def _side_words(side: list[Row]) -> str:
+    if len(side) == 1:
+        return _dated(side[0])
+    dates = sorted({r.claim.date.label() for r in side if r.claim.date is not None})
+    return f"{len(side)} claims from {', '.join(sorted({r.source for r in side}))} date it {' or '.join(dates)}"
+
+
+def _agree_words(rows: list[Row]):
+    spans = sorted({f"{r.claim.date.start}..{r.claim.date.end}" for r in rows if r.claim.date is not None})
+    return (f"{'; '.join(_dated(r) for r in rows[:6])}; the dates overlap.", f"{' and '.join(spans)} share days.", ())
+
+
+def _disagree_words(rows: list[Row], sides: list[list[Row]], judged: list):
+    head = "; ".join(_side_words(side) for side in sides)
+    lines = []
+    for i, j, verdict in judged:
+        a, b = sides[i][-1], sides[j][0]
+        days = _span(b, loose=True)[0] - _span(a, loose=True)[1]
+        apart = f"{a.claim.date.label()} and {b.claim.date.label()} are at least {days} days apart"  # type: ignore[union-attr]
+        if verdict == "revision":
+            lines.append(f"{apart}, but they were stated at different times ({a.gid}: {a.shown_stated()}; "
+                         f"{b.gid}: {b.shown_stated()}): the later may supersede the earlier, as a plan or a "
+                         "schedule is revised.")
+        else:
+            lines.append(f"{apart}, and were stated at the same time ({a.shown_stated()}; {b.shown_stated()}).")
+    verb = "the dates do not overlap" if any(v == "conflict" for _, _, v in judged) else \
+        "the dates differ, as a revision could explain"
+    return f"{head}; {verb}.", " ".join(lines), ()
 
 
 __all__ = ["event_dates"]

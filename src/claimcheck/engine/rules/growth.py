@@ -29,18 +29,18 @@ def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Find
         year); a rate that held only for part of those years cannot be told apart.
 
     Conflicting example:
-        sources: {a: 2023}
+        # liu.yaml
+        source: {id: liu, published: 2023}
         claims:
-          - {source: a, id: rate, subject: China, measure: trade volume, scope: neighbours, value: "over 20% every year", period: 2013-2023}
-          - {source: a, id: multiple, subject: China, measure: trade volume, scope: neighbours, value: nearly doubled, period: compared with ten years ago}
-        expect: conflict
+          - {id: rate, subject: China, measure: trade volume, scope: neighbours, value: "over 20% every year", period: 2013-2023}
+          - {id: multiple, subject: China, measure: trade volume, scope: neighbours, value: nearly doubled, period: compared with ten years ago}
 
     Consistent example:
-        sources: {a: 2023}
+        # liu.yaml
+        source: {id: liu, published: 2023}
         claims:
-          - {source: a, id: rate, subject: China, measure: trade volume, scope: neighbours, value: "about 7% a year", period: 2013-2023}
-          - {source: a, id: multiple, subject: China, measure: trade volume, scope: neighbours, value: nearly doubled, period: compared with ten years ago}
-        expect: consistent
+          - {id: rate, subject: China, measure: trade volume, scope: neighbours, value: "about 7% a year", period: 2013-2023}
+          - {id: multiple, subject: China, measure: trade volume, scope: neighbours, value: nearly doubled, period: compared with ten years ago}
     """
     rates = sorted((r for r in rows if r.kind == "rate" and r.claim.value and r.claim.value.unit == "percent / year"),
                    key=lambda r: r.gid)

@@ -2,8 +2,8 @@
 
 A rule is a pure function of one group of claim rows (all rows sharing the rule's blocking key)
 and the context (the vocabulary). It does no I/O and never reaches into another group, so the
-same code can run inside a distributed group-by. The examples in each docstring are claim records
-that a test runs through the rule.
+same code can run inside a distributed group-by. The examples in each docstring are claim files
+that a test loads as a claims folder and runs through the rule.
 
 Codes live in ``RULES`` and are never reused; a renamed rule keeps its old name as an alias.
 """
@@ -15,16 +15,15 @@ import re
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
-import yaml
-
-from claimcheck.corpus.records import Claim
-from claimcheck.corpus.vocabulary import build_vocabulary
 from claimcheck.engine.findings import Context, Finding
-from claimcheck.read.periods import Period, parse_period
 
-SECTIONS = ("What it checks", "Why it matters", "Known problems", "Conflicting example", "Consistent example")
+SECTIONS = ("What it checks", "Why it matters", "Known problems", "Conflicting example", "Tension example",
+            "Consistent example")
+REQUIRED_SECTIONS = ("What it checks", "Why it matters", "Known problems", "Conflicting example", "Consistent example")
+# The verdict each example must give, by its section's title.
+EXPECTED = {"Conflicting example": "conflict", "Tension example": "tension", "Consistent example": "consistent"}
+_FILE_NAME = re.compile(r"#\s*([A-Za-z0-9._-]+\.ya?ml)\s*$")
 
 
 @dataclass(frozen=True)
@@ -48,13 +47,18 @@ class Rule:
         match = re.search(rf"^{re.escape(title)}:{{1,2}}\n(.*?)(?=^\S[^\n]*:{{1,2}}\n|\Z)", self.doc, re.S | re.M)
         return textwrap.dedent(match.group(1)).strip() if match else ""
 
-    def examples(self) -> dict[str, dict[str, Any]]:
-        """The docstring's examples, as data: {'Conflicting example': {...}, 'Consistent example': {...}}."""
+    def examples(self) -> dict[str, dict[str, str]]:
+        """The docstring's examples as claim files: {'Conflicting example': {'wang.yaml': text, ...}, ...}.
+
+        An example is a claims folder written out: YAML documents separated by ``---``, each opened
+        by a comment naming its file (``# wang-2025.yaml``, ``# vocabulary.yaml``), so that each can be
+        pasted into a file of that name as it is.
+        """
         out = {}
-        for title in SECTIONS[3:]:
+        for title in EXPECTED:
             text = self.section(title)
             if text:
-                out[title] = yaml.safe_load(text)
+                out[title] = example_files(text)
         return out
 
 
@@ -85,21 +89,16 @@ def resolve(code_or_name: str) -> Rule:
     return RULES[code]
 
 
-def example_claims(example: dict[str, Any]) -> tuple[list[Claim], Any]:
-    """Claims and vocabulary from a docstring example: ``sources`` maps ids to publication dates."""
-    published = {sid: _published(date) for sid, date in (example.get("sources") or {}).items()}
-    vocabulary = build_vocabulary(example.get("vocabulary"))
-    claims = []
-    for raw in example.get("claims", []):
-        raw = dict(raw)
-        source = raw.pop("source")
-        claims.append(Claim.model_validate({**raw, "source_id": source},
-                                           context={"published": published.get(source), "vocabulary": vocabulary}))
-    return claims, vocabulary
-
-
-def _published(date: Any) -> Period | None:
-    return parse_period(str(date)) if date is not None else None
+def example_files(text: str) -> dict[str, str]:
+    """An example's files by name, from YAML documents each opened by '# name.yaml'."""
+    files = {}
+    for number, document in enumerate(re.split(r"(?m)^---\s*$", text)):
+        lines = document.strip().splitlines()
+        name = _FILE_NAME.fullmatch(lines[0].strip()) if lines else None
+        if name is None:
+            raise ValueError(f"document {number + 1} of the example does not start with '# <file>.yaml'")
+        files[name.group(1)] = "\n".join(lines[1:]) + "\n"
+    return files
 
 
 def rule_text(rule: Rule) -> str:
@@ -126,4 +125,5 @@ def rules_markdown() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-__all__ = ["NAMES", "RULES", "SECTIONS", "Rule", "example_claims", "resolve", "rule", "rule_text", "rules_markdown"]
+__all__ = ["EXPECTED", "NAMES", "REQUIRED_SECTIONS", "RULES", "SECTIONS", "Rule", "example_files", "resolve", "rule",
+           "rule_text", "rules_markdown"]

@@ -68,3 +68,13 @@ VALUE_FRAGMENTS = list("0123456789.,%$€£¥~-– ") + [
 
 def value_fragments():
     return st.lists(st.sampled_from(VALUE_FRAGMENTS), max_size=8).map("".join)
+
+
+# --- engine v2: readings in time ---------------------------------------------------------------
+
+WINDOWS = ["Q1 2023", "Q2 2023", "first half of 2023", "from January to May 2023", "the first nine months of 2023",
+           "2023"]
+MONEY = st.integers(min_value=1, max_value=500).map(lambda n: f"${n} billion")
+SHARES = st.sampled_from(["41.9%", "over 60%", "about 40%", "nearly 50%", "between 30 and 45%", "under 35%",
+                          "60% or more", "47%", "39.5%"])
+PUBLISHED_DAYS = st.sampled_from(["2023-01-20", "2023-03-01", "2023-11-15", "2024-06-30"])

@@ -21,7 +21,7 @@ from operator import attrgetter
 from claimcheck.corpus.records import Claim, Corpus
 from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, normalize_name
 from claimcheck.engine.findings import VERDICTS, Context, Finding, Row, TimeKind, Verdict
-from claimcheck.engine.kinds import time_kind
+from claimcheck.engine.kinds import signed, time_kind
 from claimcheck.engine.rules import RULES, Rule
 from claimcheck.errors import ClaimcheckError, Problem
 from claimcheck.read import units
@@ -48,12 +48,13 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list, repr=False)
     selected: tuple[str, ...] = field(default=(), repr=False)  # the codes of the rules that ran
+    vocabulary: Vocabulary = field(default_factory=Vocabulary, repr=False)
     _coverage: dict[str, Coverage] | None = field(default=None, repr=False)
 
     @property
     def coverage(self) -> dict[str, Coverage]:
         if self._coverage is None:
-            self._coverage = _coverage(self.rows, self.findings, self.selected)
+            self._coverage = _coverage(self.rows, self.findings, self.selected, self.vocabulary)
         return self._coverage
 
     def by_verdict(self, verdict: Verdict) -> list[Finding]:
@@ -287,7 +288,7 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
     for finding in findings:
         by_verdict[finding.verdict].append(finding)
     ordered = [finding for verdict in VERDICTS for finding in by_verdict[verdict]]
-    return Report(findings=ordered, rows=rows, selected=tuple(rule.code for rule in rules))
+    return Report(findings=ordered, rows=rows, selected=tuple(rule.code for rule in rules), vocabulary=ctx.vocabulary)
 
 
 def _chosen_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> list[Rule]:
@@ -377,7 +378,8 @@ _ITEMS_RULE = "CC103"
 _EVENT_RULE = "CC102"
 
 
-def _coverage(rows: list[Row], findings: list[Finding], selected: tuple[str, ...]) -> dict[str, Coverage]:
+def _coverage(rows: list[Row], findings: list[Finding], selected: tuple[str, ...],
+              vocabulary: Vocabulary) -> dict[str, Coverage]:
     """What each claim was compared with, read off the findings (every comparison makes one), or why not."""
     partners: dict[str, set[str]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
@@ -393,7 +395,7 @@ def _coverage(rows: list[Row], findings: list[Finding], selected: tuple[str, ...
             if len(shown) < _SHOWN_PARTNERS:
                 shown.update(ids[:_SHOWN_PARTNERS + 1])
                 shown.discard(claim_id)
-    context = _Neighbours(rows)
+    context = _Neighbours(rows, vocabulary)
     suggestions = _AliasSuggestions(rows)
     out: dict[str, Coverage] = {}
     for row in rows:
@@ -413,7 +415,8 @@ def _coverage(rows: list[Row], findings: list[Finding], selected: tuple[str, ...
 class _Neighbours:
     """For each comparable key, the rows that share it: to say why a row met none of them."""
 
-    def __init__(self, rows: list[Row]) -> None:
+    def __init__(self, rows: list[Row], vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
         self.by_key: dict[tuple, list[Row]] = defaultdict(list)
         self.dimensions: dict[tuple, set[str]] = defaultdict(set)
         self.events: dict[str, int] = defaultdict(int)
@@ -449,15 +452,18 @@ def _why_alone(row: Row, context: _Neighbours, selected: tuple[str, ...]) -> str
     rule = _RULE_OF_KIND.get(row.kind or "", _QUANTITY_RULE)
     if rule not in selected:
         return f"the rule that compares claims of its kind ({rule} {RULES[rule].name}) was not selected"
-    found = context.dimensions[(row.subject, row.measure, row.scope, row.kind)]
-    if len(found) > 1:
-        return f"incompatible units among claims with its key ({', '.join(sorted(found))})"
     others = context.others(row)
+    found = context.dimensions[(row.subject, row.measure, row.scope, row.kind)]
+    if len(found) > 1 and not others:
+        return f"incompatible units among claims with its key ({', '.join(sorted(found))})"
     if not others:
         if row.kind in ("rank", "change_multiple", "rate", "category"):
             return f"no other claim of its kind ({row.kind}) shares its key (subject, measure, scope)"
         return "no other claim shares its key (subject, measure, scope)"
     when = ", ".join(sorted({o.shown_period() for o in others})[:4])
+    if row.time == "flow" and signed(context.vocabulary, row.measure):
+        return (f"the other claims of its key are totals over other windows ({when}), and {claim.measure!r} can be "
+                "negative, so no window bounds another")
     if row.time == "flow":
         return (f"the other claims of its key are totals over other windows ({when}); totals over different "
                 "windows are not compared, and none of them contains this one as a whole")

@@ -23,6 +23,12 @@ Verdict = Literal["conflict", "tension", "consistent", "undetermined"]
 Confidence = Literal["high", "low"]
 VERDICTS: tuple[Verdict, ...] = ("conflict", "tension", "consistent", "undetermined")
 TimeKind = Literal["flow", "ratio", "state"]
+# Statements less than this many days apart are taken as said at the same time: a revision (a statistic
+# revised, a plan superseded) comes months after what it revises, a misquote within days.
+REVISION_GAP_DAYS = 90
+# A statistic is revised in the years after it is first published; a figure said this long after the time it
+# is about is a correction, not a revision, when it disagrees.
+REVISION_WINDOW_DAYS = 3 * 365
 # What a tension may rest on, in a field of its own (``Finding.explained_by``).
 EXPLANATIONS = ("window", "drift", "change over time", "revision", "scope spread", "basis")
 
@@ -132,8 +138,21 @@ class Row:
         return self.start == other.start and self.end == other.end
 
     def stated_together(self, other: Row) -> bool:
-        """Whether the two were stated at the same time (their statement times overlap)."""
-        return self.stated_start <= other.stated_end and other.stated_start <= self.stated_end
+        """Whether the two were stated at the same time: their statement times overlap, or lie less than
+        ``REVISION_GAP_DAYS`` apart (a newspaper that quotes yesterday's release does not revise it)."""
+        return self.stated_start - REVISION_GAP_DAYS < other.stated_end and \
+            other.stated_start - REVISION_GAP_DAYS < self.stated_end
+
+    def may_revise(self, other: Row) -> bool:
+        """Whether one of two statements about the same time may revise the other: they were said months apart,
+        the first within ``REVISION_WINDOW_DAYS`` of the end of the time it is about, and it is a figure (a
+        category or a rank of the past is corrected, not revised)."""
+        if self.category is not None or self.kind == "rank" or not (self.stated_start and other.stated_start):
+            return False
+        if self.stated_together(other):
+            return False
+        first = min(self.stated_start, other.stated_start)
+        return first <= max(self.end, other.end) + REVISION_WINDOW_DAYS
 
     def interval(self, *, loose: bool = False) -> tuple[float | None, float | None, bool, bool]:
         if loose:
@@ -375,5 +394,5 @@ def amount_words(amount: float, row: Row) -> str:
     return format_amount(amount / row.factor, unit)
 
 
-__all__ = ["EXPLANATIONS", "VERDICTS", "Confidence", "Context", "Finding", "Row", "Texts", "TimeKind", "Verdict",
+__all__ = ["EXPLANATIONS", "REVISION_GAP_DAYS", "REVISION_WINDOW_DAYS", "VERDICTS", "Confidence", "Context", "Finding", "Row", "Texts", "TimeKind", "Verdict",
            "fingerprint", "reading_signature", "signature_fingerprint"]

@@ -19,9 +19,9 @@ def category_disagree(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         sides by category. Different categories for one subject and measure at the same
         instant, or over validities that overlap, are a conflict ("observer" against
         "associate member"; Germany against the United States as largest partner); a negated
-        category ("not a member") disagrees only with the category it negates. The same time
-        stated at different times is a revision. Categories at different times are not
-        compared: a status changes.
+        category ("not a member") disagrees only with the category it negates. A status of the
+        past is corrected, not revised: two sources that disagree about one time conflict
+        whenever each said it. Categories at different times are not compared: a status changes.
 
     Why it matters:
         A status is a fact a reader acts on (who may vote, who is bound by a treaty), and it is

@@ -151,10 +151,10 @@ def judge(a_side: list[Row], b_side: list[Row], ctx: Context, *, apart_only: boo
         if same_time(a, b):
             if apart_only:
                 continue
-            if a.stated_together(b) or not (a.stated_start and b.stated_start):
-                same = True
-            else:
+            if a.may_revise(b):
                 revision = True
+            else:
+                same = True
         elif a.time != "flow":
             apart.append((a, b))
     loose = low.category is None and loosely_overlap(low, high, loose=True)
@@ -275,8 +275,7 @@ def compare_key(rows: list[Row], ctx: Context) -> Iterable[Finding]:
                 yield _agreement(values)
             return
         if together or not flow and _connected(a, ctx, changes):
-            found = _disagreement([[a], [b]] if _by_upper_end(a) <= _by_upper_end(b) else [[b], [a]], ctx,
-                                  apart_only=not together, changes=changes)
+            found = _disagreement(sides_of(values), ctx, apart_only=not together, changes=changes)
             if found is not None:
                 yield found
         return
@@ -402,10 +401,14 @@ def _disagreement_words(rows: list[Row], sides: list[list[Row]], judgements: lis
     shown = "; ".join(side_words(side) for side in sides)
     first = judgements[0][2]
     head = f"{shown}; {first.low.shown_interval()} and {first.high.shown_interval()} do not overlap"
+    if first.low.category is not None:
+        head = f"{shown}; {first.low.shown_interval()!r} and {first.high.shown_interval()!r} cannot both hold"
     if first.verdict == "consistent":
         head = f"{shown}; each change between them is explained by the events in the corpus"
     elif first.verdict == "tension":
         head += f"; {_explanation_phrase(first)} could explain it"
+    if first.verdict == "consistent":  # every step explained: the steps between neighbouring readings say it
+        judgements = [(i, j, jd) for i, j, jd in judgements if j == i + 1] or judgements
     lines = [_judgement_words(jd, ctx, len(sides) > 2) for _, _, jd in judgements]
     return f"{head}.", " ".join(lines), tuple(assumptions_of(rows))
 
@@ -420,6 +423,8 @@ def _explanation_phrase(jd: Judgement) -> str:
 def _judgement_words(jd: Judgement, ctx: Context, name_pair: bool) -> str:
     low, high = jd.low, jd.high
     lead = f"Between {low.gid} and {high.gid}: " if name_pair else ""
+    if jd.verdict == "consistent":
+        return lead + _apart_words(jd, ctx)
     if low.category is not None:
         lines = [f"{low.shown_interval()!r} and {high.shown_interval()!r} cannot both hold for one subject at one time."]
     else:

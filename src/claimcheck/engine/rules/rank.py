@@ -39,8 +39,8 @@ def rank_collision(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         consecutive years", said in 2025, covers 2011–2024 whichever way its years are counted).
         Two subjects given the same rank ("the largest trading partner" twice), or one subject
         given two ranks, at one time are a conflict: one finding per rank or per subject, with a
-        side for each claim of it. The same time stated at different times is a revision.
-        Ranks at different times are not compared: rankings change.
+        side for each claim of it, whenever each was said (a rank of the past is corrected, not
+        revised). Ranks at different times are not compared: rankings change.
 
     Why it matters:
         "The largest trading partner" is a claim about everyone else too; two sources that
@@ -133,11 +133,7 @@ def _together(sides: list[list[Row]], windows: dict[str, tuple[int, int]]) -> bo
 
 def _finding(sides: list[list[Row]], collision: str, windows: dict[str, tuple[int, int]]) -> Finding:
     rows = [row for side in sides for row in side]
-    revision = all(not a.stated_together(b) and a.stated_start and b.stated_start
-                   for i, first in enumerate(sides) for second in sides[i + 1:] for a in first for b in second)
-    verdict = "tension" if revision else "conflict"
-    return Finding(verdict, rows, _rank_words, (collision, sides), sides=sides,
-                   explained_by=("revision",) if revision else (),
+    return Finding("conflict", rows, _rank_words, (collision, sides), sides=sides,
                    signature=(collision, _key(rows[0]), tuple(sorted(
                        tuple(sorted((str(r.subject), r.lo, windows[r.gid])for r in side)) for side in sides))))
 
@@ -161,9 +157,6 @@ def _rank_words(rows: list[Row], collision: str | None, sides: list[list[Row]]) 
     certain = "".join(f" {row.gid}'s streak certainly covers {_years(held(row))}." for row in streaks if held(row))
     why = ("Only one subject can hold a rank for one measure, scope and time; ties are not modelled."
            if collision == "two subjects, one rank" else "One subject holds one rank at a time.")
-    if all(not a.stated_together(b) and a.stated_start and b.stated_start for a in rows for b in rows if a is not b):
-        why += (" They were stated at different times (" + "; ".join(f"{r.gid}: {r.shown_stated()}" for r in rows) +
-                "): the later may revise the earlier.")
     return f"{shown}: {collision}, at times that overlap.", why + certain, tuple(assumptions_of(rows))
 
 

@@ -73,10 +73,15 @@ def nested_window_bound(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         return
     ordered = sorted(windows)
     reach = len(ordered) if len(ordered) <= MAX_WINDOWS else 4
-    for i, outer in enumerate(ordered):
-        for inner in ordered[max(0, i - reach):i + reach + 1]:
-            if inner != outer and outer[0] <= inner[0] and inner[1] <= outer[1]:
-                yield _bound(sides_of(windows[inner]), sides_of(windows[outer]))
+    nested = [(inner, outer) for i, outer in enumerate(ordered) for inner in ordered[max(0, i - reach):i + reach + 1]
+              if inner != outer and outer[0] <= inner[0] and inner[1] <= outer[1]]
+    for inner, outer in nested:
+        # Every nesting is bounded; a bound that holds is shown only for a window and the next one around it.
+        immediate = not any(middle not in (inner, outer) and middle[0] <= inner[0] and inner[1] <= middle[1]
+                            and outer[0] <= middle[0] and middle[1] <= outer[1] for middle in ordered)
+        found = _bound(sides_of(windows[inner]), sides_of(windows[outer]))
+        if found.verdict == "conflict" or immediate:
+            yield found
 
 
 def _bound(inner_sides: list[list[Row]], outer_sides: list[list[Row]]) -> Finding:

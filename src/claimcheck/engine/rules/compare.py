@@ -409,8 +409,18 @@ def _disagreement_words(rows: list[Row], sides: list[list[Row]], judgements: lis
         head += f"; {_explanation_phrase(first)} could explain it"
     if first.verdict == "consistent":  # every step explained: the steps between neighbouring readings say it
         judgements = [(i, j, jd) for i, j, jd in judgements if j == i + 1] or judgements
-    lines = [_judgement_words(jd, ctx, len(sides) > 2) for _, _, jd in judgements]
+    lines = [kind_words(first.low, ctx)] + [_judgement_words(jd, ctx, len(sides) > 2) for _, _, jd in judgements]
     return f"{head}.", " ".join(lines), tuple(assumptions_of(rows))
+
+
+_KINDS = {"flow": "a total over a window", "ratio": "a ratio over a window", "state": "a state at an instant"}
+
+
+def kind_words(row: Row, ctx: Context) -> str:
+    """'trade share' is read as a ratio over a window (inferred from its value)."""
+    declared = ctx.vocabulary.measure_kind(row.measure) is not None
+    how = "as the vocabulary declares" if declared else "inferred from its value"
+    return f"{row.claim.measure!r} is read as {_KINDS.get(row.time or '', 'a value')} ({how})."
 
 
 def _explanation_phrase(jd: Judgement) -> str:
@@ -517,4 +527,4 @@ def _spread_words(jd: Judgement, ctx: Context) -> list[str]:
     return out
 
 
-__all__ = ["MAX_PAIRWISE_SIDES", "Judgement", "compare_key", "judge", "side_words", "sides_of"]
+__all__ = ["MAX_PAIRWISE_SIDES", "Judgement", "compare_key", "judge", "kind_words", "side_words", "sides_of"]

@@ -25,7 +25,7 @@ EXPECTED = {
     ("CC102", "tension", (("alpha/port-opening",), ("beta/port-opening",))),
     ("CC103", "conflict", (("alpha/upholds",),)),
     ("CC103", "consistent", (("alpha/ldcs",),)),
-    ("CC104", "conflict", (("alpha/share-2022",), ("alpha/trade-2022",), ("beta/world-trade",))),
+    ("CC104", "conflict", (("beta/world-trade",), ("alpha/share-2022", "alpha/trade-2022"))),
     ("CC104", "conflict", (("alpha/trade-2022",), ("beta/share-2022",), ("beta/world-trade",))),
     ("CC105", "conflict", (("alpha/investment-multiple",), ("alpha/investment-rate",))),
     ("CC106", "conflict", (("alpha/partner",), ("beta/partner",))),

@@ -113,6 +113,38 @@ class Relation:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """``years to join = Croatia joins the EU − Croatia applies to join the EU``: a duration is the time between
+    two dated events."""
+
+    measure: str
+    later: str
+    earlier: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Within:
+    """``members in the region + observers in the region ⊆ countries``: within one scope, the counts on the left
+    (disjoint, added up) are at most the count on the right; ``*`` on the left is every other count of the scope."""
+
+    parts: tuple[str, ...]
+    whole: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """``18th National Congress of the CPC < central conference on neighbourhood work < ...``: events in this order."""
+
+    events: tuple[str, ...]
+    text: str
+
+
+AnyRelation = Relation | Duration | Within | Order
+
+
 @dataclass
 class Entry:
     canonical: str
@@ -135,7 +167,7 @@ class Vocabulary:
     measures: dict[str, Entry] = field(default_factory=dict)
     scopes: dict[str, Entry] = field(default_factory=dict)
     events: dict[str, Entry] = field(default_factory=dict)
-    relations: list[Relation] = field(default_factory=list)
+    relations: list[AnyRelation] = field(default_factory=list)
     _lookup: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -280,20 +312,54 @@ def _allowance(amount: str, text: str, what: str) -> Allowance:
     return Allowance(number * factor, False, dimension, text)
 
 
-def parse_relation(text: str, vocabulary: Vocabulary | None = None) -> Relation:
-    """Read ``part = share × whole`` or ``share = part / whole``; names go through the vocabulary."""
+_NAME = r"\s*([^=×*/<⊆\[\]+]+?)\s*"
+_DIFFERENCE = re.compile(rf"{_NAME}={_NAME}\s(?:−|-|minus)\s{_NAME}")
+_LONGEST_RELATION = 2000  # characters: a relation is one line; longer is damage, and the grammar stays linear
+
+
+def parse_relation(text: str, vocabulary: Vocabulary | None = None) -> AnyRelation:
+    """Read a relation; names go through the vocabulary. It is never evaluated as code.
+
+    - ``part = share × whole`` or ``share = part / whole``: measures, each optionally with a [scope];
+    - ``duration = later event − earlier event``: a measure and two events;
+    - ``part + part ⊆ whole`` (or ``<=``): counts of one scope; ``*`` is every other count of it;
+    - ``first event < second event < ...`` (or ``before``): events in their order.
+    """
     vocabulary = vocabulary or EMPTY
+    if len(text) > _LONGEST_RELATION:
+        raise VocabularyError(f"relation of {len(text)} characters is longer than one relation can be")
 
     def term(measure: str, scope: str | None) -> Term:
         return Term(vocabulary.measure(measure) or measure, vocabulary.scope(scope) if scope else None)
 
+    def event(name: str) -> str:
+        return vocabulary.event(name.strip()) or name.strip()
+
     if m := _PRODUCT.fullmatch(text):
-        return Relation(term(m[1], m[2]), term(m[3], m[4]), term(m[5], m[6]), text)
-    if m := _QUOTIENT.fullmatch(text):
-        return Relation(term(m[3], m[4]), term(m[1], m[2]), term(m[5], m[6]), text)
-    raise VocabularyError(
-        f"relation {text!r} must read 'part = share × whole' or 'share = part / whole', "
-        "each name a measure, optionally with a [scope]")
+        relation = Relation(term(m[1], m[2]), term(m[3], m[4]), term(m[5], m[6]), text)
+    elif m := _QUOTIENT.fullmatch(text):
+        relation = Relation(term(m[3], m[4]), term(m[1], m[2]), term(m[5], m[6]), text)
+    elif m := _DIFFERENCE.fullmatch(text):
+        return Duration(vocabulary.measure(m[1]) or m[1], event(m[2]), event(m[3]), text)
+    elif "⊆" in text or "<=" in text or "≤" in text or " within " in text:
+        left, _, right = re.split(r"(⊆|<=|≤|\swithin\s)", text, maxsplit=1)
+        parts = tuple(part.strip() for part in left.split("+"))
+        if not right.strip() or not all(parts):
+            raise VocabularyError(f"relation {text!r} must read 'part + part ⊆ whole', each name a measure or *")
+        return Within(tuple(p if p == "*" else vocabulary.measure(p) or p for p in parts),
+                      vocabulary.measure(right.strip()) or right.strip(), text)
+    elif "<" in text or " before " in text:
+        events = tuple(event(name) for name in re.split(r"<|\sbefore\s", text))
+        if len(events) < 2 or not all(events):
+            raise VocabularyError(f"relation {text!r} must read 'first event < second event', each name an event")
+        return Order(events, text)
+    else:
+        raise VocabularyError(
+            f"relation {text!r} must read 'part = share × whole', 'share = part / whole', "
+            "'duration = later event − earlier event', 'part + part ⊆ whole' or 'first event < second event'")
+    if relation.part == relation.whole:
+        raise VocabularyError(f"relation {text!r} relates a measure to itself: its part and its whole are the same")
+    return relation
 
 
 def load_vocabulary(path: Path, shown: str, problems: list[Problem]) -> Vocabulary:
@@ -459,6 +525,6 @@ def _check_variants(vocabulary: Vocabulary, shown: str, problems: list[Problem])
                 entry.variant_of = None
 
 
-__all__ = ["EMPTY", "MEASURE_KINDS", "Allowance", "Drift", "Entry", "MeasureKind", "Relation", "Term", "Vocabulary",
+__all__ = ["EMPTY", "MEASURE_KINDS", "Allowance", "AnyRelation", "Drift", "Duration", "Entry", "Order", "Within", "MeasureKind", "Relation", "Term", "Vocabulary",
            "build_vocabulary", "load_vocabulary", "normalize_name", "parse_drift", "parse_relation", "parse_spread",
            "similar"]

@@ -21,7 +21,7 @@ from operator import attrgetter
 from claimcheck.corpus.records import Claim, Corpus
 from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, normalize_name
 from claimcheck.engine.findings import VERDICTS, Context, Finding, Row, TimeKind, Verdict
-from claimcheck.engine.kinds import signed, time_kind
+from claimcheck.engine.kinds import chronology_keys, duration_keys, signed, time_kind
 from claimcheck.engine.rules import RULES, Rule
 from claimcheck.errors import ClaimcheckError, Problem
 from claimcheck.read import units
@@ -83,9 +83,12 @@ class Blocking:
     """
 
     among: str
-    key: Callable[[Row], tuple | None]
+    key: Callable[..., tuple | None]
     kinds: frozenset[str] | None = None
     with_changes: bool = False
+    # A key that reads the vocabulary (which relations a row takes part in) is called with it, and may
+    # file one row under several keys (a list of them); its rules are told which key their group has.
+    with_vocabulary: bool = False
 
 
 def _with_period(key: Callable[[Row], tuple]) -> Callable[[Row], tuple | None]:
@@ -102,10 +105,15 @@ KEYS: dict[str, Blocking] = {
                       with_changes=True),
     "measure": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)),
                         frozenset({"rate", "change_multiple"})),
+    "level": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)),
+                      frozenset({"amount", "count", "rate", "change_multiple"})),
     "rank": Blocking("value", _with_period(lambda r: (r.measure, r.scope)), frozenset({"rank"})),
     "category": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)), frozenset({"category"})),
     "subject": Blocking("value", _with_period(lambda r: (r.subject,)), KINDS - {"category"}),
     "event": Blocking("date", lambda row: (row.event,) if row.event else None),
+    "chronology": Blocking("any", chronology_keys, with_vocabulary=True),
+    "duration": Blocking("any", duration_keys, with_vocabulary=True),
+    "scope": Blocking("value", _with_period(lambda r: (r.scope,) if r.scope else None), frozenset({"count", "share"})),
     "items": Blocking("items", lambda row: (row.gid,)),
 }
 
@@ -270,7 +278,8 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
     active = [rule for rule in rules if rule.key == "problems" or rule.applies is None or rule.applies(ctx)]
     steps = len(active) + 2
     progress(1, steps, "claims normalized")
-    groups_by_key = _group(rows, list(dict.fromkeys(rule.key for rule in active if rule.key != "problems")))
+    groups_by_key = _group(rows, list(dict.fromkeys(rule.key for rule in active if rule.key != "problems")),
+                           ctx.vocabulary)
     progress(2, steps, "claims grouped")
     for done, rule in enumerate(active, start=3):
         if rule.key == "problems":
@@ -278,8 +287,9 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
             findings.extend(_stamped(rule, rule.check(chosen)))
         else:
             # Groups come in order of their first claim id (rows are sorted by id), whatever the input order.
-            for group in groups_by_key[rule.key].values():
-                findings.extend(_stamped(rule, rule.check(group, ctx)))
+            tell_key = KEYS[rule.key].with_vocabulary
+            for key, group in groups_by_key[rule.key].items():
+                findings.extend(_stamped(rule, rule.check(group, ctx, key) if tell_key else rule.check(group, ctx)))
         progress(done, steps, f"{rule.code} {rule.name}")
 
     # Rules ran in order of code, over groups in order of their first claim id: bucketing by verdict
@@ -316,7 +326,7 @@ def _check_unique(rows: list[Row]) -> None:
             raise ClaimcheckError(f"claim id {row.gid!r} is given twice")
 
 
-def _group(rows: list[Row], names: list[str]) -> dict[str, dict[tuple, list[Row]]]:
+def _group(rows: list[Row], names: list[str], vocabulary: Vocabulary = EMPTY) -> dict[str, dict[tuple, list[Row]]]:
     """Every blocking's groups, filled in one pass over the sorted rows while they are hot in cache."""
     groups: dict[str, dict[tuple, list[Row]]] = {name: {} for name in names}
     by_kind = {kind: [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "value" and
@@ -324,6 +334,7 @@ def _group(rows: list[Row], names: list[str]) -> dict[str, dict[tuple, list[Row]
     by_date = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "date"]
     by_items = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "items"]
     changes = [(_change_key(KEYS[n].key), groups[n]) for n in names if KEYS[n].with_changes]
+    anything = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "any"]
     for row in rows:
         if row.kind is not None:
             _file(row, by_kind[row.kind])
@@ -333,6 +344,9 @@ def _group(rows: list[Row], names: list[str]) -> dict[str, dict[tuple, list[Row]
                 _file(row, changes)
         if row.listed and not row.counted_from_items:
             _file(row, by_items)
+        for key_of, found in anything:
+            for key in key_of(row, vocabulary) or ():
+                found.setdefault(key, []).append(row)
     return groups
 
 

@@ -323,10 +323,10 @@ class Finding:
                 confidence: Confidence = "high", assumptions: list[str] | tuple[str, ...] = (),
                 extra_ids: tuple[str, ...] = (), location: tuple[str, int | None] | None = None,
                 sides: Sequence[Sequence[Row]] | None = None, explained_by: tuple[str, ...] = (),
-                signature: tuple | None = None) -> Finding:
+                signature: tuple | None = None, gap: float | None = None) -> Finding:
         """A finding whose words are already written (for rules that fire rarely)."""
         return cls(verdict, rows, _fixed, (message, explanation, tuple(assumptions)), confidence, extra_ids,
-                   location=location, sides=sides, explained_by=explained_by, signature=signature)
+                   gap=gap, location=location, sides=sides, explained_by=explained_by, signature=signature)
 
     def __repr__(self) -> str:
         return f"Finding({self.code} {self.verdict} {', '.join(self.claim_ids)})"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.corpus.vocabulary import Vocabulary
-from claimcheck.engine.findings import TimeKind
+from claimcheck.corpus.vocabulary import Duration, Order, Vocabulary
+from claimcheck.engine.findings import Row, TimeKind
 from claimcheck.read import units
+from claimcheck.read.numbers import ordinal_word_value
 from claimcheck.read.values import Value
 
 _SIGNED_WORDS = re.compile(r"\b(?:balance|surplus|deficit|net|profit|profits|loss|losses|change|income|earnings)\b")
@@ -42,4 +43,51 @@ def signed(vocabulary: Vocabulary, measure: str | None) -> bool:
     return bool(measure and _SIGNED_WORDS.search(measure))
 
 
-__all__ = ["signed", "time_kind"]
+_ORDINAL_IN_NAME = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                              r"tenth|eleventh|twelfth|\w+teenth|\w+tieth|\w+ty-\w+(?:st|nd|rd|th))\b\s*")
+
+
+def ordinal_in(name: str) -> tuple[int, str] | None:
+    """The ordinal of an event's name and the name without it: '18th national congress of the cpc' is
+    (18, 'national congress of the cpc'); None for a name with no ordinal."""
+    found = _ORDINAL_IN_NAME.search(name)
+    if found is None:
+        return None
+    word = found.group().strip()
+    digits = re.match(r"\d+", word)
+    number = int(digits.group()) if digits else ordinal_word_value(word)
+    if number is None:
+        return None
+    return number, " ".join((name[:found.start()] + name[found.end():]).split())
+
+
+def chronology_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
+    """The chronology groups a row takes part in: its ordinal series, the orders that name it, its kind of event."""
+    keys: list[tuple] = []
+    name = row.event if row.claim.date is not None else (
+        row.subject if row.kind == "rank" and row.lo == 1 else None)
+    if name is None:
+        return keys
+    ordinal = ordinal_in(name)
+    if ordinal is not None and row.claim.date is not None:
+        keys.append(("ordinal", ordinal[1]))
+    keys.append(("kind", name))
+    for index, relation in enumerate(vocabulary.relations):
+        if isinstance(relation, Order) and name in relation.events:
+            keys.append(("order", index))
+    return keys
+
+
+def duration_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
+    """The duration relations a row takes part in: as one of their events, or as a value of their measure."""
+    keys = []
+    for index, relation in enumerate(vocabulary.relations):
+        if not isinstance(relation, Duration):
+            continue
+        if row.claim.date is not None and row.event in (relation.later, relation.earlier) or \
+                row.kind is not None and row.measure == relation.measure:
+            keys.append(("duration", index))
+    return keys
+
+
+__all__ = ["chronology_keys", "duration_keys", "ordinal_in", "signed", "time_kind"]

@@ -135,6 +135,8 @@ class Period(BaseModel):
             return f"H{(self.start.month + 5) // 6} {self.start.year}"
         if self.granularity == "decade":
             return f"the {self.start.year}s"
+        if self.start == date.min:
+            return " ".join(self.text.split()) or f"no later than {self.end.isoformat()}"
         if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31):
             return f"{self.start.year}–{self.end.year}"
         if self.start.day == 1 and self.end == _month_end(self.end.year, self.end.month) and \
@@ -194,6 +196,7 @@ _LEADING = re.compile(r"^(?:in|on|during|throughout|for the year|the year|in the
 _INSTANT = re.compile(r"^as (?:of|at|on)\s+")
 _END_OF = re.compile(r"^(?:(?:by|at|as of|as at|until|till|to)\s+)?(?:the\s+)?(end|start|beginning)(?:\s+of\s+|-)(.+)$")
 _INFERRED = re.compile(r"\s*\((inferred|estimated|approximate)\)$")
+_NO_LATER = re.compile(r"^(before|by|no later than|in or before|not later than)\s+(.+)$")
 
 
 # --- the parser ---------------------------------------------------------------------------------
@@ -232,6 +235,8 @@ def _read(s: str, text: str, anchor: Period | None) -> Period:
     s = _LEADING.sub("", s)
     if m := _END_OF.fullmatch(s):
         return _end_of(m[1], m[2], text, anchor)
+    if (m := _NO_LATER.fullmatch(s)) and not m[2].startswith("the end"):
+        return _no_later(m[1], m[2], text, anchor)
     if instant := _INSTANT.match(s):
         rest = s[instant.end():]
         inner = _day_before(rest, text, anchor) or _read(rest, text, anchor)
@@ -441,6 +446,24 @@ def _end_of(which: str, what: str, text: str, anchor: Period | None) -> Period:
     reading = f"the {which} of {inner.label(note=False)}: {day.isoformat()}"
     return Period(text=text, start=day, end=day, granularity="day", reading=reading, instant=True,
                   relative=inner.relative)
+
+
+def _no_later(how: str, what: str, text: str, anchor: Period | None) -> Period:
+    """'before 2023', 'by 2021': a date with no earlier bound, up to the day before (or the last day of) the period."""
+    try:
+        inner = _read(what, text, anchor)
+    except PeriodParseError as exc:
+        if "relative" in exc.reason:
+            raise
+        raise PeriodParseError(text, f"{what!r} is not a date claimcheck reads after {how!r}") from None
+    if how == "before":
+        if inner.start == date.min:
+            raise PeriodParseError(text, "it ends before the first day claimcheck reads")
+        end = date.fromordinal(inner.start.toordinal() - 1)
+    else:
+        end = inner.end
+    return Period(text=text, start=date.min, end=end, granularity="span", relative=inner.relative,
+                  reading=f"{how} {inner.label(note=False)}: no earlier bound, no later than {end.isoformat()}")
 
 
 def _approximate_part(s: str, text: str) -> Period | None:

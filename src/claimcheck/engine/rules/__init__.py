@@ -7,6 +7,7 @@ function in the module of its family (or a new module imported here); see docs/a
 from claimcheck.engine.rules import (  # noqa: F401 - importing a family registers its rules
     arithmetic,
     categories,
+    chronology,
     counts,
     data,
     events,

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from claimcheck.corpus.vocabulary import Relation
 from claimcheck.engine.findings import Context, Finding, Row, interval_words
 from claimcheck.engine.rules.common import assumptions_of, same_time
 from claimcheck.engine.rules.registry import rule
@@ -68,6 +70,8 @@ def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         if row.value is not None:
             index[(row.measure, row.scope)].append(row)
     for relation in ctx.vocabulary.relations:
+        if not isinstance(relation, Relation):
+            continue
         scopes = sorted({scope for (measure, scope) in index if measure == relation.share.measure}, key=str)
         for scope in scopes:
             if relation.share.scope and scope != relation.share.scope:
@@ -77,18 +81,115 @@ def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
             parts = [r for r in index.get((relation.part.measure, part_scope), []) if r.kind in ("amount", "count")]
             shares = [r for r in index.get((relation.share.measure, scope), []) if r.kind == "share"]
             wholes = [r for r in index.get((relation.whole.measure, whole_scope), []) if r.kind in ("amount", "count")]
+            yield from _wholes(implied_wholes(parts, shares, relation.text), wholes)
             for part in parts:
-                for share in shares:
-                    if part.source == share.source and same_time(part, share):
-                        yield from _implied_whole(part, share, [w for w in wholes if w.dimension == part.dimension],
-                                                  relation.text, ctx)
                 for whole in wholes:
                     if whole is part or whole.dimension != part.dimension or not same_time(part, whole):
                         continue
                     for share in shares:
-                        if share.source in (part.source,) or not same_time(share, part):
+                        # A share whose source gives its own part is that part's share: held against another
+                        # source's part it would mix two figures (its own part is checked through its whole).
+                        if share.source == part.source or not same_time(share, part) or any(
+                                other.source == share.source and same_time(other, share) for other in parts):
                             continue
                         yield _implied_share(part, whole, share, relation.text)
+
+
+@dataclass
+class Implied:
+    """A whole that a part and its share imply: [2.635, 2.645] ÷ [41.85, 41.95] % = [6.28, 6.32] trillion."""
+
+    part: Row
+    share: Row
+    low: float | None
+    high: float | None
+    low_inc: bool
+    high_inc: bool
+    relation: str
+
+    def words(self) -> str:
+        implied = interval_words(self.low, self.high, self.low_inc, self.high_inc, self.part)
+        if self.part.kind == "count":
+            implied += _whole_numbers(self.low, self.high, self.low_inc, self.high_inc)
+        return implied
+
+    def arithmetic(self) -> str:
+        return f"{self.part.shown_interval()} ÷ {self.share.shown_interval()} = {self.words()} (from {self.relation!r})"
+
+
+def implied_wholes(parts: list[Row], shares: list[Row], relation: str) -> list[Implied]:
+    """The wholes each source's part and share imply, over the same time."""
+    out = []
+    for part in parts:
+        for share in shares:
+            if part.source == share.source and same_time(part, share):
+                out.append(Implied(part, share, *_divide(part, share), relation))
+    return out
+
+
+def _wholes(implied: list[Implied], stated: list[Row]) -> Iterable[Finding]:
+    """For each window, the implied and the stated wholes as sides: agreeing, disagreeing, or only implied."""
+    by_window: dict[tuple, tuple[list[Implied], list[Row]]] = {}
+    for found in implied:
+        by_window.setdefault((found.part.dimension, found.part.start, found.part.end), ([], []))[0].append(found)
+    for whole in stated:
+        key = (whole.dimension, whole.start, whole.end)
+        if key in by_window:
+            by_window[key][1].append(whole)
+    for (_, _, _), (derived, given) in sorted(by_window.items(), key=lambda t: (str(t[0][0]), t[0][1], t[0][2])):
+        readings = [(f.low, f.high, f.low_inc, f.high_inc, [f.part, f.share], f) for f in derived] + \
+                   [(w.lo, w.hi, w.lo_inc, w.hi_inc, [w], None) for w in given]
+        sides = _sides(readings)
+        rows = [row for reading in readings for row in reading[4]]
+        side_rows = [[row for reading in side for row in reading[4]] for side in sides]
+        if len(readings) == 1:
+            only = derived[0]
+            yield Finding.written("undetermined", rows,
+                                  f"{only.part.source} gives {only.part.shown_value()} at {only.share.shown_value()} "
+                                  f"({only.part.shown_period()}), which implies a whole of {only.words()}; no claim "
+                                  "states the whole to compare it with.",
+                                  only.arithmetic() + ". An implied total is a figure to look up, not a check that "
+                                  "passed.", "high", assumptions_of(rows), sides=side_rows)
+            continue
+        verdict = "consistent" if len(sides) == 1 else "conflict"
+        yield Finding("consistent" if verdict == "consistent" else "conflict", rows, _wholes_words,
+                      (readings, sides, verdict), sides=side_rows)
+
+
+def _sides(readings: list[tuple]) -> list[list[tuple]]:
+    """Readings whose intervals share a point, by one sweep over their upper ends."""
+    ordered = sorted(readings, key=lambda r: (r[1] is None, r[1] or 0.0, r[3], r[0] or 0.0, r[4][0].gid))
+    sides: list[list[tuple]] = []
+    point = None
+    point_inc = True
+    for reading in ordered:
+        low, high, low_inc, high_inc = reading[:4]
+        if sides and (point is None or low is None or low < point or (low == point and low_inc and point_inc)):
+            sides[-1].append(reading)
+            continue
+        sides.append([reading])
+        point, point_inc = high, high_inc
+    return sides
+
+
+def _wholes_words(rows: list[Row], readings: list[tuple], sides: list[list[tuple]], verdict: str):
+    def said(reading: tuple) -> str:
+        found = reading[5]
+        if found is None:
+            return reading[4][0].said()
+        return (f"{found.part.source} gives {found.part.shown_value()} at {found.share.shown_value()} "
+                f"({found.part.shown_period()}), implying a whole of {found.words()}")
+
+    def shown(reading: tuple) -> str:
+        found = reading[5]
+        return found.arithmetic() if found is not None else f"{reading[4][0].gid} states {reading[4][0].shown_interval()}"
+
+    head = "; ".join(said(r) for r in readings)
+    lines = [shown(r) for r in readings]
+    if verdict == "consistent":
+        return f"{head}: they agree.", "; ".join(lines) + ": the wholes share a value.", tuple(assumptions_of(rows))
+    return (f"{head}: they cannot all hold.", "; ".join(lines) + ". Over the same window the whole has one value, and "
+            f"these fall in {len(sides)} sides that share none.", tuple(assumptions_of(rows)))
 
 
 def _divide(numerator: Row, denominator: Row) -> tuple[float | None, float | None, bool, bool]:
@@ -112,31 +213,6 @@ def _whole_numbers(low: float | None, high: float | None, low_inc: bool, high_in
     return f" (so {' or '.join(numbers)})" if len(numbers) <= 3 else ""
 
 
-def _implied_whole(part: Row, share: Row, wholes: list[Row], relation: str, ctx: Context) -> Iterable[Finding]:
-    low, high, low_inc, high_inc = _divide(part, share)
-    implied = interval_words(low, high, low_inc, high_inc, part)
-    if part.kind == "count":
-        implied += _whole_numbers(low, high, low_inc, high_inc)
-    arithmetic = (f"{part.shown_interval()} ÷ {share.shown_interval()} = {implied} "
-                  f"(from {relation!r}).")
-    if not wholes:
-        yield Finding.written("undetermined", [part, share],
-                    f"{part.source} gives {part.shown_value()} at {share.shown_value()} ({part.shown_period()}), "
-                    f"which implies a whole of {implied}; no claim states the whole to compare it with.",
-                    arithmetic + " An implied total is a figure to look up, not a check that passed.",
-                    "high", assumptions_of([part, share]))
-        return
-    for whole in sorted(wholes, key=lambda r: r.gid):
-        agrees = overlap(low, high, low_inc, high_inc, whole.lo, whole.hi, whole.lo_inc, whole.hi_inc)
-        same_time = whole.overlaps_in_time(part)
-        verdict = "consistent" if agrees else ("conflict" if same_time else "tension")
-        yield Finding.written(verdict, [part, share, whole],
-                    f"{part.source} gives {part.shown_value()} at {share.shown_value()} ({part.shown_period()}), "
-                    f"implying a whole of {implied}; {whole.said()}: {'they agree' if agrees else 'they do not agree'}.",
-                    arithmetic + f" The stated whole reads {whole.shown_interval()}.", "high",
-                    assumptions_of([part, share, whole]))
-
-
 def _implied_share(part: Row, whole: Row, share: Row, relation: str) -> Finding:
     low, high, low_inc, high_inc = _divide(part, whole)
     implied = interval_words(low, high, low_inc, high_inc, share)
@@ -148,4 +224,4 @@ def _implied_share(part: Row, whole: Row, share: Row, relation: str) -> Finding:
                  f"the stated share reads {share.shown_interval()}.", "high", assumptions_of([part, whole, share]))
 
 
-__all__ = ["part_share_whole"]
+__all__ = ["Implied", "implied_wholes", "part_share_whole"]

@@ -41,4 +41,31 @@ def same_time(a: Row, b: Row) -> bool:
     return a.same_window(b)
 
 
-__all__ = ["assumptions_of", "growth_years", "loosely_overlap", "same_time", "years_apart"]
+Interval = tuple[float | None, float | None]  # closed, in base units; None is unbounded
+
+
+def times(a: Interval, b: Interval) -> Interval:
+    """The product of two intervals of non-negative numbers."""
+    low = None if a[0] is None or b[0] is None else a[0] * b[0]
+    high = None if a[1] is None or b[1] is None else a[1] * b[1]
+    return low, high
+
+
+def divided(a: Interval, b: Interval) -> Interval:
+    """The quotient of two intervals of non-negative numbers (a divisor that may be 0 leaves it unbounded)."""
+    low = None if a[0] is None or b[1] is None or b[1] <= 0 else a[0] / b[1]
+    high = None if a[1] is None or b[0] is None or b[0] <= 0 else a[1] / b[0]
+    return low, high
+
+
+def meets(a: Interval, b: Interval) -> bool:
+    """Whether two closed intervals share a value."""
+    return (a[1] is None or b[0] is None or a[1] >= b[0]) and (b[1] is None or a[0] is None or b[1] >= a[0])
+
+
+def closed(row: Row) -> Interval:
+    return row.lo, row.hi
+
+
+__all__ = ["Interval", "assumptions_of", "closed", "divided", "growth_years", "loosely_overlap", "meets", "same_time",
+           "times", "years_apart"]

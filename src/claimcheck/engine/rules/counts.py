@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
+from claimcheck.corpus.vocabulary import Relation, Within
 from claimcheck.engine.findings import Context, Finding, Row
+from claimcheck.engine.rules.arithmetic import implied_wholes
 from claimcheck.engine.rules.compare import compare_key
 from claimcheck.engine.rules.registry import rule
-from claimcheck.read.values import overlap
+from claimcheck.read.values import format_number, overlap
 
 
 @rule("CC107", "count.named-set", key="count")
@@ -120,4 +123,130 @@ def count_matches_items(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         yield Finding.written(verdict, [row], message, explanation)
 
 
-__all__ = ["count_matches_items", "named_set_count"]
+
+@rule("CC113", "count.within", key="scope", applies=lambda ctx: any(isinstance(r, Within) for r in ctx.vocabulary.relations))
+def counts_within_a_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
+    """Counts of one scope add up to more than the scope holds.
+
+    What it checks:
+        For each relation ``part + part ⊆ whole`` declared in the vocabulary, within one scope:
+        the counts of the parts (disjoint: an SCO member is not also an observer), added up, are
+        at most the count of the whole; ``* ⊆ whole`` holds every other count of the scope to it
+        ("18 countries in the region" against a region of 25 or 26). The whole is stated by a
+        claim, or implied by a part and its share (CC104: eight least developed countries at
+        "nearly one-third" of the region imply 25 or 26). A sum above the whole is a conflict; a
+        sum within it a consistent check, with the arithmetic.
+
+    Why it matters:
+        Counts of a region are written one by one across a text; added up, or held against the
+        size of the region the same text implies, they can be impossible together.
+
+    Known problems:
+        The parts must be disjoint for their sum to mean anything: declare only parts that are.
+        Counts at different times are held to one whole (a region's size rarely changes; a
+        membership does). With several readings of the whole, the largest is used, so a count is
+        flagged only when no reading of the whole can hold it.
+
+    Conflicting example:
+        # vocabulary.yaml
+        relations:
+          - "members in the region + observers in the region ⊆ countries"
+        ---
+        # a.yaml
+        source: {id: a, published: 2025}
+        claims:
+          - {id: members, subject: SCO, measure: members in the region, scope: neighbours, value: seven}
+          - {id: observers, subject: SCO, measure: observers in the region, scope: neighbours, value: three}
+          - {id: size, subject: the region, measure: countries, scope: neighbours, value: "9"}
+
+    Consistent example:
+        # vocabulary.yaml
+        relations:
+          - "members in the region + observers in the region ⊆ countries"
+        ---
+        # a.yaml
+        source: {id: a, published: 2025}
+        claims:
+          - {id: members, subject: SCO, measure: members in the region, scope: neighbours, value: seven}
+          - {id: observers, subject: SCO, measure: observers in the region, scope: neighbours, value: two}
+          - {id: size, subject: the region, measure: countries, scope: neighbours, value: "25"}
+    """
+    counts = [r for r in rows if r.kind == "count"]
+    for relation in ctx.vocabulary.relations:
+        if not isinstance(relation, Within):
+            continue
+        wholes = _wholes(relation.whole, rows, ctx)
+        if not wholes:
+            continue
+        ceiling = None if any(high is None for _, high, _ in wholes) else max(high for _, high, _ in wholes)
+        whole_rows = [row for _, _, source in wholes for row in source]
+        if relation.parts == ("*",):
+            used = {id(row) for row in whole_rows}
+            parts = [r for r in counts if r.measure != relation.whole and id(r) not in used]
+            if parts:
+                yield _each_within(parts, wholes, ceiling, relation.text)
+            continue
+        by_measure = {measure: [r for r in counts if r.measure == measure] for measure in relation.parts}
+        if all(by_measure.values()):
+            yield _sum_within(by_measure, wholes, ceiling, relation.text)
+
+
+def _wholes(measure: str, rows: list[Row], ctx: Context) -> list[tuple[float | None, float | None, list[Row]]]:
+    """The whole's readings: each stated count of it, and each one a part and its share imply."""
+    found: list[tuple[float | None, float | None, list[Row]]] = [
+        (r.lo, r.hi, [r]) for r in rows if r.kind == "count" and r.measure == measure]
+    for relation in ctx.vocabulary.relations:
+        if isinstance(relation, Relation) and relation.whole.measure == measure:
+            parts = [r for r in rows if r.measure == relation.part.measure and r.kind == "count"]
+            shares = [r for r in rows if r.measure == relation.share.measure and r.kind == "share"]
+            found += [(w.low, w.high, [w.part, w.share]) for w in implied_wholes(parts, shares, relation.text)]
+    return found
+
+
+def _at_most(ceiling: float | None) -> str:
+    """A count's ceiling in whole numbers: an implied (24, 26.67] holds at most 26."""
+    if ceiling is None:
+        return "no bound"
+    return format_number(float(math.floor(round(ceiling, 9))))
+
+
+def _whole_words(wholes: list[tuple[float | None, float | None, list[Row]]]) -> str:
+    shown = []
+    for low, high, source in wholes:
+        numbers = f"[{format_number(low)}, {format_number(high)}]"
+        how = f"stated by {source[0].gid}" if len(source) == 1 else f"implied by {source[0].gid} and {source[1].gid}"
+        shown.append(f"{numbers} ({how})")
+    return "; ".join(shown)
+
+
+def _each_within(parts: list[Row], wholes: list, ceiling: float | None, relation: str) -> Finding:
+    over = [r for r in parts if ceiling is not None and r.lo is not None and r.lo > ceiling]
+    whole_rows = [row for _, _, source in wholes for row in source]
+    listed = "; ".join(f"{r.gid} {r.shown_interval()}" for r in parts)
+    what = f"the whole reads {_whole_words(wholes)} (from {relation!r})"
+    if over:
+        return Finding.written("conflict", over + whole_rows, f"{'; '.join(r.said() for r in over)}: more than the "
+                               f"scope {over[0].claim.scope!r} holds ({_at_most(ceiling)} at most).",
+                               f"Every count of the scope is at most its whole; {what}.", sides=[over, whole_rows])
+    return Finding.written("consistent", parts + whole_rows, f"{len(parts)} counts of the scope "
+                           f"{parts[0].claim.scope!r} are each within its whole ({_at_most(ceiling)} at most).",
+                           f"{listed}; {what}.", sides=[parts + whole_rows])
+
+
+def _sum_within(by_measure: dict[str, list[Row]], wholes: list, ceiling: float | None, relation: str) -> Finding:
+    # With two readings of one part, the smallest is added: the sum is flagged only when no reading can hold it.
+    floors = {m: min((r.lo or 0.0) for r in rows) for m, rows in by_measure.items()}
+    total = sum(floors.values())
+    parts = [row for rows in by_measure.values() for row in rows]
+    whole_rows = [row for _, _, source in wholes for row in source]
+    addition = " + ".join(format_number(floors[m]) for m in by_measure) + f" = {format_number(total)}"
+    what = f"the whole reads {_whole_words(wholes)} (from {relation!r})"
+    if ceiling is not None and total > ceiling:
+        return Finding.written("conflict", parts + whole_rows, f"{'; '.join(r.said() for r in parts)}: together "
+                               f"{format_number(total)}, more than the {_at_most(ceiling)} the whole holds.",
+                               f"{addition}; {what}.", sides=[parts, whole_rows], gap=total - ceiling)
+    return Finding.written("consistent", parts + whole_rows, f"{'; '.join(r.said() for r in parts)}: together "
+                           f"{format_number(total)}, within the whole ({_at_most(ceiling)} at most).",
+                           f"{addition}; {what}.", sides=[parts + whole_rows])
+
+__all__ = ["count_matches_items", "counts_within_a_whole", "named_set_count"]

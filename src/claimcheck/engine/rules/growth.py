@@ -1,11 +1,12 @@
-"""Growth: a yearly rate against a change multiple (CC105)."""
+"""Growth: a yearly rate against a change multiple (CC105); a level, its growth and the level before (CC111)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from claimcheck.engine.findings import Context, Finding, Row
-from claimcheck.engine.rules.common import assumptions_of, growth_years
+from claimcheck.engine.findings import Context, Finding, Row, interval_words
+from claimcheck.engine.rules.common import Interval, assumptions_of, closed, divided, growth_years, meets
 from claimcheck.engine.rules.registry import rule
 from claimcheck.read.values import format_interval, overlap
 
@@ -69,4 +70,151 @@ def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Find
                         f"{multiple.shown_interval()} over {period.label()}.", "high", assumptions_of([rate, multiple]))
 
 
-__all__ = ["growth_rate_against_multiple"]
+
+@rule("CC111", "growth.link", key="level")
+def growth_links(rows: list[Row], ctx: Context) -> Iterable[Finding]:
+    """A level, its growth and the level before it do not multiply out.
+
+    What it checks:
+        For one subject, measure and scope, a level (a total or a count) of a window and a growth
+        over it imply the level of the window before: "$820 billion in 2019" grown "12.5%" (a
+        yearly rate) or "×1.125" implies [728.2, 729.5] billion in 2018, which is compared with a
+        level stated for 2018; the other way round, two levels a year apart imply a growth to hold
+        against the stated one. An average yearly growth over a span of years (2013–2022)
+        compounds over it and is compared with the levels at its two ends. A growth of a window
+        shorter than a year is year on year: the same window a year before. The levels must be in
+        one unit; the arithmetic is interval arithmetic, and the finding shows it.
+
+    Why it matters:
+        A growth rate and two levels are three numbers that must agree; sources often copy the
+        rate from one release and the levels from another, and only the division shows it.
+
+    Known problems:
+        A growth written without its base ("up 12.5%" of an index rather than the level) or over a
+        different basis (in another currency, in real terms against nominal levels) gives a false
+        conflict: record it under another measure. The window before is taken as the same window
+        one year earlier; a growth against the previous quarter is not read.
+
+    Conflicting example:
+        # agency.yaml
+        source: {id: agency, published: 2020-03-01}
+        claims:
+          - {id: exports-2019, subject: Korea, measure: exports, value: "$820 billion", period: 2019}
+          - {id: growth-2019, subject: Korea, measure: exports, value: "12.5%", unit: percent a year, period: 2019}
+        ---
+        # yearbook.yaml
+        source: {id: yearbook, published: 2020-03-15}
+        claims:
+          - {id: exports-2018, subject: Korea, measure: exports, value: "$610 billion", period: 2018}
+
+    Consistent example:
+        # agency.yaml
+        source: {id: agency, published: 2020-03-01}
+        claims:
+          - {id: exports-2019, subject: Korea, measure: exports, value: "$820 billion", period: 2019}
+          - {id: growth-2019, subject: Korea, measure: exports, value: "12.5%", unit: percent a year, period: 2019}
+        ---
+        # yearbook.yaml
+        source: {id: yearbook, published: 2020-03-15}
+        claims:
+          - {id: exports-2018, subject: Korea, measure: exports, value: "$729 billion", period: 2018}
+    """
+    levels = [r for r in rows if r.kind in ("amount", "count") and r.lo is not None and r.lo >= 0]
+    if len(levels) < 2:
+        return
+    by_window: dict[tuple, list[Row]] = {}
+    for row in levels:
+        by_window.setdefault((row.dimension, row.start, row.end), []).append(row)
+    for growth in (r for r in rows if r.kind in ("change_multiple", "rate")):
+        found = _growth_multiple(growth)
+        if found is None:
+            continue
+        multiple, (now, before), words = found
+        for dimension in sorted({d for d, _, _ in by_window}, key=str):
+            nows, befores = by_window.get((dimension, *now), []), by_window.get((dimension, *before), [])
+            for level in _distinct(nows):
+                for earlier in _distinct(befores):
+                    yield _link(level, earlier, growth, multiple, words)
+
+
+def _distinct(rows: list[Row]) -> list[Row]:
+    seen: dict[tuple, Row] = {}
+    for row in sorted(rows, key=lambda r: r.gid):
+        seen.setdefault((row.lo, row.hi), row)
+    return list(seen.values())
+
+
+def _growth_multiple(growth: Row) -> tuple[Interval, tuple[tuple[int, int], tuple[int, int]], str] | None:
+    """The growth as a multiple of the earlier level, the windows it links (now, before), and how it was read."""
+    period = growth.claim.period
+    if period is None or growth.value is None:
+        return None
+    value = growth.value
+    whole_years = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31)
+    span = period.end.year - period.start.year if whole_years else 0
+    if growth.kind == "rate":
+        if value.unit != "percent / year" or value.low_magnitude is None:
+            return None
+        years = max(span, 1)
+        per_year = (1 + value.low_magnitude / 100, None if value.high_magnitude is None else 1 + value.high_magnitude / 100)
+        multiple = _power(per_year, years)
+        words = f"(1 + {value.interval_text()}) ^ {years}" if years > 1 else f"1 + {value.interval_text()}"
+    else:
+        multiple, years, words = (growth.lo, growth.hi), max(span, 1), f"{value.interval_text()}"
+    if span >= 1:
+        now = (date(period.end.year, 1, 1).toordinal(), period.end.toordinal())
+        before = (period.start.toordinal(), date(period.start.year, 12, 31).toordinal())
+    else:
+        now = (period.start.toordinal(), period.end.toordinal())
+        before = (_year_before(period.start).toordinal(), _year_before(period.end).toordinal())
+    return multiple, (now, before), words
+
+
+def _power(base: Interval, years: int) -> Interval:
+    def one(x: float | None) -> float | None:
+        if x is None:
+            return None
+        try:
+            return x ** years
+        except OverflowError:
+            return None
+    return one(base[0]), one(base[1])
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _link(level: Row, earlier: Row, growth: Row, multiple: Interval, words: str) -> Finding:
+    implied_before = divided(closed(level), multiple)
+    agrees = meets(implied_before, closed(earlier))
+    implied_growth = divided(closed(level), closed(earlier))
+    rows = [level, earlier, growth]
+    return Finding("consistent" if agrees else "conflict", rows, _link_words,
+                   (level, earlier, growth, implied_before, implied_growth, words, agrees),
+                   gap=None if agrees else _gap(implied_before, closed(earlier)), sides=[[level, growth], [earlier]])
+
+
+def _gap(a: Interval, b: Interval) -> float:
+    if a[1] is not None and b[0] is not None and a[1] < b[0]:
+        return b[0] - a[1]
+    if b[1] is not None and a[0] is not None and b[1] < a[0]:
+        return a[0] - b[1]
+    return 0.0
+
+
+def _link_words(rows: list[Row], level: Row, earlier: Row, growth: Row, implied_before: Interval,
+                implied_growth: Interval, words: str, agrees: bool):
+    before = interval_words(*implied_before, True, True, level)
+    ratio = format_interval(*implied_growth, True, True, "dimensionless")
+    head = (f"{level.said()}, grown {growth.shown_value()} ({growth.shown_period()}), implies {before} for "
+            f"{earlier.shown_period()}; {earlier.said()}: {'they agree' if agrees else 'they do not agree'}.")
+    why = (f"{level.shown_interval()} ÷ ({words}) = {before}; the stated level reads {earlier.shown_interval()}. "
+           f"The other way round, the two levels imply a growth of {ratio} from {earlier.shown_period()} to "
+           f"{level.shown_period()}.")
+    return head, why, tuple(assumptions_of(rows))
+
+__all__ = ["growth_links", "growth_rate_against_multiple"]

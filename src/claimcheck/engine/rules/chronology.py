@@ -1,0 +1,205 @@
+"""Chronology: durations against the dates they span (CC112); events in their order (CC115)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from claimcheck.corpus.vocabulary import Duration, Order
+from claimcheck.engine.findings import Context, Finding, Row
+from claimcheck.engine.kinds import ordinal_in
+from claimcheck.engine.rules.registry import rule
+from claimcheck.read import units
+
+DAYS_A_YEAR = 365.2425
+
+
+def _days(row: Row) -> tuple[int, int]:
+    when = row.claim.date
+    assert when is not None
+    return when.outer_start.toordinal(), when.outer_end.toordinal()
+
+
+def _label(row: Row) -> str:
+    when = row.claim.date
+    assert when is not None
+    return when.label()
+
+
+@rule("CC112", "chronology.duration", key="duration",
+      applies=lambda ctx: any(isinstance(r, Duration) for r in ctx.vocabulary.relations))
+def duration_against_dates(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Finding]:
+    """A stated duration does not fit the dates of the events it spans.
+
+    What it checks:
+        For each relation ``duration = later event − earlier event`` declared in the vocabulary
+        ("years to join = Croatia joins the EU − Croatia applies to join the EU"; "length of the
+        lease = end of the lease − start of the lease"), every stated duration of that measure
+        ("joined 12 years after applying", "a 30-year lease") is compared with the time between
+        the two events' dates: the dates, as intervals, allow a range of durations, and a stated
+        duration outside it is a conflict. A duration that fits is a consistent check; a duration
+        with one of its dates missing from the corpus is not evaluated.
+
+    Why it matters:
+        A duration and two dates are written in different places of a text, or in different
+        texts; "joined 12 years after applying" with an application in 2003 and an accession in
+        2013 is off by two years, and nothing but the subtraction shows it.
+
+    Known problems:
+        The duration must be in a unit of time ("12 years", "30-year"); "a decade" is not read as
+        ten years. A date written as a year allows any day of it, so a duration in years is checked
+        loosely: 2003 to 2013 allows 9 to 11 years.
+
+    Conflicting example:
+        # vocabulary.yaml
+        relations: ["years to join = Croatia joins the EU − Croatia applies to join the EU"]
+        ---
+        # history.yaml
+        source: {id: history, published: 2020}
+        claims:
+          - {id: applied, event: Croatia applies to join the EU, date: February 2003}
+          - {id: joined, event: Croatia joins the EU, date: 1 July 2013}
+          - {id: years, subject: Croatia, measure: years to join, value: 12 years}
+
+    Consistent example:
+        # vocabulary.yaml
+        relations: ["years to join = Croatia joins the EU − Croatia applies to join the EU"]
+        ---
+        # history.yaml
+        source: {id: history, published: 2020}
+        claims:
+          - {id: applied, event: Croatia applies to join the EU, date: February 2003}
+          - {id: joined, event: Croatia joins the EU, date: 1 July 2013}
+          - {id: years, subject: Croatia, measure: years to join, value: 10 years}
+    """
+    relation = ctx.vocabulary.relations[key[1]]
+    if isinstance(relation, Duration):
+        laters = [r for r in rows if r.claim.date is not None and r.event == relation.later]
+        earliers = [r for r in rows if r.claim.date is not None and r.event == relation.earlier]
+        durations = [r for r in rows if r.kind is not None and r.measure == relation.measure and r.lo is not None
+                     and r.dimension == _SECOND]
+        for duration in durations:
+            for later in laters:
+                for earlier in earliers:
+                    yield _duration(duration, later, earlier, relation)
+
+
+_SECOND = units.base_form("year")[1]
+
+
+def _duration(duration: Row, later: Row, earlier: Row, relation: Duration) -> Finding:
+    (e_start, e_end), (l_start, l_end) = _days(earlier), _days(later)
+    seconds_a_day = units.base_form("day")[0]
+    shortest = max(0, l_start - e_end) * seconds_a_day
+    longest = max(0, l_end - e_start) * seconds_a_day
+    fits = (duration.hi is None or duration.hi >= shortest) and (duration.lo is None or duration.lo <= longest)
+    year = units.base_form("year")[0]
+    span = f"[{shortest / year:.2f}, {longest / year:.2f}] years"
+    head = (f"{duration.source} gives {duration.shown_value()} for {duration.claim.measure!r}; between "
+            f"{earlier.claim.event!r} ({_label(earlier)}) and {later.claim.event!r} ({_label(later)}) lie {span}: "
+            f"{'it fits' if fits else 'it does not fit'}.")
+    why = (f"From the dates, {_label(later)} − {_label(earlier)} is {span} (from {relation.text!r}); the duration "
+           f"reads {duration.shown_interval()}.")
+    gap = None if fits else (shortest - duration.hi if duration.hi is not None and duration.hi < shortest
+                             else (duration.lo or 0) - longest)
+    return Finding.written("consistent" if fits else "conflict", [duration, earlier, later], head, why,
+                           sides=[[duration], [earlier, later]], gap=gap)
+
+
+@rule("CC115", "chronology.order", key="chronology")
+def events_in_order(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Finding]:
+    """Events are dated out of their order.
+
+    What it checks:
+        Events whose names carry an ordinal (the 18th, 19th and 20th National Congress; the
+        Second and Third Belt and Road Forum) must be dated in the order of their ordinals, and
+        events that a vocabulary relation puts in order ("founding of the SCO < SCO Astana
+        Summit", the events of a narrative) in that order. "The first of its kind" (a rank of 1
+        for an event) cannot come after another event of the same name. A date range that cannot
+        come before the next event's is a conflict; an order the dates allow is a consistent
+        check, with the dates shown.
+
+    Why it matters:
+        An edition dated before the one it follows, or a summit of a body dated before the body
+        was founded, is a copying error that each date alone hides.
+
+    Known problems:
+        The ordinal must be part of the event's name ("18th National Congress of the CPC"), and
+        two series whose names differ only by the ordinal are taken for one (the 3rd plenary
+        session of two congresses). Events dated by a year only may share it: they are in order
+        as long as some day of each allows it.
+
+    Conflicting example:
+        # a.yaml
+        source: {id: a, published: 2025}
+        claims:
+          - {id: eighteenth, event: 18th National Congress of the CPC, date: 2012}
+          - {id: nineteenth, event: 19th National Congress of the CPC, date: 2011}
+
+    Consistent example:
+        # a.yaml
+        source: {id: a, published: 2025}
+        claims:
+          - {id: eighteenth, event: 18th National Congress of the CPC, date: 2012}
+          - {id: nineteenth, event: 19th National Congress of the CPC, date: October 2017}
+          - {id: twentieth, event: 20th National Congress of the CPC, date: October 2022}
+    """
+    dated = [r for r in rows if r.claim.date is not None]
+    kind, name = key
+    if kind == "ordinal":
+        by_ordinal: dict[int, list[Row]] = {}
+        for row in dated:
+            found = ordinal_in(row.event or "")
+            if found is not None:
+                by_ordinal.setdefault(found[0], []).append(row)
+        yield from _in_order([by_ordinal[n] for n in sorted(by_ordinal)], f"the editions of {name!r} by their ordinals")
+    elif kind == "order":
+        relation = ctx.vocabulary.relations[name]
+        if isinstance(relation, Order):
+            steps = [[r for r in dated if r.event == event] for event in relation.events]
+            yield from _in_order([step for step in steps if step], f"the order {relation.text!r}")
+    elif kind == "kind":
+        others = [r for r in dated if r.event == name]
+        for first in (r for r in rows if r.kind == "rank" and r.lo == 1 and r.subject == name):
+            yield from _first_of_its_kind(first, others)
+
+
+def _in_order(steps: list[list[Row]], what: str) -> Iterable[Finding]:
+    if len(steps) < 2:
+        return
+    broken = []
+    for i in range(len(steps) - 1):
+        for earlier in steps[i]:
+            for later in steps[i + 1]:
+                if _days(earlier)[0] > _days(later)[1]:
+                    broken.append((earlier, later))
+    rows = [row for step in steps for row in step]
+    dates = "; ".join(f"{r.claim.event} {_label(r)}" for step in steps for r in step)
+    if broken:
+        earlier, later = broken[0]
+        yield Finding.written("conflict", rows, f"{dates}: {earlier.claim.event!r} ({_label(earlier)}) is dated "
+                              f"after {later.claim.event!r} ({_label(later)}), which it precedes in {what}.",
+                              f"In {what}, each comes before the next; {_label(earlier)} lies wholly after "
+                              f"{_label(later)}.", sides=steps)
+        return
+    yield Finding.written("consistent", rows, f"{dates}: in order.",
+                          f"In {what}, each is dated no later than the next allows.", sides=steps)
+
+
+def _first_of_its_kind(first: Row, others: list[Row]) -> Iterable[Finding]:
+    period = first.claim.period
+    if period is None:
+        return
+    earlier = [r for r in others if _days(r)[1] < period.outer_start.toordinal() and r.gid != first.gid]
+    said = f"{first.source} calls {first.claim.subject!r} the first of its kind ({period.label()})"
+    if earlier:
+        yield Finding.written("conflict", [first, *earlier], f"{said}; {earlier[0].source} dates one "
+                              f"{_label(earlier[0])}, before it.", "The first of its kind has no earlier edition.",
+                              sides=[[first], earlier])
+    elif others:
+        yield Finding.written("consistent", [first, *others], f"{said}; no event of its name is dated before it.",
+                              "Every dated event of the same name falls no earlier than the first.",
+                              sides=[[first, *others]])
+
+
+__all__ = ["duration_against_dates", "events_in_order"]
+

@@ -243,3 +243,59 @@ def test_two_change_multiples_of_one_measure_are_compared():
     finding = check([doubled, tripled]).findings[0]
     assert (finding.code, finding.verdict) == ("CC101", "conflict")
     assert "[1.8, 2) × and [3] × do not overlap" in finding.explanation
+
+
+# --- coverage: what each claim was compared with, or why not ---------------------------------------
+
+
+def test_coverage_under_select_says_the_rule_was_not_selected(cases):
+    corpus, _ = cases
+    report = check(corpus, select=["CC102"])
+    assert "was not selected" in report.coverage["alpha/share-2022"].reason
+    assert "CC101 quantity.disjoint" in report.coverage["alpha/share-2022"].reason
+    assert "(CC107 count.named-set) was not selected" in report.coverage["alpha/initiatives"].reason  # a count
+
+
+def test_coverage_says_how_time_was_read(cases):
+    _, report = cases
+    assert report.coverage["alpha/share-2022"].time == "ratio"
+    assert report.coverage["alpha/trade-2022"].time == "flow"
+    assert report.coverage["alpha/initiatives"].time == "state"
+
+
+@pytest.mark.parametrize(("first", "second", "alike"), [
+    ("trade share", "trade shares", True),
+    ("member states", "member state", True),
+    ("member states", "observer states", False),
+    ("GDP share (PPP)", "GDP share (nominal)", False),
+    ("exports to China", "imports to China", False),
+    ("gross trade", "net trade", False),
+    ("trade share", "investment share", False),
+])
+def test_alias_suggestions_never_merge_measures_whose_words_change_the_meaning(first, second, alike):
+    from claimcheck.engine.check import alike as looks_alike
+
+    assert looks_alike(normalize(first), normalize(second)) is alike
+
+
+def normalize(name: str) -> str:
+    from claimcheck.corpus.vocabulary import normalize_name
+
+    return normalize_name(name)
+
+
+def test_alias_suggestions_need_the_same_kind_and_unit():
+    share = Claim(id="a", source_id="s", subject="China", measure="trade shares", value="41.9%", period="2022")
+    other = Claim(id="b", source_id="t", subject="China", measure="trade share", value="42%", period="2020")
+    money = Claim(id="c", source_id="t", subject="China", measure="trade share", value="$2 trillion", period="2020")
+    report = check([share, other, money])
+    assert report.coverage["s/a"].possible_matches == ("trade share",)
+    alone = check([share, money]).coverage["s/a"]
+    assert alone.possible_matches == ()  # a share and an amount of money are never one measure
+
+
+def test_alias_suggestions_cost_grows_with_the_measures_not_their_square():
+    claims = [Claim(id=f"c{i}", source_id="s", subject="X", measure=f"measure number {i} of many", value="5%",
+                    period="2022") for i in range(4000)]
+    report = check(claims)
+    assert all(report.coverage[f"s/c{i}"].possible_matches == () for i in range(0, 4000, 997))

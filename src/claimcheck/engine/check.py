@@ -498,6 +498,7 @@ _CONTRASTS = [frozenset(pair.split("/")) for pair in (
     "income/expenditure", "revenue/spending", "births/deaths", "largest/smallest", "highest/lowest", "first/last",
     "minimum/maximum", "annual/monthly", "direct/indirect", "full/associate", "candidate/member", "partner/member")]
 _WORD = re.compile(r"[a-z0-9]+")
+_MOST_CANDIDATES = 200
 
 
 def _stem(word: str) -> str:
@@ -531,7 +532,11 @@ class _AliasSuggestions:
         found = self.cache.get(key)
         if found is None:
             words = self.index.get(self._place(row), {})
-            candidates = set().union(*(words.get(_stem(w), set()) for w in _WORD.findall(row.measure)))
+            # A name alike differs by at most one word, so it holds one of this name's two rarest words.
+            stems = sorted({_stem(w) for w in _WORD.findall(row.measure)}, key=lambda w: (len(words.get(w, ())), w))
+            candidates = set().union(*(words.get(stem, set()) for stem in stems[:2]))
+            if len(candidates) > _MOST_CANDIDATES:
+                candidates = set()  # names this common are told apart by what they say, not suggested
             found = self.cache[key] = tuple(sorted(m for m in candidates if alike(row.measure, m)))
         return found
 

@@ -336,13 +336,15 @@ def _group(rows: list[Row], names: list[str], vocabulary: Vocabulary = EMPTY) ->
     changes = [(_change_key(KEYS[n].key), groups[n]) for n in names if KEYS[n].with_changes]
     anything = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "any"]
     for row in rows:
-        if row.kind is not None:
-            _file(row, by_kind[row.kind])
-        elif row.dated:
+        kind = row.kind
+        claim = row.claim
+        if kind is not None:
+            _file(row, by_kind[kind])
+        elif claim.date is not None:
             _file(row, by_date)
             if row.measure is not None:
                 _file(row, changes)
-        if row.listed and not row.counted_from_items:
+        if claim.items is not None and by_items and not row.counted_from_items:
             _file(row, by_items)
         for key_of, found in anything:
             for key in key_of(row, vocabulary) or ():
@@ -369,11 +371,7 @@ def _file(row: Row, plan: list[tuple[Callable[[Row], tuple | None], dict[tuple, 
     for key_of, found in plan:
         key = key_of(row)
         if key is not None:
-            group = found.get(key)
-            if group is None:
-                found[key] = [row]
-            else:
-                group.append(row)
+            found.setdefault(key, []).append(row)
 
 
 def _stamped(rule: Rule, drafts: Iterable[Finding]) -> Iterable[Finding]:

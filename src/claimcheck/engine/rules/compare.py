@@ -18,11 +18,13 @@ the words are written when somebody reads them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claimcheck.corpus.vocabulary import Allowance
 from claimcheck.engine.findings import Context, Finding, Row, Texts, amount_words, reading_signature
 from claimcheck.engine.rules.common import assumptions_of, loosely_overlap, same_time, years_apart
+from claimcheck.read import units
+from claimcheck.read.values import Value
 
 MAX_PAIRWISE_SIDES = 8  # beyond this many sides, each is judged against its neighbours in value only
 ORDER = {"conflict": 3, "tension": 2, "consistent": 1}
@@ -210,10 +212,9 @@ def _judge_step(earlier: Row, later: Row, low: Row, high: Row, gap: float, drift
     between = tuple(e for e in changes if _between(e, earlier, later))
     step = _difference(later, earlier)
     if between:
-        known = [e.claim.change for e in between]
+        known = [_in_base(e.claim.change) for e in between]
         if all(k is not None for k in known):
-            total = (sum(k.low_magnitude for k in known if k is not None),
-                     sum(k.high_magnitude for k in known if k is not None))
+            total = (sum(k[0] for k in known if k is not None), sum(k[1] for k in known if k is not None))
             if _contains(step, total):
                 return Judgement("consistent", low, high, gap, "apart", ("change over time",), years=years,
                                  events=between, change=total, step=step, loose=loose)
@@ -230,6 +231,14 @@ def _judge_step(earlier: Row, later: Row, low: Row, high: Row, gap: float, drift
     return Judgement("tension" if explained else "conflict", low, high, gap, "apart",
                      (("drift",) + named) if explained else (), years=years, drift=allowance, spread=scope,
                      basis=basis, caveats=caveats, events=between, step=step, loose=loose)
+
+
+def _in_base(change: Value | None) -> tuple[float, float] | None:
+    """An event's change in base units (+1 member is 1 item), or None where it gives none."""
+    if change is None or change.low_magnitude is None or change.high_magnitude is None:
+        return None
+    factor = units.base_form(change.unit)[0]
+    return change.low_magnitude * factor, change.high_magnitude * factor
 
 
 def _between(event: Row, earlier: Row, later: Row) -> bool:
@@ -252,12 +261,6 @@ def _contains(step: tuple[float | None, float | None], total: tuple[float, float
 
 
 # --- findings for a key -------------------------------------------------------------------------
-
-
-@dataclass
-class _Disagreement:
-    sides: list[list[Row]]
-    judgements: list[tuple[int, int, Judgement]] = field(default_factory=list)
 
 
 def compare_key(rows: list[Row], ctx: Context) -> Iterable[Finding]:
@@ -330,20 +333,20 @@ def _slots(rows: list[Row]) -> list[list[Row]]:
 
 def _disagreement(sides: list[list[Row]], ctx: Context, *, apart_only: bool = False,
                   changes: Sequence[Row] = ()) -> Finding | None:
-    found = _Disagreement(sides)
     count = len(sides)
     pairs = [(i, j) for i in range(count) for j in range(i + 1, count)] if count <= MAX_PAIRWISE_SIDES else \
         [(i, i + 1) for i in range(count - 1)]
+    judged = []
     for i, j in pairs:
         judgement = judge(sides[i], sides[j], ctx, apart_only=apart_only, changes=changes)
         if judgement is not None:
-            found.judgements.append((i, j, judgement))
-    if not found.judgements:
+            judged.append((i, j, judgement))
+    if not judged:
         return None
-    involved = sorted({k for i, j, _ in found.judgements for k in (i, j)})
+    involved = sorted({k for i, j, _ in judged for k in (i, j)})
     kept = [sides[k] for k in involved]
     renumber = {old: new for new, old in enumerate(involved)}
-    judgements = sorted(((renumber[i], renumber[j], jd) for i, j, jd in found.judgements),
+    judgements = sorted(((renumber[i], renumber[j], jd) for i, j, jd in judged),
                         key=lambda t: (-ORDER[t[2].verdict], t[0], t[1]))
     verdict = max((jd.verdict for _, _, jd in judgements), key=ORDER.__getitem__)
     worst = [jd for _, _, jd in judgements if jd.verdict == verdict]

@@ -67,6 +67,16 @@ def test_relative_forms_resolve_against_publication(text, published, expected):
     assert period.relative
 
 
+@pytest.mark.parametrize(
+    ("text", "latest"),
+    [("since 2012", "2012-12-31"), ("since October 2012", "2012-10-31"), ("since 3 December 2012", "2012-12-03"),
+     ("since three years ago", "2022-12-31"), ("compared with five years ago", "2020-12-31")],
+)
+def test_a_span_since_a_date_may_begin_on_any_day_of_it(text, latest):
+    period = parse_period(text, published="2025")
+    assert period.start_latest.isoformat() == latest and period.start <= period.start_latest <= period.end
+
+
 def test_published_may_be_a_date():
     assert parse_period("last year", published=date(2025, 6, 1)).start == date(2024, 1, 1)
 

@@ -96,6 +96,15 @@ def test_an_undeclared_category_is_refused_with_what_to_declare():
         claim(subject="Norway", measure="status", value="observer", period=2024)
 
 
+def test_since_names_the_event_a_span_counts_from():
+    c = claim(measure="exports", value="more than sevenfold", period="since 2001", since="China joins the WTO")
+    assert c.since == "China joins the WTO" and c.period.start_latest.isoformat() == "2001-12-31"
+    with pytest.raises(ValidationError, match="give the period too"):
+        claim(measure="exports", value="sevenfold", since="China joins the WTO")
+    with pytest.raises(ValidationError, match="does not count from one"):
+        claim(measure="exports", value="sevenfold", period="2001–2021", since="China joins the WTO")
+
+
 def test_new_fields_are_located_errors_in_a_claims_folder(tmp_path):
     write(tmp_path, "vocabulary.yaml", """\
         measures:
@@ -124,6 +133,11 @@ def test_new_fields_are_located_errors_in_a_claims_folder(tmp_path):
             measure: members
             value: "30"
             derived: ""
+          - id: since
+            measure: members
+            value: "30"
+            period: 2012
+            since: 18th National Congress of the CPC
         """)
     with pytest.raises(ClaimFileError) as info:
         load(tmp_path)
@@ -132,3 +146,4 @@ def test_new_fields_are_located_errors_in_a_claims_folder(tmp_path):
     assert "stands for both" in found[(13, "claims[1].also", "CC903")]
     assert "cannot read period" in found[(18, "claims[2].stated", "CC904")]
     assert "must not be empty" in found[(22, "claims[3].derived", "CC900")]
+    assert "does not count from one" in found[(27, "claims[4].since", "CC900")]

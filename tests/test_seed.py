@@ -48,6 +48,8 @@ SNAPSHOT = {
     ("CC115", "consistent", (("wang-2025/18th-party-congress",), ("wang-2025/neighbourhood-conference-2013",),
                              ("wang-2025/foreign-affairs-conference-2014",))),
     ("CC115", "consistent", (("wang-2025/neighbourhood-conference-2013", "wang-2025/neighbourhood-conference-first"),)),
+    # "Since the 18th CPC National Congress" counts from the congress Wang dates in 2012.
+    ("CC114", "consistent", (("wang-2025/bilateral-community-countries",), ("wang-2025/18th-party-congress",))),
 }
 
 

@@ -88,6 +88,7 @@ class Claim(BaseModel):
     value: Value | None = None
     also: tuple[Value, ...] = ()
     period: Period | None = None
+    since: str | None = None  # the event a "since 2012" period counts from: the 18th National Congress
     event: str | None = None
     date: Period | None = None
     change: Value | None = None
@@ -199,6 +200,20 @@ class Claim(BaseModel):
             duplicates = sorted({item for item in value if value.count(item) > 1})
             if duplicates:
                 raise ValueError(f"items lists {', '.join(map(repr, duplicates))} more than once")
+        return value
+
+    @field_validator("since")
+    @classmethod
+    def _since(cls, value: str | None, info: ValidationInfo) -> str | None:
+        period = info.data.get("period")
+        if value is not None and not value.strip():
+            raise ValueError("must not be empty; leave the key out instead")
+        if value is not None and (period is None or period.assumed):
+            raise ValueError("since names the event a period counts from: give the period too, as the text "
+                             "does ('since 2012')")
+        if value is not None and period.start_latest is None:
+            raise ValueError(f"since names the event a period counts from, and period {period.text!r} does not "
+                             f"count from one: write it 'since <year or date of the event>'")
         return value
 
     @field_validator("derived", "note", "quote")

@@ -21,7 +21,7 @@ from operator import attrgetter
 from claimcheck.corpus.records import Claim, Corpus
 from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, normalize_name
 from claimcheck.engine.findings import VERDICTS, Context, Finding, Row, TimeKind, Verdict
-from claimcheck.engine.kinds import chronology_keys, duration_keys, signed, time_kind
+from claimcheck.engine.kinds import chronology_keys, duration_keys, signed, since_keys, time_kind
 from claimcheck.engine.rules import RULES, Rule
 from claimcheck.errors import ClaimcheckError, Problem
 from claimcheck.read import units
@@ -113,6 +113,7 @@ KEYS: dict[str, Blocking] = {
     "event": Blocking("date", lambda row: (row.event,) if row.event else None),
     "chronology": Blocking("any", chronology_keys, with_vocabulary=True),
     "duration": Blocking("any", duration_keys, with_vocabulary=True),
+    "since": Blocking("any", since_keys, with_vocabulary=True),
     "scope": Blocking("value", _with_period(lambda r: (r.scope,) if r.scope else None), frozenset({"count", "share"})),
     "items": Blocking("items", lambda row: (row.gid,)),
 }

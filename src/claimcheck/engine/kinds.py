@@ -78,6 +78,16 @@ def chronology_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
     return keys
 
 
+def since_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
+    """A row whose period counts from an event (``since:``), and the rows that date that event."""
+    keys = []
+    if row.claim.since is not None and row.reading == 0 and not row.counted_from_items:  # one row per claim
+        keys.append(("since", vocabulary.event(row.claim.since)))
+    if row.claim.date is not None and row.event:
+        keys.append(("since", row.event))
+    return keys
+
+
 def duration_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
     """The duration relations a row takes part in: as one of their events, or as a value of their measure."""
     keys = []
@@ -90,4 +100,4 @@ def duration_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
     return keys
 
 
-__all__ = ["chronology_keys", "duration_keys", "ordinal_in", "signed", "time_kind"]
+__all__ = ["chronology_keys", "duration_keys", "ordinal_in", "signed", "since_keys", "time_kind"]

@@ -80,11 +80,15 @@ class Period(BaseModel):
     loose_start: date | None = None  # for an approximate part, the whole month or year around it
     loose_end: date | None = None
     streak: Streak | None = None
+    # "since 2012" begins on some day of 2012: the latest day it can have begun (31 December 2012).
+    start_latest: date | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.start > self.end:
             raise ValueError(f"period {self.text!r} starts ({self.start}) after it ends ({self.end})")
+        if self.start_latest is not None and not self.start <= self.start_latest <= self.end:
+            raise ValueError(f"period {self.text!r}: the latest start must lie within it")
         if (self.loose_start or self.start) > self.start or (self.loose_end or self.end) < self.end:
             raise ValueError(f"period {self.text!r}: its loose reading must contain its reading")
         return self
@@ -508,18 +512,16 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
                 text, "it is relative to the publication date, and none is known (set published: on the source)")
         return anchor
 
-    def made(start: date, end: date, granularity: Granularity, reading: str, streak: Streak | None = None) -> Period:
+    def made(start: date, end: date, granularity: Granularity, reading: str, streak: Streak | None = None,
+             start_latest: date | None = None) -> Period:
         if start > end:
             raise PeriodParseError(text, f"it resolves to an empty period ({start} after {end})")
         return Period(text=text, start=start, end=end, granularity=granularity, reading=reading, relative=True,
-                      streak=streak)
+                      streak=streak, start_latest=None if start_latest is None else min(start_latest, end))
 
-    if m := re.fullmatch(r"since (?:the )?(.+)", s):
-        base = _absolute(m[1], text)
-        if base is None:
-            return None
+    if (m := re.fullmatch(r"since (?:the )?(.+)", s)) and (base := _absolute(m[1], text)) is not None:
         a = need()
-        return made(base[0], a.end, "span", f"from {base[0]} to publication ({a.label()})")
+        return made(base[0], a.end, "span", f"from {base[0]} to publication ({a.label()})", start_latest=base[1])
     if s in ("this year", "the current year"):
         a = need()
         return made(*_whole_year(a.start.year), "year", f"the year of publication ({a.start.year})")
@@ -530,14 +532,15 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
         a = need()
         return made(date(a.end.year, 1, 1), a.end, "span",
                     f"the year to date: from 1 January {a.end.year} to publication ({a.label()})")
+    if m := re.fullmatch(rf"(?:compared (?:with|to) |since ){_N_WORDS} years? ago", s):
+        a = need()
+        y = _year(a.start.year - _count(m[1], text), text)
+        return made(date(y, 1, 1), a.end, "span", f"from {y} to publication ({a.label()})",
+                    start_latest=date(y, 12, 31))
     if m := re.fullmatch(rf"{_N_WORDS} years? ago", s):
         a = need()
         y = _year(a.start.year - _count(m[1], text), text)
         return made(*_whole_year(y), "year", f"{_count(m[1], text)} years before publication ({y})")
-    if m := re.fullmatch(rf"(?:compared (?:with|to) |since ){_N_WORDS} years? ago", s):
-        a = need()
-        y = _year(a.start.year - _count(m[1], text), text)
-        return made(date(y, 1, 1), a.end, "span", f"from {y} to publication ({a.label()})")
     if m := _STREAK.fullmatch(s):
         return _streak(m[1] or m[2], text, need(), made)
     if re.fullmatch(r"(?:over |in |during |for )?the (?:past|last) decade", s) or \

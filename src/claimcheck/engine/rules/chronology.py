@@ -1,8 +1,10 @@
-"""Chronology: durations against the dates they span (CC112); events in their order (CC115)."""
+"""Chronology: durations against the dates they span (CC112); spans against the events they count from (CC114);
+events in their order (CC115)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from claimcheck.corpus.vocabulary import Duration, Order
 from claimcheck.engine.findings import Context, Finding, Row
@@ -105,6 +107,99 @@ def _duration(duration: Row, later: Row, earlier: Row, relation: Duration) -> Fi
                            sides=[[duration], [earlier, later]], gap=gap)
 
 
+@rule("CC114", "chronology.since", key="since")
+def span_against_its_event(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Finding]:
+    """A span counts from an event that is dated at another time.
+
+    What it checks:
+        A claim whose period counts from a named event ("since the 18th National Congress in
+        2012": ``period: since 2012``, ``since: 18th National Congress of the CPC``) says when
+        that event took place: some day of the year (or month, or day) the span starts in. Each
+        claim that dates the event is held to it. A span whose start no dating of the event allows
+        is a conflict; one that a dating allows is a consistent check; a span whose event no claim
+        dates is undetermined, and says so.
+
+    Why it matters:
+        "Since" carries a date and an event at once, and a text that gets the year of the event
+        wrong ("since the financial crisis of 2009") states every figure of the span over the
+        wrong years. Where the event's own dates disagree among sources, that is the event
+        rule's finding (CC103); here the span is checked against the dates that fit it.
+
+    Known problems:
+        The event must be named as the claims that date it name it (or as a vocabulary alias).
+        A span written by its year allows any day of that year, so an event dated December 2012
+        fits "since 2012" even where the text meant the span to start in 2013. A text that counts
+        "since" an event loosely (the year after it, the season it began) raises a conflict that
+        the curator settles with a ``note``.
+
+    Conflicting example:
+        # a.yaml
+        source: {id: a, published: 2024}
+        claims:
+          - {id: crisis, event: global financial crisis, date: 2008}
+          - {id: jobs, subject: the region, measure: jobs created, value: 1.2 million,
+             period: since 2009, since: global financial crisis}
+
+    Consistent example:
+        # a.yaml
+        source: {id: a, published: 2025}
+        claims:
+          - {id: congress, event: 18th National Congress of the CPC, date: November 2012}
+          - {id: partners, subject: China, measure: partnership agreements signed, value: more than 110,
+             period: since 2012, since: 18th National Congress of the CPC}
+    """
+    event = key[1]
+    spans = [r for r in rows if r.claim.since is not None and r.reading == 0]
+    datings = [r for r in rows if r.claim.date is not None and r.event == event]
+    for span in spans:
+        period = span.claim.period
+        if period is None or period.start_latest is None:
+            continue
+        first, last = period.start.toordinal(), period.start_latest.toordinal()
+        opening = _opening(period.start, period.start_latest)
+        said = f"{span.source} counts {span.claim.measure or 'its value'!r} {period.text!r}, from {span.claim.since!r}"
+        if not datings:
+            yield Finding.written("undetermined", [span], f"{said}; no claim dates {span.claim.since!r}.",
+                                  "The span's start can be checked only against a dated event; add a claim that "
+                                  "dates it, with its quote.", sides=[[span]])
+            continue
+        fitting = [d for d in datings if _days(d)[0] <= last and first <= _days(d)[1]]
+        dates = "; ".join(f"{d.source} dates it {_label(d)}" for d in datings)
+        if fitting:
+            yield Finding.written("consistent", [span, *fitting], f"{said}; {dates}: it fits.",
+                                  f"The span starts in {opening}, and {_label(fitting[0])} lies within it.",
+                                  sides=[[span], fitting])
+            continue
+        nearest = min(datings, key=lambda d: max(_days(d)[0] - last, first - _days(d)[1]))
+        apart = _apart(nearest, opening, first, last)
+        yield Finding.written("conflict", [span, *datings], f"{said}; {dates}: the span starts in {opening}, "
+                              f"when the event did not take place.",
+                              f"A span since an event starts when the event took place; {apart}.",
+                              sides=[[span], datings])
+
+
+def _apart(dating: Row, opening: str, first: int, last: int) -> str:
+    start, end = _days(dating)
+    if end < first:
+        return f"{_label(dating)} ends {_plural(first - end, 'day')} before {opening} begins"
+    return f"{_label(dating)} begins {_plural(start - last, 'day')} after {opening} ends"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _opening(start: date, latest: date) -> str:
+    """'2012', 'October 2012' or '3 December 2012': the unit a span since an event starts in."""
+    if start == latest:
+        return f"{start.day} {start:%B %Y}"
+    if (start.month, start.day, latest.month, latest.day) == (1, 1, 12, 31) and start.year == latest.year:
+        return str(start.year)
+    if start.day == 1 and (start.year, start.month) == (latest.year, latest.month):
+        return f"{start:%B %Y}"
+    return f"{start} to {latest}"
+
+
 @rule("CC115", "chronology.order", key="chronology")
 def events_in_order(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Finding]:
     """Events are dated out of their order.
@@ -201,5 +296,5 @@ def _first_of_its_kind(first: Row, others: list[Row]) -> Iterable[Finding]:
                               sides=[[first, *others]])
 
 
-__all__ = ["duration_against_dates", "events_in_order"]
+__all__ = ["duration_against_dates", "events_in_order", "span_against_its_event"]
 

@@ -608,3 +608,30 @@ def test_compound_units_and_fractions_are_unchanged():
     assert parse_value("27-kilometer").unit == "kilometer"
     assert parse_value("a twenty-first").kind == "share"
     assert parse_value("two-year").unit == "year"
+
+
+@pytest.mark.parametrize("text", ["exactly 2%", "precisely 2.5 million", "exactly $3 billion"])
+def test_exactly_is_the_number_with_no_rounding(text):
+    v = parse_value(text)
+    assert v.low_magnitude == v.high_magnitude and v.loose_low_magnitude == v.low_magnitude
+    assert_reads_back(v)
+    assert parse_value(text.split(" ", 1)[1]).low_magnitude < v.low_magnitude  # without it, rounding applies
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("most used", "rank"), ("the most used", "rank"), ("most populous", "rank"), ("the most visited", "rank"),
+    ("most", "share"), ("most of", "share"), ("most countries", "share"), ("most residents", "share"),
+    ("most of its trade", "share"),
+])
+def test_most_before_an_adjective_is_a_superlative_and_before_a_noun_a_majority(text, kind):
+    v = parse_value(text)
+    assert v.kind == kind
+    assert v.interval_text() == ("[1] rank" if kind == "rank" else "(50, 100] %")
+
+
+def test_an_ordinal_alone_is_a_position_with_a_counting_unit_and_a_rank_without():
+    position = parse_value("the 30th", unit="members")
+    assert (position.kind, position.counted, position.interval_text()) == ("count", "members", "[30]")
+    for text in ("the 30th", "30th", "the thirtieth"):
+        v = parse_value(text)
+        assert (v.kind, v.interval_text()) == ("rank", "[30] rank")  # never a length in thou

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from claimcheck.errors import ValueParseError
 from claimcheck.read import units
 from claimcheck.read.currencies import CURRENCY_NAMES_BY_FIRST, CURRENCY_SYMBOLS, CURRENCY_WORDS
 from claimcheck.read.hedges import HEDGE_WORDS, Hedge, finish, make, prefix_hedge, suffix_hedge
 from claimcheck.read.numbers import ORDINALS, SCALES, SMALL_NUMBERS, Number, ordinal_text, read_number, read_ordinal
 from claimcheck.read.tokens import Reading
-from claimcheck.read.unit_words import physical_unit
+from claimcheck.read.unit_words import declared_unit_of, physical_unit
 from claimcheck.read.values import Value
 
 MULTIPLE_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
@@ -35,10 +36,24 @@ def measured_fraction(p: Reading) -> bool:
     return unit is not None
 
 
+_ADJECTIVE_ENDINGS = ("ed", "en", "ous", "ful", "ive", "able", "ible", "ant", "ent", "ic", "al", "ar", "less")
+
+
+def _superlative(word: str | None, *, after_the: bool) -> bool:
+    """'most' before an adjective is a superlative ('most used', 'the most popular'); before a noun or
+    'of' ('most countries', 'most of') it is a majority."""
+    if word is None or word == "of" or not word.isalpha():
+        return False
+    plural = word.endswith("s") and not word.endswith(("ous", "ss", "less"))
+    return after_the or (not plural and word.endswith(_ADJECTIVE_ENDINGS))
+
+
 def majority(p: Reading) -> Value | None:
     cur = p.cur
     start = cur.i
     cur.accept("a")
+    if cur.peek() == "most" and _superlative(cur.peek(1), after_the=start > 0 and cur.tokens[start - 1] == "the"):
+        return None  # "the most used", "most populous": a rank, read by rank()
     if cur.accept("majority") or cur.accept("most"):
         cur.accept("of")
         skip_of_tail(p, allow_any=True)
@@ -59,6 +74,12 @@ def rank(p: Reading) -> Value | None:
     ordinal = 1
     written = read_ordinal(cur)  # "second largest", "31st largest"
     following = cur.peek() or ""
+    if written is not None and not following:
+        # "the 30th" alone: a position in a count when the unit names what is counted, else a rank.
+        if _declared_count_noun(p) is not None:
+            cur.i = start
+            return None
+        return _rank(p, written)
     if written is not None and (following in _RANK_WORDS or following.split("-")[-1] in _RANK_WORDS):
         ordinal = written
     else:
@@ -73,14 +94,17 @@ def rank(p: Reading) -> Value | None:
     elif token in ("no.", "number") and cur.peek(1) in ("1", "one"):
         cur.take()
         cur.take()
-    elif token in ORDINALS and cur.i + 1 >= len(cur.tokens):
+    elif token == "most" and _superlative(cur.peek(1), after_the=start > 0 and cur.tokens[start - 1] == "the"):
         cur.take()
-        ordinal = ORDINALS[token]
     else:
         cur.i = start
         return None
     # "largest trading partner", "top destination": the noun names the measure, not the rank.
-    cur.i = len(cur.tokens)
+    return _rank(p, ordinal)
+
+
+def _rank(p: Reading, ordinal: int) -> Value:
+    p.cur.i = len(p.cur.tokens)
     value = float(ordinal)
     words = {number: word for word, number in ORDINALS.items() if word.isalpha()}
     canonical = "largest" if ordinal == 1 else f"{words.get(ordinal, ordinal_text(ordinal))} largest"
@@ -181,6 +205,17 @@ def one_in(p: Reading, part: Number, hedge: Hedge) -> Value | None:
                         units.PERCENT, "share", fraction_written=written)
 
 
+def _declared_count_noun(p: Reading) -> str | None:
+    """The noun of a declared unit that counts things (``unit: members``), else None."""
+    if not p.declared_unit:
+        return None
+    try:
+        _, kind, noun = declared_unit_of(p.text, p.declared_unit)
+    except ValueParseError:
+        return None
+    return noun if kind == "count" else None
+
+
 def position(p: Reading) -> Value | None:
     """'the 31st member', 'its 12th member state', 'the twelfth member': an ordinal position is a count.
 
@@ -192,7 +227,7 @@ def position(p: Reading) -> Value | None:
     start = cur.i
     cur.accept("its") or cur.accept("their") or cur.accept("his") or cur.accept("her")
     n = read_ordinal(cur)
-    noun = cur.rest()
+    noun = cur.rest() or (_declared_count_noun(p) or "").split()
     if n is None or not noun or noun[0] in ("of", "largest", *_RANK_WORDS) or \
             not all(word.replace("-", "").isalpha() for word in noun):
         cur.i = start

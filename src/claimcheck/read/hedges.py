@@ -44,7 +44,7 @@ _PREFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = sorted(
         (("roughly",), "about"), (("some",), "about"), (("circa",), "about"), (("c.",), "about"), (("~",), "about"),
         (("an", "estimated"), "about"), (("estimated",), "about"),
         (("equal", "to"), "exact"), (("equals",), "exact"), (("equals", "to"), "exact"), (("equaling", "to"), "exact"),
-        (("equalling", "to"), "exact"), (("exactly",), "exact"),
+        (("equalling", "to"), "exact"), (("exactly",), "exact"), (("precisely",), "exact"),
     ],
     key=lambda item: -len(item[0]),
 )
@@ -74,6 +74,7 @@ HEDGE_WORDS = {
 def prefix_hedge(p: Reading) -> Hedge:
     for phrase, name in _PREFIX_HEDGES_BY_FIRST.get(p.cur.peek() or "", ()):
         if p.cur.accept(*phrase):
+            p.said_exactly = phrase in (("exactly",), ("precisely",))
             return name
     return "exact"
 
@@ -103,14 +104,15 @@ def finish(p: Reading, hedge: Hedge, number: Number, unit: str, kind: Kind, *, d
         raise p.fail(f"the value is a percentage but unit says {p.declared_unit!r}")
     x = number.value
     exact_count = kind == "count" and (number.integer_written or number.words)
-    rounding = 0.0 if (exact_count or number.words or multiple) else number.half_unit
-    loose = 0.0 if (exact_count or number.words or multiple) else min(
+    unrounded = exact_count or number.words or multiple or p.said_exactly
+    rounding = 0.0 if unrounded else number.half_unit
+    loose = 0.0 if unrounded else min(
         number.round_half_unit, p.tol.round_number * abs(x)) if number.round_half_unit > number.half_unit else rounding
     t = p.tol
     low_inc = high_inc = True
     if hedge == "exact":
         low, high, why = x - rounding, x + rounding, (
-            "exact count" if exact_count else "exact (a word or fraction)" if number.words and not multiple
+            "exact count" if exact_count else "exactly as written" if p.said_exactly else "exact (a word or fraction)" if number.words and not multiple
             else "as stated" if multiple else f"as stated (±{format_number(rounding)})" if number.stated
             else f"rounding of the digits given (±{format_number(rounding)})")
         loose_low, loose_high = x - max(loose, rounding), x + max(loose, rounding)
@@ -150,7 +152,7 @@ def finish(p: Reading, hedge: Hedge, number: Number, unit: str, kind: Kind, *, d
     if low is not None and high is not None and (low > high or (low == high and not (low_inc and high_inc))):
         shown = format_interval(low, high, low_inc, high_inc, unit)
         raise p.fail(f"it reads as an empty interval, {shown}: nothing in the {kind} domain satisfies it")
-    hedge_word = HEDGE_WORDS[hedge]
+    hedge_word = "exactly" if p.said_exactly and hedge == "exact" else HEDGE_WORDS[hedge]
     if multiple:
         canonical = f"{hedge_word} {format_number(x)} times"
     elif fraction_written:

@@ -94,6 +94,7 @@ class Reading:
         self.tol = tolerances
         self.as_written = tokens if as_written is None else as_written
         self.second_bound_allowed = second_bound_allowed  # two bounds make an interval; a chain would recurse
+        self.said_exactly = False  # "exactly 2%": the number as written, with no rounding
 
     def fail(self, reason: str) -> ValueParseError:
         return ValueParseError(self.text, reason)

@@ -138,10 +138,25 @@ class Row:
         return self.start == other.start and self.end == other.end
 
     def stated_together(self, other: Row) -> bool:
-        """Whether the two were stated at the same time: their statement times overlap, or lie less than
-        ``REVISION_GAP_DAYS`` apart (a newspaper that quotes yesterday's release does not revise it)."""
-        return self.stated_start - REVISION_GAP_DAYS < other.stated_end and \
-            other.stated_start - REVISION_GAP_DAYS < self.stated_end
+        """Whether the two were stated at the same time: their statement times overlap, or two publication dates
+        lie less than ``REVISION_GAP_DAYS`` apart (a newspaper that quotes yesterday's release does not revise
+        it). A curator's ``stated:`` records that the text reports an earlier statement: apart from the other's
+        time, however close, it is another statement ("revised its January figure of 1.1 trillion")."""
+        gap = 0 if self.claim.stated is not None or other.claim.stated is not None else REVISION_GAP_DAYS
+        return self.stated_start - gap <= other.stated_end and other.stated_start - gap <= self.stated_end
+
+    def why_not_revised(self, other: Row) -> str:
+        """Why two statements of the same time are not a revision, in words for a finding."""
+        times = f"({self.shown_stated()}; {other.shown_stated()})"
+        if self.stated_start <= other.stated_end and other.stated_start <= self.stated_end:
+            return f"were stated at the same time {times}"
+        if self.stated_together(other):
+            return f"were published less than {REVISION_GAP_DAYS} days apart {times}, too close for a revision"
+        if self.category is not None or self.kind == "rank":
+            return f"were stated at different times {times}, but a {'category' if self.category else 'rank'} " \
+                   "of the past is corrected, not revised"
+        return f"were stated at different times {times}, but the first more than " \
+               f"{REVISION_WINDOW_DAYS // 365} years after the time it is about: a correction, not a revision"
 
     def may_revise(self, other: Row) -> bool:
         """Whether one of two statements about the same time may revise the other: they were said months apart,

@@ -464,10 +464,8 @@ def _judgement_words(jd: Judgement, ctx: Context, name_pair: bool) -> str:
 def _same_time_words(low: Row, high: Row) -> str:
     if low.time == "state":
         when = "hold at the same time" if low.same_window(high) else "hold over times that overlap"
-        return (f"They {when} ({low.shown_period()}; {high.shown_period()}) and were stated at the same time "
-                f"({low.shown_stated()}; {high.shown_stated()}).")
-    return (f"Both are over the same window ({low.shown_period()}) and were stated at the same time "
-            f"({low.shown_stated()}; {high.shown_stated()}).")
+        return f"They {when} ({low.shown_period()}; {high.shown_period()}) and {low.why_not_revised(high)}."
+    return f"Both are over the same window ({low.shown_period()}) and {low.why_not_revised(high)}."
 
 
 def _apart_words(jd: Judgement, ctx: Context) -> str:

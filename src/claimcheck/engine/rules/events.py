@@ -151,13 +151,16 @@ def _disagree_words(rows: list[Row], sides: list[list[Row]], judged: list):
     for i, j, verdict in judged:
         a, b = sides[i][-1], sides[j][0]
         days = _span(b, loose=True)[0] - _span(a, loose=True)[1]
-        apart = f"{a.claim.date.label()} and {b.claim.date.label()} are at least {days} days apart"  # type: ignore[union-attr]
+        apart = f"{a.claim.date.label()} and {b.claim.date.label()} are at least {days} day{'' if days == 1 else 's'} apart"  # type: ignore[union-attr]
         if verdict == "revision":
             lines.append(f"{apart}, but they were stated at different times ({a.gid}: {a.shown_stated()}; "
                          f"{b.gid}: {b.shown_stated()}): the later may supersede the earlier, as a plan or a "
                          "schedule is revised.")
         else:
-            lines.append(f"{apart}, and were stated at the same time ({a.shown_stated()}; {b.shown_stated()}).")
+            why = a.why_not_revised(b) if a.stated_together(b) else (
+                f"were stated at different times ({a.shown_stated()}; {b.shown_stated()}), but the earlier "
+                "statement dates a past event: a date of the past is corrected, not revised")
+            lines.append(f"{apart}, and {why}.")
     verb = "the dates do not overlap" if any(v == "conflict" for _, _, v in judged) else \
         "the dates differ, as a revision could explain"
     return f"{head}; {verb}.", " ".join(lines), ()

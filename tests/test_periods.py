@@ -243,3 +243,56 @@ def test_the_loose_reading_contains_the_reading(text):
     except ClaimcheckError:
         return
     assert period.outer_start <= period.start <= period.end <= period.outer_end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yesterday", ("2024-03-11", "2024-03-11")),
+        ("on Monday", ("2024-03-11", "2024-03-11")),
+        ("Tuesday", ("2024-03-12", "2024-03-12")),  # the day of publication itself
+        ("last Tuesday", ("2024-03-05", "2024-03-05")),
+        ("next Monday", ("2024-03-18", "2024-03-18")),
+        ("last week", ("2024-03-04", "2024-03-10")),
+        ("next week", ("2024-03-18", "2024-03-24")),
+        ("last month", ("2024-02-01", "2024-02-29")),
+        ("earlier this month", ("2024-03-01", "2024-03-12")),
+        ("earlier this year", ("2024-01-01", "2024-03-12")),
+        ("later this year", ("2024-03-12", "2024-12-31")),
+        ("next year", ("2025-01-01", "2025-12-31")),
+        ("before the end of the year", ("0001-01-01", "2024-12-31")),
+        ("before the end of 2023", ("0001-01-01", "2023-12-31")),
+    ],
+)
+def test_the_calendar_words_of_news_read_against_the_day_of_publication(text, expected):
+    period = parse_period(text, published="2024-03-12")  # a Tuesday
+    assert (period.start.isoformat(), period.end.isoformat()) == expected
+
+
+@pytest.mark.parametrize("text", ["yesterday", "on Monday", "next week"])
+def test_calendar_words_need_a_day_of_publication(text):
+    with pytest.raises(PeriodParseError, match="day of publication"):
+        parse_period(text, published="2024")
+
+
+def test_a_month_without_a_year_asks_for_the_year_the_text_means():
+    with pytest.raises(PeriodParseError, match="write the year the text means"):
+        parse_period("in January", published="2024-03-12")
+
+
+def test_a_streak_may_write_its_years_and_they_must_fit_its_length():
+    period = parse_period("for three consecutive years, from 2011 to 2013", published="2017-06-20")
+    assert (period.start.year, period.end.year, period.streak.min_years, period.streak.last_year) == (2011, 2013, 3, 2013)
+    assert parse_period("for three straight years (2011-2013)").streak.last_year == 2013
+    with pytest.raises(PeriodParseError, match="is 4 years"):
+        parse_period("three consecutive years from 2011 to 2014")
+
+
+def test_an_event_expected_by_the_end_of_a_year_is_no_later_than_its_last_day():
+    from claimcheck import Claim
+    context = {"published": parse_period("2023-07-01")}
+    event = Claim.model_validate({"id": "x", "event": "Sweden joins", "date": "by the end of 2023"}, context=context)
+    assert event.date.end.isoformat() == "2023-12-31" and event.date.start == date.min
+    state = Claim.model_validate({"id": "y", "measure": "m", "value": "3", "period": "by the end of 2023"},
+                                 context=context)
+    assert state.period.instant and state.period.start.isoformat() == "2023-12-31"

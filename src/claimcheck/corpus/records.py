@@ -188,7 +188,12 @@ class Claim(BaseModel):
             raise ValueError(f"a period must be text, not {value!r}")
         if isinstance(value, (str, int)):
             anchor = info.data.get("stated") or (info.context or {}).get("published")
-            return parse_period(str(value), published=anchor)
+            text = str(value)
+            if info.field_name == "date" and (by := re.match(r"\s*by (?=the end of )", text, re.I)):
+                # A state is observed "by the end of 2018"; an event expected "by the end of 2023" is no later.
+                period = parse_period(f"no later than {text[by.end():]}", published=anchor)
+                return period.model_copy(update={"text": text})
+            return parse_period(text, published=anchor)
         return value
 
     @field_validator("items", mode="before")

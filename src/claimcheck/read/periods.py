@@ -140,7 +140,7 @@ class Period(BaseModel):
         if self.granularity == "decade":
             return f"the {self.start.year}s"
         if self.start == date.min:
-            return " ".join(self.text.split()) or f"no later than {self.end.isoformat()}"
+            return f"no later than {self.end.isoformat()}" if self.relative or not self.text else " ".join(self.text.split())
         if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31):
             return f"{self.start.year}–{self.end.year}"
         if self.start.day == 1 and self.end == _month_end(self.end.year, self.end.month) and \
@@ -239,7 +239,7 @@ def _read(s: str, text: str, anchor: Period | None) -> Period:
     s = _LEADING.sub("", s)
     if m := _END_OF.fullmatch(s):
         return _end_of(m[1], m[2], text, anchor)
-    if (m := _NO_LATER.fullmatch(s)) and not m[2].startswith("the end"):
+    if (m := _NO_LATER.fullmatch(s)) and (not m[2].startswith("the end") or m[1] != "by"):
         return _no_later(m[1], m[2], text, anchor)
     if instant := _INSTANT.match(s):
         rest = s[instant.end():]
@@ -388,10 +388,14 @@ _ABSOLUTE: list[tuple[re.Pattern[str], Callable[[re.Match, str], Reading | None]
 ]
 
 
+_NO_YEAR = ("it has no year: write the year the text means ('January 2024'). claimcheck never takes one from "
+            "today's date, and does not guess from publication whether a month is the last one or, in a plan, the next")
+
+
 def _dateutil_day(s: str, text: str) -> Reading | None:
     """'5 October 2013', 'October 5, 2013', '04th Jan 2019': dateutil, parsed twice to see what the text left out."""
     if re.fullmatch(rf"(?:the )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?)?{_MONTH}(?: \d{{1,2}}(?:st|nd|rd|th)?)?", s):
-        raise PeriodParseError(text, "it has no year, and claimcheck never takes one from today's date")
+        raise PeriodParseError(text, _NO_YEAR)
     if not re.search(r"\d", s) or len(s) > 40 or not re.fullmatch(r"[\w ,./-]+", s):
         return None
     try:
@@ -400,7 +404,7 @@ def _dateutil_day(s: str, text: str) -> Reading | None:
     except (ValueError, OverflowError, dateparser.ParserError):
         return None
     if first.year != second.year:
-        raise PeriodParseError(text, "it has no year, and claimcheck never takes one from today's date")
+        raise PeriodParseError(text, _NO_YEAR)
     if first.month != second.month:
         return None
     if first.day != second.day:
@@ -453,7 +457,11 @@ def _end_of(which: str, what: str, text: str, anchor: Period | None) -> Period:
 
 
 def _no_later(how: str, what: str, text: str, anchor: Period | None) -> Period:
-    """'before 2023', 'by 2021': a date with no earlier bound, up to the day before (or the last day of) the period."""
+    """'before 2023', 'by 2021': a date with no earlier bound, up to the day before (or the last day of) the period.
+    'Before the end of 2023' is up to its last day."""
+    written = f"{how} {what}"
+    if end_of := re.fullmatch(r"the end of (?:the )?(.+)", what):
+        how, what = "by", "this year" if end_of[1] in ("year", "this year", "current year") else end_of[1]
     try:
         inner = _read(what, text, anchor)
     except PeriodParseError as exc:
@@ -467,7 +475,7 @@ def _no_later(how: str, what: str, text: str, anchor: Period | None) -> Period:
     else:
         end = inner.end
     return Period(text=text, start=date.min, end=end, granularity="span", relative=inner.relative,
-                  reading=f"{how} {inner.label(note=False)}: no earlier bound, no later than {end.isoformat()}")
+                  reading=f"{written}: no earlier bound, no later than {end.isoformat()}")
 
 
 def _approximate_part(s: str, text: str) -> Period | None:
@@ -505,6 +513,65 @@ _STREAK = re.compile(
     r"(?:for |over )?(?:the )?(?:(?:past|last|previous) )?(.+?) years in a row")
 
 
+_STREAK_OVER = re.compile(
+    r"(?:for |over |in )?(?:the )?(?P<length>.+?) (?:consecutive|straight|successive|running) years,? "
+    r"\(?(?:from |between |in )?(?P<first>\d{4}) ?(?:to|and|through|until|-) ?(?P<last>\d{4})\)?")
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+
+def _calendar_word(s: str, text: str, anchor: Period | None) -> tuple[date, date, Granularity, str] | None:
+    """The calendar words of news, read against a publication that gives the day (or month) they need:
+    'yesterday', 'on Monday' (the last Monday on or before publication), 'last week', 'next month',
+    'earlier this year'."""
+    def need(granularity: tuple[str, ...], what: str) -> Period:
+        if anchor is None or anchor.granularity not in granularity:
+            raise PeriodParseError(text, f"{what} is read against the day of publication: give published: as a "
+                                         f"{' or '.join(granularity)}, or write the date")
+        return anchor
+
+    if s in ("today", "yesterday", "tomorrow"):
+        day = need(("day",), repr(s)).end + relativedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[s])
+        return day, day, "day", f"{s}: {day.isoformat()}"
+    if m := re.fullmatch(r"(last |next |this past |this coming |on )?(monday|tuesday|wednesday|thursday|friday|"
+                         r"saturday|sunday)", s):
+        when, weekday = (m[1] or "").strip(), _WEEKDAYS[m[2]]
+        published = need(("day",), repr(s)).end
+        back = (published.weekday() - weekday) % 7
+        if when in ("next", "this coming"):
+            day = published + relativedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+            reading = f"the first {m[2].title()} after publication"
+        else:
+            if when in ("last", "this past") and back == 0:
+                back = 7
+            day = published - relativedelta(days=back)
+            reading = f"the last {m[2].title()} {'before' if when in ('last', 'this past') else 'on or before'} " \
+                      "publication (news reports the past; write the date for one still to come)"
+        return day, day, "day", f"{reading}: {day.isoformat()}"
+    if m := re.fullmatch(r"(this|last|next|the past|the previous|the coming) week", s):
+        published = need(("day",), repr(s)).end
+        monday = published - relativedelta(days=published.weekday())
+        shift = {"last": -7, "the past": -7, "the previous": -7, "next": 7, "the coming": 7}.get(m[1], 0)
+        start = monday + relativedelta(days=shift)
+        return start, start + relativedelta(days=6), "span", f"{s}: the week of {start.isoformat()}, Monday to Sunday"
+    if m := re.fullmatch(r"(earlier |later )?(this|last|next|the previous|the coming) month", s):
+        published = need(("day", "month"), repr(s))
+        shift = {"last": -1, "the previous": -1, "next": 1, "the coming": 1}.get(m[2], 0)
+        first = date(published.start.year, published.start.month, 1) + relativedelta(months=shift)
+        end = first + relativedelta(months=1, days=-1)
+        if m[1] and m[2] == "this":
+            start, end = (first, published.end) if m[1] == "earlier " else (published.start, end)
+            return start, end, "span", f"{s}: {start.isoformat()} to {end.isoformat()}"
+        return first, end, "month", f"{s}: {first:%B %Y}"
+    if m := re.fullmatch(r"(earlier|later) this year|(next|the coming) year", s):
+        published = need(("day", "month", "year", "quarter", "half"), repr(s))
+        year = published.start.year
+        if m[2]:
+            return date(year + 1, 1, 1), date(year + 1, 12, 31), "year", f"the year after publication ({year + 1})"
+        start, end = (date(year, 1, 1), published.end) if m[1] == "earlier" else (published.start, date(year, 12, 31))
+        return start, end, "span", f"{s}: {start.isoformat()} to {end.isoformat()}"
+    return None
+
+
 def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
     def need() -> Period:
         if anchor is None:
@@ -522,6 +589,8 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
     if (m := re.fullmatch(r"since (?:the )?(.+)", s)) and (base := _absolute(m[1], text)) is not None:
         a = need()
         return made(base[0], a.end, "span", f"from {base[0]} to publication ({a.label()})", start_latest=base[1])
+    if calendar_word := _calendar_word(s, text, anchor):
+        return made(*calendar_word)
     if s in ("this year", "the current year"):
         a = need()
         return made(*_whole_year(a.start.year), "year", f"the year of publication ({a.start.year})")
@@ -541,6 +610,8 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
         a = need()
         y = _year(a.start.year - _count(m[1], text), text)
         return made(*_whole_year(y), "year", f"{_count(m[1], text)} years before publication ({y})")
+    if m := _STREAK_OVER.fullmatch(s):
+        return _streak_over(m, text, made)
     if m := _STREAK.fullmatch(s):
         return _streak(m[1] or m[2], text, need(), made)
     if re.fullmatch(r"(?:over |in |during |for )?the (?:past|last) decade", s) or \
@@ -562,7 +633,8 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
     return None
 
 
-def _streak(length: str, text: str, anchor: Period, made: Callable[..., Period]) -> Period:
+def _streak(length: str, text: str, anchor: Period, made: Callable[..., Period],
+            ending: str = "the year of publication") -> Period:
     """'15 consecutive years', 'more than 9 consecutive years': a run of whole years ending with the anchor's year."""
     low, high = _streak_length(length, text)
     if low < 1:
@@ -573,8 +645,22 @@ def _streak(length: str, text: str, anchor: Period, made: Callable[..., Period])
     run = f"{low} whole years" if high == low else f"at least {low} whole years" if high is None else \
         f"{low} to {high} whole years"
     return made(date(first, 1, 1), anchor.end, "span",
-                f"a streak of {run} ending with the year of publication, so {first}–{last}"
+                f"a streak of {run} ending with {ending}, so {first}–{last}"
                 + ("" if high == low else " at the least"), streak)
+
+
+def _streak_over(m: re.Match, text: str, made: Callable[..., Period]) -> Period:
+    """'for three consecutive years, from 2011 to 2013': a streak whose years are written; they must fit its length."""
+    first, last = _year(int(m["first"]), text), _year(int(m["last"]), text)
+    if first > last:
+        raise PeriodParseError(text, f"the run starts ({first}) after it ends ({last})")
+    years = last - first + 1
+    low, high = _streak_length(m["length"], text)
+    if years < low or (high is not None and years > high):
+        raise PeriodParseError(text, f"{first} to {last} is {years} years, which {m['length']!r} years does not allow")
+    end = Period(text=str(last), start=date(last, 1, 1), end=date(last, 12, 31), granularity="year", reading="")
+    period = _streak(str(years), text, end, made, ending=str(last))
+    return period.model_copy(update={"relative": False})
 
 
 def _streak_length(length: str, text: str) -> tuple[int, int | None]:

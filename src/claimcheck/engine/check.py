@@ -343,7 +343,7 @@ def _group(rows: list[Row], names: list[str], vocabulary: Vocabulary = EMPTY) ->
             _file(row, by_kind[kind])
         elif claim.date is not None:
             _file(row, by_date)
-            if row.measure is not None:
+            if row.measure is not None and not row.forecast:  # a change still expected has not happened
                 _file(row, changes)
         if claim.items is not None and by_items and not row.counted_from_items:
             _file(row, by_items)

@@ -73,6 +73,16 @@ class Row:
         return self.claim.date is not None
 
     @property
+    def forecast(self) -> bool:
+        """The claim dates an event still to come when it was said: a plan or an expectation ("expected to join
+        by the end of 2023", said in July). Its change is not a step that happened, its date not the event's."""
+        when = self.claim.date
+        if when is None or not self.stated_end:
+            return False
+        start, end = when.outer_start.toordinal(), when.outer_end.toordinal()
+        return self.stated_end < end and (self.stated_end <= start or when.start == date.min)
+
+    @property
     def listed(self) -> bool:
         """The claim lists items."""
         return self.claim.items is not None

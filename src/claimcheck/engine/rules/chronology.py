@@ -209,7 +209,9 @@ def events_in_order(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Findi
         Second and Third Belt and Road Forum) must be dated in the order of their ordinals, and
         events that a vocabulary relation puts in order ("founding of the SCO < SCO Astana
         Summit", the events of a narrative) in that order. "The first of its kind" (a rank of 1
-        for an event) cannot come after another event of the same name. A date range that cannot
+        for an event) cannot come after another event of the same name. Where an event is
+        reported, the dates once planned or expected for it are left out: a superseded schedule
+        is not a date of the event. A date range that cannot
         come before the next event's is a conflict; an order the dates allow is a consistent
         check, with the dates shown.
 
@@ -238,7 +240,7 @@ def events_in_order(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Findi
           - {id: nineteenth, event: 19th National Congress of the CPC, date: October 2017}
           - {id: twentieth, event: 20th National Congress of the CPC, date: October 2022}
     """
-    dated = [r for r in rows if r.claim.date is not None]
+    dated = _as_happened([r for r in rows if r.claim.date is not None])
     kind, name = key
     if kind == "ordinal":
         by_ordinal: dict[int, list[Row]] = {}
@@ -256,6 +258,13 @@ def events_in_order(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Findi
         others = [r for r in dated if r.event == name]
         for first in (r for r in rows if r.kind == "rank" and r.lo == 1 and r.subject == name):
             yield from _first_of_its_kind(first, others)
+
+
+def _as_happened(dated: list[Row]) -> list[Row]:
+    """The datings of each event, without its plans and forecasts where a report of it is at hand: a schedule
+    superseded by the event is not a date of the event."""
+    reported = {r.event for r in dated if not r.forecast}
+    return [r for r in dated if not r.forecast or r.event not in reported]
 
 
 def _in_order(steps: list[list[Row]], what: str) -> Iterable[Finding]:

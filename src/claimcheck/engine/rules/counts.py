@@ -22,8 +22,9 @@ def named_set_count(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         member states", a complete list of five names) are states: at the same instant, or
         over validities that overlap, different counts are a conflict (a revision when stated
         at different times). Between instants a count may change: the events of the corpus that
-        change the measure (``change: +1`` on an event of the same subject and measure) and the
-        declared drift ("2 members a year") explain a step. A step the events' changes add up
+        change the measure (``change: +1`` on an event of the same subject, measure and scope)
+        and the declared drift ("2 members a year") explain a step. An event still to come when it
+        was said ("expected to join next year") has not happened: its change explains nothing. A step the events' changes add up
         to is a consistent check; a step within the drift, or across events whose size is not
         given, a tension naming them; a step beyond the drift that no event explains, a
         conflict. Counts at different instants with nothing declared are not compared (the

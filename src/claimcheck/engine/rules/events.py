@@ -21,9 +21,9 @@ def event_dates(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         finding for the event, whatever the number of sources on each side. Dates of a plan or
         a schedule said at different times ("opens in 2026", said in 2022; "in 2028", said in
         2024: give each claim its ``stated:``, or let the publication date stand for it) are a
-        revision, a tension that names both statement dates; a revision needs the earlier
-        statement to have been about a date still to come (a plan), since a date of the past is
-        corrected, not revised.
+        revision, a tension that names both statement dates, however close (an accession expected
+        in May and postponed in July); a revision needs the earlier statement to have been about a
+        date still to come (a plan), since a date of the past is corrected, not revised.
 
     Why it matters:
         Dates anchor everything else: a conference in 2013 and the same conference in 2014
@@ -35,7 +35,8 @@ def event_dates(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         summit"), or different editions are taken for one event. A plan said in an undated
         text is read as said at its publication; when the text reports an older statement
         ("in 2013 the schedule said..."), give the claim ``stated:``, or a superseded plan reads as
-        a conflict.
+        a conflict. Two schedules published days apart that disagree are a revision here, not a
+        conflict, even where one of them was simply wrong.
 
     Conflicting example:
         # wang.yaml
@@ -111,15 +112,20 @@ def _sides(rows: list[Row]) -> list[list[Row]]:
 
 def _judge(first: list[Row], second: list[Row]) -> str:
     """A revision when every two were stated at different times and the earlier said was a plan (a date still
-    to come when it was said); else a conflict. A date of the past is corrected, not revised."""
+    to come when it was said); else a conflict. A date of the past is corrected, not revised. A plan may be
+    revised within weeks (an accession delayed, a launch moved), so any two statement times apart will do."""
     for a in first:
         for b in second:
-            if a.stated_together(b) or not (a.stated_start and b.stated_start):
+            if not (a.stated_start and b.stated_start) or _said_together(a, b):
                 return "conflict"
             earlier = a if a.stated_start < b.stated_start else b
             if _span(earlier)[1] <= earlier.stated_start:
                 return "conflict"
     return "revision"
+
+
+def _said_together(a: Row, b: Row) -> bool:
+    return a.stated_start <= b.stated_end and b.stated_start <= a.stated_end
 
 
 def _signature(row: Row, sides: list[list[Row]]) -> tuple:
@@ -149,15 +155,16 @@ def _disagree_words(rows: list[Row], sides: list[list[Row]], judged: list):
     head = "; ".join(_side_words(side) for side in sides)
     lines = []
     for i, j, verdict in judged:
-        a, b = sides[i][-1], sides[j][0]
-        days = _span(b, loose=True)[0] - _span(a, loose=True)[1]
+        # The two dates furthest apart: a side may hold a dating that overlaps the other side too.
+        days, a, b = max(((_span(b, loose=True)[0] - _span(a, loose=True)[1], a, b)
+                          for a in sides[i] for b in sides[j]), key=lambda found: found[0])
         apart = f"{a.claim.date.label()} and {b.claim.date.label()} are at least {days} day{'' if days == 1 else 's'} apart"  # type: ignore[union-attr]
         if verdict == "revision":
             lines.append(f"{apart}, but they were stated at different times ({a.gid}: {a.shown_stated()}; "
                          f"{b.gid}: {b.shown_stated()}): the later may supersede the earlier, as a plan or a "
                          "schedule is revised.")
         else:
-            why = a.why_not_revised(b) if a.stated_together(b) else (
+            why = a.why_not_revised(b) if _said_together(a, b) else (
                 f"were stated at different times ({a.shown_stated()}; {b.shown_stated()}), but the earlier "
                 "statement dates a past event: a date of the past is corrected, not revised")
             lines.append(f"{apart}, and {why}.")

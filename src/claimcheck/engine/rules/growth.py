@@ -83,7 +83,9 @@ def growth_links(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         against the stated one. An average yearly growth over a span of years (2013–2022)
         compounds over it and is compared with the levels at its two ends. A growth of a window
         shorter than a year is year on year: the same window a year before. The levels must be in
-        one unit; the arithmetic is interval arithmetic, and the finding shows it.
+        one unit; the arithmetic is interval arithmetic, and the finding shows it. A level and its
+        growth with no level stated for the window before give the level they imply, undetermined,
+        for a fact-checker to look up.
 
     Why it matters:
         A growth rate and two levels are three numbers that must agree; sources often copy the
@@ -120,7 +122,7 @@ def growth_links(rows: list[Row], ctx: Context) -> Iterable[Finding]:
           - {id: exports-2018, subject: Korea, measure: exports, value: "$729 billion", period: 2018}
     """
     levels = [r for r in rows if r.kind in ("amount", "count") and r.lo is not None and r.lo >= 0]
-    if len(levels) < 2:
+    if not levels:
         return
     by_window: dict[tuple, list[Row]] = {}
     for row in levels:
@@ -135,6 +137,8 @@ def growth_links(rows: list[Row], ctx: Context) -> Iterable[Finding]:
             for level in _distinct(nows):
                 for earlier in _distinct(befores):
                     yield _link(level, earlier, growth, multiple, words)
+                if not befores:
+                    yield _implied(level, growth, multiple, words, before)
 
 
 def _distinct(rows: list[Row]) -> list[Row]:
@@ -196,6 +200,28 @@ def _link(level: Row, earlier: Row, growth: Row, multiple: Interval, words: str)
     return Finding("consistent" if agrees else "conflict", rows, _link_words,
                    (level, earlier, growth, implied_before, implied_growth, words, agrees),
                    gap=None if agrees else _gap(implied_before, closed(earlier)), sides=[[level, growth], [earlier]])
+
+
+def _implied(level: Row, growth: Row, multiple: Interval, words: str, before: tuple[int, int]) -> Finding:
+    """A level and its growth with no level stated for the window before: the level they imply, to look up."""
+    implied_before = divided(closed(level), multiple)
+    window = _window_label(*before)
+    shown = interval_words(*implied_before, True, True, level)
+    head = (f"{level.said()}, grown {growth.shown_value()} ({growth.shown_period()}), implies {shown} for {window}; "
+            "no claim states that level to compare it with.")
+    why = f"{level.shown_interval()} ÷ ({words}) = {shown}."
+    return Finding.written("undetermined", [level, growth], head, why, assumptions=assumptions_of([level, growth]),
+                           sides=[[level, growth]])
+
+
+def _window_label(start: int, end: int) -> str:
+    first, last = date.fromordinal(start), date.fromordinal(end)
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month) and \
+            date.fromordinal(end + 1).month != last.month:
+        return f"{first:%B %Y}"
+    return f"{first.isoformat()}..{last.isoformat()}"
 
 
 def _gap(a: Interval, b: Interval) -> float:

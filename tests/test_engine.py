@@ -109,6 +109,15 @@ def test_claims_without_any_period_are_not_compared():
     assert "no period" in report.coverage["x/a"].reason
 
 
+def test_coverage_says_when_a_claim_reads_as_another_kind_than_its_key():
+    count = Claim(id="a", source_id="x", subject="NATO", measure="members", value="30", period="2021")
+    misread = Claim(id="b", source_id="y", subject="NATO", measure="members", value="30 km", period="2021")
+    report = check([count, misread])
+    assert report.findings == []
+    reason = report.coverage["y/b"].reason
+    assert "reads as an amount in kilometer" in reason and "as count" in reason and "check its value" in reason
+
+
 def test_data_problems_are_findings(tmp_path):
     (tmp_path / "a.yaml").write_text(
         "source: {id: a, published: 2025}\nclaims:\n"

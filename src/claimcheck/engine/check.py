@@ -432,11 +432,13 @@ class _Neighbours:
         self.vocabulary = vocabulary
         self.by_key: dict[tuple, list[Row]] = defaultdict(list)
         self.dimensions: dict[tuple, set[str]] = defaultdict(set)
+        self.kinds: dict[tuple, set[str]] = defaultdict(set)
         self.events: dict[str, int] = defaultdict(int)
         for row in rows:
             if row.kind is not None and row.start:
                 self.by_key[self.key(row)].append(row)
                 self.dimensions[(row.subject, row.measure, row.scope, row.kind)].add(row.dimension or "")
+                self.kinds[(row.subject, row.measure, row.scope)].add(row.kind)
             if row.event:
                 self.events[row.event] += 1
 
@@ -469,6 +471,14 @@ def _why_alone(row: Row, context: _Neighbours, selected: tuple[str, ...]) -> str
     found = context.dimensions[(row.subject, row.measure, row.scope, row.kind)]
     if len(found) > 1 and not others:
         return f"incompatible units among claims with its key ({', '.join(sorted(found))})"
+    other_kinds = context.kinds[(row.subject, row.measure, row.scope)] - {row.kind}
+    if not others and other_kinds and row.kind not in ("rate", "change_multiple"):
+        value = claim.value
+        unit = f" in {value.unit}" if value is not None and value.unit not in ("item", "rank", "") else ""
+        article = "an" if row.kind[0] in "aeiou" else "a"
+        return (f"it reads as {article} {row.kind}{unit}, and the other claims of its key as "
+                f"{', '.join(sorted(other_kinds))}; values of different kinds are not compared (if it is misread, "
+                "check its value and unit)")
     if not others:
         if row.kind in ("rank", "change_multiple", "rate", "category"):
             return f"no other claim of its kind ({row.kind}) shares its key (subject, measure, scope)"

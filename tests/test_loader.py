@@ -228,3 +228,24 @@ def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
     (tmp_path / "a.yaml").write_bytes("\ufeffsource: {id: a}\nclaims:\n  - {id: x, measure: m, value: 5%}\n"
                                       .encode("utf-8"))
     assert [c.global_id for c in load(tmp_path).claims] == ["a/x"]
+
+
+def test_one_round_reports_a_claims_bad_field_and_its_unquoted_value(tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text("Exports reached 1.2 trillion yen ($8.1 billion) in January.\n")
+    (tmp_path / "a.yaml").write_text(textwrap.dedent("""\
+        source: {id: a, published: 2024-03-12, text: sources/a.txt}
+        claims:
+          - id: x
+            quote: "Exports reached 1.2 trillion yen ($8.1 billion) in January"
+            subject: Japan
+            measure: exports
+            value: 1.2 trillion yen
+            also: $8.2 billion
+            period: in January
+        """), encoding="utf-8")
+    with pytest.raises(ClaimFileError) as info:
+        load(tmp_path)
+    assert {(p.line, p.field, p.code) for p in info.value.problems} == {
+        (8, "claims[0].also", "CC906"), (9, "claims[0].period", "CC904")}
+    assert load(tmp_path, strict=False).claims == []  # the claim that failed is reported, not half-kept

@@ -127,10 +127,16 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
                                     f"unknown key {key!r}; the loader sets it", SCHEMA, f"{source.id}/{claim_id}"))
         fields = {**raw, "source_id": source.id, "line": raw.line}
         context = {"published": source.published, "tolerances": tolerances, "vocabulary": corpus.vocabulary}
+        before = len(problems)
         claim = validate_located(Claim, fields, context, shown, where, problems, raw,
                           f"{source.id}/{claim_id}" if isinstance(claim_id, str) else None)
+        whole = claim is not None
         if claim is None:
-            continue
+            # Check the quote against what did read, so that one round reports every problem of the claim.
+            failed = {p.field.removeprefix(f"{where}.").split(".")[0] for p in problems[before:]}
+            claim = _without(failed, fields, context)
+            if claim is None:
+                continue
         if source_text is not None and claim.quote and _normalized(claim.quote) not in source_text:
             problems.append(Problem(shown, raw.key_lines.get("quote", raw.line), f"{where}.quote",
                                         f"quote {_short(claim.quote)} is not in the source text {source.text!r}",
@@ -138,7 +144,19 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
         for key, message in unquoted(claim, source.published):
             problems.append(Problem(shown, raw.key_lines.get(key, raw.line), f"{where}.{key}", message,
                                     VALUE_NOT_QUOTED, claim.global_id))
-        corpus.claims.append(claim)
+        if whole:
+            corpus.claims.append(claim)
+
+
+def _without(failed: set[str], fields: dict, context: dict) -> Claim | None:
+    """The claim read without the fields that failed, or None where the claim as a whole did (no such claim is
+    kept: it only lets the quote checks see the fields that did read)."""
+    if not failed or "" in failed or failed & {"id", "quote", "source_id"}:
+        return None
+    try:
+        return Claim.model_validate({k: v for k, v in fields.items() if k not in failed}, context=context)
+    except ValidationError:
+        return None
 
 
 def validate_located(model: type, fields: dict, context: dict, shown: str, where: str, problems: list[Problem],

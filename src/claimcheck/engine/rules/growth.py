@@ -27,7 +27,10 @@ def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Find
 
     Known problems:
         The number of years is read from the multiple's period (its end year minus its start
-        year); a rate that held only for part of those years cannot be told apart.
+        year). A rate is held to a multiple only when its own period spans the multiple's years
+        (to within a year at each end): the growth of one year ("up 4.5% in 2022") is not an
+        average over "since 2004". A rate over the whole span that held only for part of it
+        cannot be told apart.
 
     Conflicting example:
         # liu.yaml
@@ -53,7 +56,7 @@ def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Find
         if years <= 0:
             continue
         for rate in rates:
-            if not rate.overlaps_in_time(multiple):
+            if not _spans(rate, multiple):
                 continue
             value = rate.claim.value
             assert value is not None
@@ -69,6 +72,12 @@ def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Find
                         f"(1 + {rate.shown_interval()}) ^ {years:g} years = {implied}; the multiple reads "
                         f"{multiple.shown_interval()} over {period.label()}.", "high", assumptions_of([rate, multiple]))
 
+
+
+def _spans(rate: Row, multiple: Row) -> bool:
+    """The rate's period covers the multiple's years, to within a year at each end (a rate for 2013–2022
+    against "compared with ten years ago", said in 2023)."""
+    return rate.start <= multiple.start + 366 and rate.end >= multiple.end - 366
 
 
 @rule("CC111", "growth.link", key="level")

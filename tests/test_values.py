@@ -631,7 +631,7 @@ def test_most_before_an_adjective_is_a_superlative_and_before_a_noun_a_majority(
 
 def test_an_ordinal_alone_is_a_position_with_a_counting_unit_and_a_rank_without():
     position = parse_value("the 30th", unit="members")
-    assert (position.kind, position.counted, position.interval_text()) == ("count", "members", "[30]")
+    assert (position.kind, position.counted, position.interval_text()) == ("count", "members", "[30] members")
     for text in ("the 30th", "30th", "the thirtieth"):
         v = parse_value(text)
         assert (v.kind, v.interval_text()) == ("rank", "[30] rank")  # never a length in thou

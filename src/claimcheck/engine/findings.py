@@ -415,7 +415,7 @@ def interval_words(lo: float | None, hi: float | None, lo_inc: bool, hi_inc: boo
 def amount_words(amount: float, row: Row) -> str:
     """A distance held in base units, in the row's unit: '18.05 points', '1', '0.5 trillion USD'."""
     value = row.value
-    unit = value.unit if value is not None else "item"
+    unit = value.shown_unit if value is not None else "item"
     return format_amount(amount / row.factor, unit)
 
 

@@ -68,7 +68,18 @@ class Value(BaseModel):
             return f"not {self.category}" if self.negated else self.category
         low = self.loose_low_magnitude if loose else self.low_magnitude
         high = self.loose_high_magnitude if loose else self.high_magnitude
-        return format_interval(low, high, self.low_inclusive, self.high_inclusive, self.unit)
+        return format_interval(low, high, self.low_inclusive, self.high_inclusive, self.shown_unit)
+
+    @property
+    def shown_unit(self) -> str:
+        """The unit as a reader sees it: '×' only for a multiple ('doubled'), nothing for a bare number, the
+        noun of a count written with one ('37.2 million TEU')."""
+        if self.unit == "dimensionless" and self.kind != "change_multiple":
+            return ""
+        if self.kind == "count" and self.counted:
+            at = self.text.lower().find(self.counted.lower())
+            return self.text[at:at + len(self.counted)] if at >= 0 else self.counted
+        return self.unit
 
     def __str__(self) -> str:
         return f"{self.text} → {self.interval_text()}"
@@ -98,10 +109,13 @@ def _scale(largest: float, unit: str) -> tuple[float, str]:
 
 
 def format_amount(amount: float, unit: str) -> str:
-    """A distance between two values: '18.05 points' for percentages, '0.5 trillion USD', '1'."""
+    """A distance between two values: '18.05 points' for percentages, '0.5 trillion USD', '74,534', '1'.
+    Four significant digits: a gap says how far apart, not to the last unit."""
     factor, label = _scale(abs(amount), unit)
     label = {"%": "points", "%/year": "points a year"}.get(label, label)
-    return f"{format_number(amount / factor)} {label}".strip()
+    x = amount / factor
+    shown = f"{round(x):,}" if abs(x) >= 1000 else format_number(float(f"{x:.4g}"))
+    return f"{shown} {label}".strip()
 
 
 def format_interval(low: float | None, high: float | None, low_inclusive: bool, high_inclusive: bool, unit: str) -> str:

@@ -38,8 +38,10 @@ def duration_against_dates(rows: list[Row], ctx: Context, key: tuple) -> Iterabl
         lease = end of the lease − start of the lease"), every stated duration of that measure
         ("joined 12 years after applying", "a 30-year lease") is compared with the time between
         the two events' dates: the dates, as intervals, allow a range of durations, and a stated
-        duration outside it is a conflict. A duration that fits is a consistent check; a duration
-        with one of its dates missing from the corpus is not evaluated.
+        duration outside it is a conflict. An event's date is its report, or where it has not
+        happened yet its latest plan: a schedule since superseded is not used. A duration that
+        fits is a consistent check; a duration with one of its dates missing from the corpus is
+        not evaluated.
 
     Why it matters:
         A duration and two dates are written in different places of a text, or in different
@@ -75,8 +77,9 @@ def duration_against_dates(rows: list[Row], ctx: Context, key: tuple) -> Iterabl
     """
     relation = ctx.vocabulary.relations[key[1]]
     if isinstance(relation, Duration):
-        laters = [r for r in rows if r.claim.date is not None and r.event == relation.later]
-        earliers = [r for r in rows if r.claim.date is not None and r.event == relation.earlier]
+        laters = _distinct_dates(_as_happened([r for r in rows if r.claim.date is not None and r.event == relation.later]))
+        earliers = _distinct_dates(_as_happened([r for r in rows if r.claim.date is not None
+                                                 and r.event == relation.earlier]))
         durations = [r for r in rows if r.kind is not None and r.measure == relation.measure and r.lo is not None
                      and r.dimension == _SECOND]
         for duration in durations:
@@ -94,8 +97,10 @@ def _duration(duration: Row, later: Row, earlier: Row, relation: Duration) -> Fi
     shortest = max(0, l_start - e_end) * seconds_a_day
     longest = max(0, l_end - e_start) * seconds_a_day
     fits = (duration.hi is None or duration.hi >= shortest) and (duration.lo is None or duration.lo <= longest)
-    year = units.base_form("year")[0]
-    span = f"[{shortest / year:.2f}, {longest / year:.2f}] years"
+    unit = duration.value.unit if duration.value is not None and duration.value.unit in ("day", "week", "month") \
+        else "year"
+    size = units.base_form(unit)[0]
+    span = f"[{shortest / size:.2f}, {longest / size:.2f}] {unit}s"
     head = (f"{duration.source} gives {duration.shown_value()} for {duration.claim.measure!r}; between "
             f"{earlier.claim.event!r} ({_label(earlier)}) and {later.claim.event!r} ({_label(later)}) lie {span}: "
             f"{'it fits' if fits else 'it does not fit'}.")
@@ -261,10 +266,22 @@ def events_in_order(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Findi
 
 
 def _as_happened(dated: list[Row]) -> list[Row]:
-    """The datings of each event, without its plans and forecasts where a report of it is at hand: a schedule
-    superseded by the event is not a date of the event."""
+    """The datings of each event as it happened: its reports where there are any, else its latest plan. A
+    schedule superseded by the event, or by a later schedule, is not a date of the event."""
     reported = {r.event for r in dated if not r.forecast}
-    return [r for r in dated if not r.forecast or r.event not in reported]
+    latest: dict[str | None, int] = {}
+    for row in dated:
+        if row.forecast and row.event not in reported:
+            latest[row.event] = max(latest.get(row.event, 0), row.stated_start)
+    return [r for r in dated if not r.forecast or r.event not in reported and r.stated_start == latest[r.event]]
+
+
+def _distinct_dates(rows: list[Row]) -> list[Row]:
+    """One row per distinct date: three sources that date an opening alike make one check, not three."""
+    seen: dict[tuple[int, int], Row] = {}
+    for row in sorted(rows, key=lambda r: r.gid):
+        seen.setdefault(_days(row), row)
+    return list(seen.values())
 
 
 def _in_order(steps: list[list[Row]], what: str) -> Iterable[Finding]:

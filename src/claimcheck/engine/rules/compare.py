@@ -86,6 +86,7 @@ class Judgement:
     change: tuple[float, float] | None = None  # the sum of the events' known changes
     step: tuple[float | None, float | None] | None = None
     loose: bool = False  # the loose readings would overlap: the verdict rests on reading the hedges strictly
+    together: tuple[Row, Row] | None = None  # two of them about the same time that no revision can separate
 
 
 def _closest(a_side: list[Row], b_side: list[Row]) -> tuple[Row, Row, float] | None:
@@ -147,7 +148,8 @@ def judge(a_side: list[Row], b_side: list[Row], ctx: Context, *, apart_only: boo
     if closest is None:
         return None
     low, high, gap = closest
-    same = revision = False
+    revision = False
+    same: tuple[Row, Row] | None = None
     apart: list[tuple[Row, Row]] = []
     for a, b in _time_pairs(a_side, b_side):
         if same_time(a, b):
@@ -155,8 +157,8 @@ def judge(a_side: list[Row], b_side: list[Row], ctx: Context, *, apart_only: boo
                 continue
             if a.may_revise(b):
                 revision = True
-            else:
-                same = True
+            elif same is None:
+                same = (a, b)
         elif a.time != "flow":
             apart.append((a, b))
     loose = low.category is None and loosely_overlap(low, high, loose=True)
@@ -165,7 +167,7 @@ def judge(a_side: list[Row], b_side: list[Row], ctx: Context, *, apart_only: boo
         explained = gap <= scope + basis and (scope or basis)
         verdict = "tension" if explained else "conflict"
         return Judgement(verdict, low, high, gap, "same", named if explained else (), spread=scope, basis=basis,
-                         caveats=caveats, loose=loose)
+                         caveats=caveats, loose=loose, together=same)
     if revision:
         return Judgement("tension", low, high, gap, "revision", ("revision",), spread=scope, basis=basis,
                          caveats=caveats, loose=loose)
@@ -446,7 +448,7 @@ def _judgement_words(jd: Judgement, ctx: Context, name_pair: bool) -> str:
         lines.append("Under the round-number reading they would overlap, so this rests on reading the hedges strictly."
                      if jd.loose else "They stay apart under the looser round-number reading too.")
     if jd.time == "same":
-        lines.append(_same_time_words(low, high))
+        lines.append(_same_time_words(*(jd.together or (low, high))))
     elif jd.time == "revision":
         lines.append(f"Both are about {low.shown_period()}, stated at different times ({low.gid}: "
                      f"{low.shown_stated()}; {high.gid}: {high.shown_stated()}): the later may revise the earlier "

@@ -99,10 +99,13 @@ def _with_period(key: Callable[[Row], tuple]) -> Callable[[Row], tuple | None]:
 KINDS = frozenset({"amount", "share", "count", "rate", "change_multiple", "rank", "difference", "category"})
 
 KEYS: dict[str, Blocking] = {
-    "quantity": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope, r.kind, r.dimension)),
-                         KINDS - {"count", "rank", "category"}),
-    "count": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)), frozenset({"count"}),
-                      with_changes=True),
+    # A count of a flow (containers handled in a year, visitors in a month) is a total like an amount: it is
+    # compared as a quantity, over its window, not as the size of a set.
+    "quantity": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope, r.kind, r.dimension)
+                                               if r.kind != "count" or r.time == "flow" else None),
+                         KINDS - {"rank", "category"}),
+    "count": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope) if r.time != "flow" else None),
+                      frozenset({"count"}), with_changes=True),
     "measure": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)),
                         frozenset({"rate", "change_multiple"})),
     "level": Blocking("value", _with_period(lambda r: (r.subject, r.measure, r.scope)),
@@ -464,7 +467,7 @@ def _why_alone(row: Row, context: _Neighbours, selected: tuple[str, ...]) -> str
         return f"no other claim dates the event {claim.event!r}"
     if claim.value is not None and not row.has_period:
         return "no period, and the source gives no publication date to read it against"
-    rule = _RULE_OF_KIND.get(row.kind or "", _QUANTITY_RULE)
+    rule = _QUANTITY_RULE if row.time == "flow" else _RULE_OF_KIND.get(row.kind or "", _QUANTITY_RULE)
     if rule not in selected:
         return f"the rule that compares claims of its kind ({rule} {RULES[rule].name}) was not selected"
     others = context.others(row)

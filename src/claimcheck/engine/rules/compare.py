@@ -355,11 +355,26 @@ def _disagreement(sides: list[list[Row]], ctx: Context, *, apart_only: bool = Fa
     confidence = "low" if verdict == "conflict" and all(jd.loose for jd in worst) else "high"
     explained_by = tuple(dict.fromkeys(e for _, _, jd in judgements if jd.verdict == verdict for e in jd.explained_by))
     rows = [row for side in kept for row in side]
+    kept, bridging = _without_bridging(kept) if verdict != "consistent" else (kept, [])
     events = tuple({e.gid: e for _, _, jd in judgements for e in jd.events}.values())
-    return Finding(verdict, rows + list(events), _disagreement_words, (kept, judgements, ctx), confidence,
+    return Finding(verdict, rows + list(events), _disagreement_words, (kept, judgements, ctx, bridging), confidence,
                    gap=worst[0].gap if verdict != "consistent" else None, sides=kept, explained_by=explained_by,
                    signature=lambda: (_key_of(rows[0]), "across" if apart_only else "at",
                                       tuple(_side_signature(side) for side in kept)))
+
+
+def _without_bridging(sides: list[list[Row]]) -> tuple[list[list[Row]], list[Row]]:
+    """Claims that fit every claim of each other side ("nearly 38" beside 37.2 and 37.4) take no side of the
+    disagreement: they are shown apart, as fitting both."""
+    bridging = [row for k, side in enumerate(sides) if len(side) > 1 for row in side
+                if all(all(row.overlaps(other) for other in others) for j, others in enumerate(sides) if j != k)]
+    if not bridging:
+        return sides, []
+    apart = {row.gid for row in bridging}
+    kept = [[row for row in side if row.gid not in apart] for side in sides]
+    if not all(kept):
+        return sides, []
+    return kept, bridging
 
 
 def _agreement(rows: list[Row]) -> Finding:
@@ -402,7 +417,8 @@ def _agreement_words(rows: list[Row]) -> Texts:
             tuple(assumptions_of(rows)))
 
 
-def _disagreement_words(rows: list[Row], sides: list[list[Row]], judgements: list, ctx: Context) -> Texts:
+def _disagreement_words(rows: list[Row], sides: list[list[Row]], judgements: list, ctx: Context,
+                        bridging: list[Row]) -> Texts:
     shown = "; ".join(side_words(side) for side in sides)
     first = judgements[0][2]
     head = f"{shown}; {first.low.shown_interval()} and {first.high.shown_interval()} do not overlap"
@@ -415,6 +431,8 @@ def _disagreement_words(rows: list[Row], sides: list[list[Row]], judgements: lis
     if first.verdict == "consistent":  # every step explained: the steps between neighbouring readings say it
         judgements = [(i, j, jd) for i, j, jd in judgements if j == i + 1] or judgements
     lines = [kind_words(first.low, ctx)] + [_judgement_words(jd, ctx, len(sides) > 2) for _, _, jd in judgements]
+    if bridging:
+        lines.append(" ".join(f"{row.said()}, which fits every side." for row in bridging))
     return f"{head}.", " ".join(lines), tuple(assumptions_of(rows))
 
 

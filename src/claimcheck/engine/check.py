@@ -23,6 +23,7 @@ from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, normalize_name
 from claimcheck.engine.findings import VERDICTS, Context, Finding, Row, TimeKind, Verdict
 from claimcheck.engine.kinds import chronology_keys, duration_keys, signed, since_keys, time_kind
 from claimcheck.engine.rules import RULES, Rule
+from claimcheck.engine.rules.common import same_time
 from claimcheck.errors import ClaimcheckError, Problem
 from claimcheck.read import units
 from claimcheck.read.periods import Period
@@ -487,6 +488,9 @@ def _why_alone(row: Row, context: _Neighbours, selected: tuple[str, ...]) -> str
             return f"no other claim of its kind ({row.kind}) shares its key (subject, measure, scope)"
         return "no other claim shares its key (subject, measure, scope)"
     when = ", ".join(sorted({o.shown_period() for o in others})[:4])
+    if row.time != "flow" and all(o.source == row.source and not same_time(o, row) for o in others):
+        return (f"the other claims of its key are from the same source at other times ({when}): a change it "
+                "reports, not a disagreement")
     if row.time == "flow" and signed(context.vocabulary, row.measure):
         return (f"the other claims of its key are totals over other windows ({when}), and {claim.measure!r} can be "
                 "negative, so no window bounds another")

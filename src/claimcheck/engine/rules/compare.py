@@ -201,6 +201,8 @@ def _judge_apart(apart: list[tuple[Row, Row]], low: Row, high: Row, gap: float, 
     for a, b in apart:
         earlier, later = (a, b) if (a.start + a.end) <= (b.start + b.end) else (b, a)
         found = _judge_step(earlier, later, low, high, gap, drift, ctx, scope, basis, named, caveats, loose, changes)
+        if found is not None and found.verdict != "consistent" and a.source == b.source:
+            continue  # one source giving two times reports a change ("rose to 27% from 24%"), not a disagreement
         if found is not None and (best is None or ORDER[found.verdict] < ORDER[best.verdict] or (
                 ORDER[found.verdict] == ORDER[best.verdict] and found.years < best.years)):
             best = found

@@ -39,7 +39,9 @@ def same_measure_disjoint(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         old in a recent text is compared as if it were current. Two sources about the same
         year, published on the same date (or in the same year when only the year is known),
         are taken to state it at the same time. A declared drift or spread is a judgement;
-        too small a one raises false conflicts.
+        too small a one raises false conflicts. One source's figures for two times are a change
+        it reports ("rose to 27% from 24%"), never held against each other through the drift: a
+        source that misstates its own earlier figure is missed.
 
     Conflicting example:
         # wang.yaml

@@ -635,3 +635,10 @@ def test_an_ordinal_alone_is_a_position_with_a_counting_unit_and_a_rank_without(
     for text in ("the 30th", "30th", "the thirtieth"):
         v = parse_value(text)
         assert (v.kind, v.interval_text()) == ("rank", "[30] rank")  # never a length in thou
+
+
+@pytest.mark.parametrize(("text", "rank"), [("the busiest", 1), ("the oldest", 1), ("the wealthiest", 1),
+                                            ("second-busiest", 2), ("the third busiest", 3)])
+def test_superlatives_rank(text, rank):
+    v = parse_value(text)
+    assert (v.kind, v.low_magnitude, v.high_magnitude) == ("rank", rank, rank)

@@ -13,7 +13,15 @@ from claimcheck.read.values import Value
 
 MULTIPLE_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 
-_RANK_WORDS = {"largest", "biggest", "top", "highest", "leading", "greatest"}
+# Superlatives that rank first by the measure they qualify ("the busiest port", "the oldest member"); any
+# word in -iest is one too (busiest, wealthiest, costliest).
+_RANK_WORDS = {"largest", "biggest", "top", "highest", "leading", "greatest", "oldest", "newest", "tallest",
+               "longest", "deepest", "fastest", "strongest", "richest", "poorest", "smallest", "lowest", "youngest",
+               "cheapest", "widest", "best", "worst"}
+
+
+def _is_rank_word(word: str) -> bool:
+    return word in _RANK_WORDS or (len(word) > 5 and word.endswith("iest") and word.isalpha())
 
 _FILLER = {"has", "have", "had", "been", "is", "are", "was", "were", "the", "it", "increased", "grown", "grew",
            "rose", "risen", "expanded", "by", "of"}
@@ -80,16 +88,16 @@ def rank(p: Reading) -> Value | None:
             cur.i = start
             return None
         return _rank(p, written)
-    if written is not None and (following in _RANK_WORDS or following.split("-")[-1] in _RANK_WORDS):
+    if written is not None and (_is_rank_word(following) or _is_rank_word(following.split("-")[-1])):
         ordinal = written
     else:
         cur.i = start
     token = cur.peek() or ""
     head = token.split("-")
-    if len(head) == 2 and head[0] in ORDINALS and head[1] in _RANK_WORDS:
+    if len(head) == 2 and head[0] in ORDINALS and _is_rank_word(head[1]):
         cur.take()
         ordinal = ORDINALS[head[0]]
-    elif token in _RANK_WORDS:
+    elif _is_rank_word(token):
         cur.take()
     elif token in ("no.", "number") and cur.peek(1) in ("1", "one"):
         cur.take()
@@ -228,7 +236,7 @@ def position(p: Reading) -> Value | None:
     cur.accept("its") or cur.accept("their") or cur.accept("his") or cur.accept("her")
     n = read_ordinal(cur)
     noun = cur.rest() or (_declared_count_noun(p) or "").split()
-    if n is None or not noun or noun[0] in ("of", "largest", *_RANK_WORDS) or \
+    if n is None or not noun or noun[0] == "of" or _is_rank_word(noun[0]) or \
             not all(word.replace("-", "").isalpha() for word in noun):
         cur.i = start
         return None

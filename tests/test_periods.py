@@ -296,3 +296,17 @@ def test_an_event_expected_by_the_end_of_a_year_is_no_later_than_its_last_day():
     state = Claim.model_validate({"id": "y", "measure": "m", "value": "3", "period": "by the end of 2023"},
                                  context=context)
     assert state.period.instant and state.period.start.isoformat() == "2023-12-31"
+
+
+@pytest.mark.parametrize("text", ["for the sixth consecutive year", "for a sixth straight year",
+                                  "for the 6th year in a row"])
+def test_a_streak_may_be_written_with_an_ordinal(text):
+    streak = parse_period(text, published="2023-04-14").streak
+    assert (streak.min_years, streak.last_year, streak.first_years(lag=1)) == (6, 2023, (2017, 2018))
+
+
+def test_every_year_since_is_a_streak_whose_first_year_is_written():
+    streak = parse_period("every year since 2017", published="2024-02-02").streak
+    assert (streak.min_years, streak.first_years(lag=1)) == (8, (2017, 2017))
+    written = parse_period("for six consecutive years, from 2017 to 2022").streak
+    assert written.first_years(lag=1) == (2017, 2017)  # its years are written: no lag of annual data

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from claimcheck.errors import ClaimcheckError, PeriodParseError
 from claimcheck.read.grammar import parse_value
+from claimcheck.read.numbers import ordinal_word_value
 
 Granularity = Literal["day", "month", "quarter", "half", "year", "decade", "span"]
 
@@ -43,13 +44,16 @@ class Streak(BaseModel):
     min_years: int
     max_years: int | None  # None: no upper bound ("more than 9")
     last_year: int  # the year the run reaches, read as the anchor's year
+    written: bool = False  # its years are written ("from 2017 to 2022", "every year since 2017"): no lag
 
     def first_years(self, *, lag: int = 0) -> tuple[int | None, int]:
         """The first year of the run: (earliest, latest); earliest is None when the length is unbounded.
 
         With ``lag`` the run may end up to that many years before ``last_year`` (annual data stated
-        in 2020 often counts to 2019).
+        in 2020 often counts to 2019); a run whose years are written has none.
         """
+        if self.written:
+            lag = 0
         latest = self.last_year - self.min_years + 1
         earliest = None if self.max_years is None else self.last_year - lag - self.max_years + 1
         return earliest, latest
@@ -516,6 +520,10 @@ _STREAK = re.compile(
 _STREAK_OVER = re.compile(
     r"(?:for |over |in )?(?:the )?(?P<length>.+?) (?:consecutive|straight|successive|running) years,? "
     r"\(?(?:from |between |in )?(?P<first>\d{4}) ?(?:to|and|through|until|-) ?(?P<last>\d{4})\)?")
+# "for the sixth consecutive year", "for a sixth straight year", "for the sixth year in a row"
+_STREAK_ORDINAL = re.compile(
+    r"(?:for )?(?:the|a) (\w+(?:-\w+)?) (?:(?:consecutive|straight|successive|running) year|year in a row|"
+    r"year running)")
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 
@@ -612,6 +620,13 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
         return made(*_whole_year(y), "year", f"{_count(m[1], text)} years before publication ({y})")
     if m := _STREAK_OVER.fullmatch(s):
         return _streak_over(m, text, made)
+    if m := re.fullmatch(r"(?:in )?every year since (\d{4})", s):
+        return _every_year_since(m, text, need(), made)
+    if m := _STREAK_ORDINAL.fullmatch(s):
+        length = ordinal_word_value(m[1]) or (int(m[1][:-2]) if m[1][:-2].isdigit() else None)
+        if length is None:
+            raise PeriodParseError(text, f"{m[1]!r} is not an ordinal claimcheck reads")
+        return _streak(str(length), text, need(), made)
     if m := _STREAK.fullmatch(s):
         return _streak(m[1] or m[2], text, need(), made)
     if re.fullmatch(r"(?:over |in |during |for )?the (?:past|last) decade", s) or \
@@ -660,7 +675,18 @@ def _streak_over(m: re.Match, text: str, made: Callable[..., Period]) -> Period:
         raise PeriodParseError(text, f"{first} to {last} is {years} years, which {m['length']!r} years does not allow")
     end = Period(text=str(last), start=date(last, 1, 1), end=date(last, 12, 31), granularity="year", reading="")
     period = _streak(str(years), text, end, made, ending=str(last))
-    return period.model_copy(update={"relative": False})
+    assert period.streak is not None
+    return period.model_copy(update={"relative": False, "streak": period.streak.model_copy(update={"written": True})})
+
+
+def _every_year_since(m: re.Match, text: str, anchor: Period, made: Callable[..., Period]) -> Period:
+    """'every year since 2017': a run from that year to the anchor's, its first year written."""
+    first = _year(int(m[1]), text)
+    if first > anchor.end.year:
+        raise PeriodParseError(text, f"{first} is after the publication ({anchor.label()})")
+    period = _streak(str(anchor.end.year - first + 1), text, anchor, made)
+    assert period.streak is not None
+    return period.model_copy(update={"streak": period.streak.model_copy(update={"written": True})})
 
 
 def _streak_length(length: str, text: str) -> tuple[int, int | None]:

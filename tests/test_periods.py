@@ -310,3 +310,10 @@ def test_every_year_since_is_a_streak_whose_first_year_is_written():
     assert (streak.min_years, streak.first_years(lag=1)) == (8, (2017, 2017))
     written = parse_period("for six consecutive years, from 2017 to 2022").streak
     assert written.first_years(lag=1) == (2017, 2017)  # its years are written: no lag of annual data
+
+
+def test_the_end_of_a_month_without_a_year_is_the_last_before_publication():
+    period = parse_period("at the end of December", published="2024-01-09")
+    assert period.instant and period.start.isoformat() == "2023-12-31"
+    with pytest.raises(PeriodParseError, match="write the year"):
+        parse_period("at the end of December", published="2024")

@@ -642,3 +642,9 @@ def test_an_ordinal_alone_is_a_position_with_a_counting_unit_and_a_rank_without(
 def test_superlatives_rank(text, rank):
     v = parse_value(text)
     assert (v.kind, v.low_magnitude, v.high_magnitude) == ("rank", rank, rank)
+
+
+@pytest.mark.parametrize("text", ["pass 25 million", "passed 25 million", "topped 25 million", "exceeded 25 million"])
+def test_verbs_of_passing_a_mark_are_strict_lower_bounds(text):
+    v = parse_value(text)
+    assert (v.low_magnitude, v.low_inclusive, v.high_magnitude) == (25e6, False, None)

@@ -447,6 +447,8 @@ def _end_of(which: str, what: str, text: str, anchor: Period | None) -> Period:
     """'by the end of 2018' is 2018-12-31; 'at the start of March 2020' is 2020-03-01: an instant."""
     if what in ("the year", "this year"):
         what = "this year"  # read against the anchor, as "this year" is
+    if what in _MONTHS and len(what) > 3:
+        return _end_of_month_before(which, _MONTHS[what], text, anchor)
     try:
         inner = _read(what, text, anchor)
     except PeriodParseError as exc:
@@ -458,6 +460,21 @@ def _end_of(which: str, what: str, text: str, anchor: Period | None) -> Period:
     reading = f"the {which} of {inner.label(note=False)}: {day.isoformat()}"
     return Period(text=text, start=day, end=day, granularity="day", reading=reading, instant=True,
                   relative=inner.relative)
+
+
+def _end_of_month_before(which: str, month: int, text: str, anchor: Period | None) -> Period:
+    """'at the end of December' with no year: the last such month that had ended (or begun) by publication, when
+    published: gives the day or month, as 'as at 30 June' is read."""
+    if anchor is None or anchor.granularity not in ("day", "month"):
+        raise PeriodParseError(text, "it has no year; claimcheck reads it as the last such month before publication "
+                                     "only when published: gives a month or day: otherwise write the year")
+    year = anchor.end.year
+    day = _month_end(year, month) if which == "end" else date(year, month, 1)
+    if day > anchor.end:
+        day = _month_end(year - 1, month) if which == "end" else date(year - 1, month, 1)
+    return Period(text=text, start=day, end=day, granularity="day", instant=True, relative=True,
+                  reading=f"no year written: the {which} of the last {calendar.month_name[month]} on or before "
+                          f"publication ({day.isoformat()})")
 
 
 def _no_later(how: str, what: str, text: str, anchor: Period | None) -> Period:

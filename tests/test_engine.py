@@ -27,6 +27,7 @@ EXPECTED = {
     ("CC103", "consistent", (("alpha/ldcs",),)),
     ("CC104", "conflict", (("beta/world-trade",), ("alpha/share-2022", "alpha/trade-2022"))),
     ("CC104", "conflict", (("alpha/trade-2022",), ("beta/share-2022",), ("beta/world-trade",))),
+    ("CC104", "undetermined", (("beta/periphery-share", "beta/world-trade"),)),  # the part they imply
     ("CC105", "conflict", (("alpha/investment-multiple",), ("alpha/investment-rate",))),
     ("CC106", "conflict", (("alpha/partner",), ("beta/partner",))),
     ("CC107", "consistent", (("beta/initiatives",), ("alpha/initiatives",))),

@@ -89,20 +89,20 @@ def test_filters_by_verdict_and_source(browser, tmp_path):
     browser.get(page.as_uri())
     assert browser.title.startswith("claimcheck report")
     # Consistent findings start hidden; the others show.
-    assert _verdicts(browser) == {"conflict", "tension"}
+    assert _verdicts(browser) == {"conflict", "tension", "undetermined"}
     shown = len(_visible(browser, "article.finding"))
     assert browser.find_element("id", "shown-count").text == str(shown)
 
     browser.find_element("css selector", 'input[value="consistent"]').click()
-    assert _verdicts(browser) == {"conflict", "tension", "consistent"}
+    assert _verdicts(browser) == {"conflict", "tension", "consistent", "undetermined"}
     browser.find_element("css selector", 'input[value="conflict"]').click()
-    assert _verdicts(browser) == {"tension", "consistent"}
+    assert _verdicts(browser) == {"tension", "consistent", "undetermined"}
 
     select = browser.find_element("css selector", 'select[name="source"]')
     select.find_element("css selector", 'option[value="beta"]').click()
     for article in _visible(browser, "article.finding"):
         assert "beta" in article.get_attribute("data-sources").split()
-    for verdict in ("tension", "consistent"):
+    for verdict in ("tension", "consistent", "undetermined"):
         browser.find_element("css selector", f'input[value="{verdict}"]').click()
     assert _visible(browser, "article.finding") == []
     assert browser.find_element("id", "nothing-shown").is_displayed()

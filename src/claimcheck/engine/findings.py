@@ -407,7 +407,7 @@ def _claim_digest(claim: Claim) -> str:
 def interval_words(lo: float | None, hi: float | None, lo_inc: bool, hi_inc: bool, row: Row) -> str:
     """An interval held in base units, shown in the row's own unit."""
     value = row.value
-    unit = value.unit if value is not None else "item"
+    unit = value.shown_unit if value is not None else "item"
     f = row.factor
     return format_interval(None if lo is None else lo / f, None if hi is None else hi / f, lo_inc, hi_inc, unit)
 

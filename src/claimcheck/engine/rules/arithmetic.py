@@ -23,8 +23,10 @@ def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         subject are combined with interval arithmetic, over the same window (a total and a
         share of 2022 with a total of 2022; counts at the same time). A part and a share from
         one source imply a whole ($2.64 trillion at 41.9% implies [6.28, 6.32] trillion); it is
-        compared with every stated whole, or reported as an implied total when none is stated. A stated part and whole imply a share, which is compared with
-        the stated shares of that scope.
+        compared with every stated whole, or reported as an implied total when none is stated.
+        A stated part and whole imply a share, which is compared with the stated shares of that
+        scope; a share and a whole from one source, with no part stated, imply the part, reported
+        to look up.
 
     Why it matters:
         Numbers that each look plausible can be arithmetically impossible together. The
@@ -82,6 +84,7 @@ def part_share_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
             shares = [r for r in index.get((relation.share.measure, scope), []) if r.kind == "share"]
             wholes = [r for r in index.get((relation.whole.measure, whole_scope), []) if r.kind in ("amount", "count")]
             yield from _wholes(implied_wholes(parts, shares, relation.text), wholes)
+            yield from _implied_parts(shares, wholes, parts, relation.text)
             for part in parts:
                 for whole in wholes:
                     if whole is part or whole.dimension != part.dimension or not same_time(part, whole):
@@ -211,6 +214,29 @@ def _whole_numbers(low: float | None, high: float | None, low_inc: bool, high_in
     if not numbers:
         return " (no whole number)"
     return f" (so {' or '.join(numbers)})" if len(numbers) <= 3 else ""
+
+
+def _implied_parts(shares: list[Row], wholes: list[Row], parts: list[Row], relation: str) -> Iterable[Finding]:
+    """A share and a whole of one source, where no claim states the part: the part they imply, to look up."""
+    for share in shares:
+        if share.lo is None or any(same_time(part, share) for part in parts):
+            continue
+        own = sorted((w for w in wholes if same_time(w, share) and w.source == share.source), key=lambda r: r.gid)
+        seen: set[tuple] = set()
+        for whole in own:
+            if (whole.lo, whole.hi) in seen:
+                continue
+            seen.add((whole.lo, whole.hi))
+            low = None if whole.lo is None else whole.lo * share.lo  # shares are fractions in base units
+            high = None if whole.hi is None or share.hi is None else whole.hi * share.hi
+            implied = interval_words(low, high, whole.lo_inc and share.lo_inc, whole.hi_inc and share.hi_inc, whole)
+            yield Finding.written(
+                "undetermined", [share, whole],
+                f"{share.source} gives a share of {share.shown_value()} of {whole.shown_value()} ({whole.shown_period()}), "
+                f"which implies a part of {implied}; no claim states the part to compare it with.",
+                f"{share.shown_interval()} × {whole.shown_interval()} = {implied} (from {relation!r}). An implied "
+                "figure is one to look up, not a check that passed.", "high", assumptions_of([share, whole]),
+                sides=[[share, whole]])
 
 
 def _implied_share(part: Row, whole: Row, share: Row, relation: str) -> Finding:

@@ -12,11 +12,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from claimcheck import check, load
 from claimcheck.report.ci import render_github, render_junit, render_sarif
 from claimcheck.report.data import render_csv
 from claimcheck.report.markdown import render_markdown
+from claimcheck.report.terminal import print_report, render_text
 from claimcheck.review import outcome
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
@@ -89,3 +91,52 @@ def test_github_annotations_cannot_inject_a_command(hostile):
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
     assert "\r" not in text
     assert "%0D%0A::add-mask::secret" in text, "the injected command stays inside its annotation's message"
+
+
+# Rich markup, emoji codes and a hyperlink in every text field a listing shows.
+MARKUP = """\
+source:
+  id: m
+  title: "[link=https://evil.example]click[/link]"
+  author: "Wang [/] Jian"
+  published: 2024
+claims:
+  - id: one
+    quote: "[bold red]trade[/] reached 41.9% :smile: [/link]"
+    subject: "[blink]China"
+    measure: trade share
+    value: 41.9%
+    period: 2022
+  - id: two
+    quote: "over 60% [link=https://evil.example/2]of trade[/link]"
+    subject: "[blink]China"
+    measure: trade share
+    value: over 60%
+    period: 2022
+"""
+
+
+@pytest.fixture
+def markup(tmp_path, monkeypatch):
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "m.yaml").write_text(MARKUP, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    corpus = load("m")
+    return outcome(corpus, check(corpus), "m/review.yaml")
+
+
+def test_rich_markup_in_a_field_is_printed_as_written(markup):
+    text = render_text(markup, width=160)
+    assert "Wang [/] Jian" in text and "[link=https://evil.example]click[/link]" in text
+    assert "“[bold red]trade[/] reached 41.9% :smile: [/link]”" in text
+    assert "[link=https://evil.example/2]of trade[/link]" in text
+
+
+def test_no_hyperlink_or_style_reaches_a_real_terminal(markup):
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, color_system="truecolor", width=160)
+    print_report(markup, console)
+    written = out.getvalue()
+    assert "\x1b]8;" not in written, "a hyperlink escape was written"
+    assert "\x1b[5m" not in written, "a claim file made the terminal blink"
+    assert "[/]" in written and ":smile:" in written

@@ -1,8 +1,15 @@
 """The public surface is exactly what __all__ lists (httpx keeps the same test)."""
 
+import io
 import pkgutil
+from pathlib import Path
+
+import pytest
+from rich.console import Console
 
 import claimcheck
+from claimcheck.report.formats import FORMATS, Options
+from claimcheck.review import outcome
 
 SUBMODULES = {module.name for module in pkgutil.iter_modules(claimcheck.__path__)}
 
@@ -23,3 +30,87 @@ def test_errors_are_value_errors():
     assert issubclass(claimcheck.ClaimcheckError, ValueError)
     for name in ("ClaimFileError", "PeriodParseError", "ValueParseError"):
         assert issubclass(getattr(claimcheck, name), claimcheck.ClaimcheckError)
+
+
+# --- reprs, str and rich renderings (what a programmer sees at the prompt) -----------------------
+
+CLAIMS = Path(__file__).parent.parent / "claims"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    corpus = claimcheck.load(CLAIMS)
+    return corpus, claimcheck.check(corpus)
+
+
+def test_reprs_are_short(seed):
+    corpus, report = seed
+    shown = [corpus, report, *corpus.claims, *corpus.sources.values(), *report.findings,
+             claimcheck.parse_value("over 60%"), claimcheck.parse_period("first half of 2024")]
+    for thing in shown:
+        assert len(repr(thing)) < 300, f"{type(thing).__name__}: {repr(thing)[:120]}..."
+    assert repr(corpus).endswith(f"claims': 2 sources, {len(corpus.claims)} claims, 0 problems)")
+    counts = report.counts()
+    assert repr(report) == (f"Report({len(report.findings)} findings: {counts['conflict']} conflict, "
+                            f"{counts['tension']} tension, {counts['consistent']} consistent, "
+                            f"{counts['undetermined']} undetermined)")
+
+
+def test_str_is_the_readable_reading():
+    assert str(claimcheck.parse_period("first half of 2024")) == "H1 2024: 2024-01-01 .. 2024-06-30"
+    assert str(claimcheck.parse_period("2022")) == "2022: 2022-01-01 .. 2022-12-31"
+    assert str(claimcheck.parse_value("over 60%")) == \
+        "over 60% → (60, 100] % ('over': strict lower bound, capped by the share domain)"
+    assert repr(claimcheck.parse_value("41.9%")) == "Value('41.9%' → [41.85, 41.95] %)"
+
+
+def test_claims_and_sources_read_as_one_line(seed):
+    corpus, _ = seed
+    claim = next(c for c in corpus.claims if c.id == "neighbour-trade-share-2022")
+    assert str(claim) == ("wang-2025/neighbour-trade-share-2022: China · trade share · neighbouring countries = "
+                          "41.9% → [41.85, 41.95] % (2022)")
+    assert str(corpus.sources["wang-2025"]).startswith("wang-2025: Wang Jian, ")
+
+
+def _rich(thing: object) -> str:
+    out = io.StringIO()
+    Console(file=out, width=100, color_system=None).print(thing)
+    return out.getvalue()
+
+
+def test_rich_print_shows_the_listing(seed):
+    corpus, report = seed
+    listing = _rich(report)
+    assert listing.startswith(report.summary() + "\n")
+    headline = next(f for f in report.findings if f.code == "CC101")
+    assert f"CC101 quantity.disjoint  {headline.verdict} · confidence high" in listing
+    verdicts = [line.split("  ", 1)[1].split(" ·")[0] for line in listing.splitlines() if " · confidence " in line]
+    order = ["conflict", "tension", "undetermined", "consistent"]
+    assert verdicts == sorted(verdicts, key=order.index), "those that need a reader come first"
+    table = _rich(corpus)
+    assert "wang-2025" in table and "Wang Jian" in table and "47" in table
+    assert "liu-hu-2023/neighbour-trade-share:" in _rich(corpus.claims[3]) or _rich(corpus.claims[0])
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_render_writes_every_format_from_python(seed, fmt, monkeypatch):
+    monkeypatch.chdir(CLAIMS.parent)
+    corpus, report = seed
+    rendered = claimcheck.render(report, fmt)
+    expected = FORMATS[fmt](outcome(corpus, report, CLAIMS / "review.yaml"), Options())
+    assert rendered == expected and rendered
+
+
+def test_render_names_what_it_expects(seed):
+    _, report = seed
+    with pytest.raises(claimcheck.ClaimcheckError, match="'format' must be one of text, markdown"):
+        claimcheck.render(report, "docx")
+    with pytest.raises(claimcheck.ClaimcheckError, match="must be the Report that check"):
+        claimcheck.render("claims/", "text")
+
+
+def test_render_of_claims_checked_without_a_corpus(seed):
+    corpus, _ = seed
+    report = claimcheck.check(corpus.claims)
+    text = claimcheck.render(report)
+    assert text.startswith(f"claimcheck: {len(corpus.claims)} claims from 2 sources")

@@ -19,10 +19,11 @@ import jsonschema
 import pytest
 
 from claimcheck import check, load
+from claimcheck.errors import ClaimcheckError
 from claimcheck.report.ci import render_github, render_junit, render_sarif
 from claimcheck.report.common import highlight_numbers
 from claimcheck.report.data import CSV_COLUMNS, render_csv, render_json, spreadsheet_safe
-from claimcheck.report.jsonld import claim_reviews, observations
+from claimcheck.report.jsonld import claim_reviews, observations, people
 from claimcheck.report.markdown import markdown_escape, render_markdown
 from claimcheck.report.terminal import render_text
 from claimcheck.review import ReviewEntry, outcome, record
@@ -140,10 +141,19 @@ def test_numbers_in_quotes_are_marked():
 
 
 def test_json_ld_export(reviewed_cases):
-    reviews = claim_reviews(reviewed_cases)
+    with pytest.raises(ClaimcheckError, match="needs the address of the page"):
+        claim_reviews(reviewed_cases)
+    with pytest.raises(ClaimcheckError, match=r"1 entry of cases/review.yaml has no 'reviewer' \(line \d+\)"):
+        claim_reviews(reviewed_cases, url="https://checks.example.org/trade")
+    unsigned = next(e for e in reviewed_cases.reviews.entries.values() if not e.reviewer)
+    record("cases/review.yaml", unsigned.model_copy(update={"reviewer": "B. Checker", "line": None}))
+    signed = outcome(reviewed_cases.corpus, reviewed_cases.report, "cases/review.yaml")
+    reviews = claim_reviews(signed, url="https://checks.example.org/trade")
     assert len(reviews) == 2
     assert all(r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org" for r in reviews)
     assert {r["reviewRating"]["alternateName"] for r in reviews} == {"Documents disagree", "Disagreement explained"}
+    assert {r["author"]["name"] for r in reviews} == {"A. Checker", "B. Checker"}
+    assert all(r["url"] == f"https://checks.example.org/trade#f-{r['identifier']}" for r in reviews)
     found = observations(reviewed_cases)
     assert len(found) == sum(1 for c in reviewed_cases.corpus.claims if c.value is not None)
     first = found[0]
@@ -175,3 +185,24 @@ def test_text_listing_snapshot(seed):
 
 def test_markdown_snapshot(seed):
     _snapshot("seed.md", render_markdown(seed))
+
+
+def test_claimreview_names_each_author_apart():
+    assert people("Liu Changxi, Hu Shaoyu") == ["Liu Changxi", "Hu Shaoyu"]
+    assert people("Wang Jian") == ["Wang Jian"]
+    assert people("Smith, John") == ["Smith, John"]  # a surname first is one person
+    assert people("A. Author and B. Author; C. Author") == ["A. Author", "B. Author", "C. Author"]
+    assert people("") == [] and people(None) == []
+
+
+def test_claimreview_lists_two_authors_as_two_people(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    corpus = load("claims")
+    report = check(corpus)
+    headline = next(f for f in report.findings if f.code == "CC101")
+    review = tmp_path / "review.yaml"
+    record(review, ReviewEntry(fingerprint=headline.fingerprint, verdict="explained", reviewer="A. Checker",
+                               explanation="different neighbourhoods"))
+    (node,) = claim_reviews(outcome(corpus, report, review), url="https://checks.example.org/p")
+    authors = {a["name"] for work in node["itemReviewed"]["appearance"] for a in work["author"]}
+    assert authors == {"Liu Changxi", "Hu Shaoyu", "Wang Jian"}

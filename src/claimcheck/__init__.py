@@ -20,6 +20,7 @@ _HOMES = {
     "Period": "read.periods", "parse_period": "read.periods",
     "Claim": "corpus.records", "Source": "corpus.records",
     "Tolerances": "read.tolerances", "Value": "read.values", "parse_value": "read.grammar",
+    "render": "report.formats",
 }
 
 if _TYPE_CHECKING:
@@ -33,6 +34,7 @@ if _TYPE_CHECKING:
     from claimcheck.read.periods import Period, parse_period
     from claimcheck.read.tolerances import Tolerances
     from claimcheck.read.values import Value
+    from claimcheck.report.formats import render
 
 
 def __getattr__(name: str) -> object:
@@ -72,4 +74,5 @@ __all__ = [
     "load",
     "parse_period",
     "parse_value",
+    "render",
 ]

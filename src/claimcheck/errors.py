@@ -6,7 +6,9 @@ names so that callers can act on them without parsing the message.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class ClaimcheckError(ValueError):
@@ -59,6 +61,18 @@ class ClaimFileError(ClaimcheckError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in claim files:"
         super().__init__("\n".join([head, *("  " + str(p) for p in self.problems)]))
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as a terminal or an editor opened in the working folder can follow it.
+
+    Relative to the working folder where the path lies under it; otherwise as it was given.
+    """
+    given = Path(path)
+    try:
+        return given.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return given.as_posix()
 
 
 def _show(text: str, limit: int = 80) -> str:

@@ -31,8 +31,9 @@ from claimcheck.engine.check import Report
 from claimcheck.engine.findings import Finding
 from claimcheck.errors import ClaimcheckError, ClaimFileError, Problem
 
-ReviewVerdict = Literal["confirmed", "explained", "false-positive"]
-REVIEW_VERDICTS: tuple[ReviewVerdict, ...] = ("confirmed", "explained", "false-positive")
+# 'baseline': accepted in bulk by 'claimcheck review --baseline', not yet looked at by a person.
+ReviewVerdict = Literal["confirmed", "explained", "false-positive", "baseline"]
+REVIEW_VERDICTS: tuple[ReviewVerdict, ...] = ("confirmed", "explained", "false-positive", "baseline")
 FailOn = Literal["conflict", "tension", "none"]
 FAIL_LEVELS: dict[str, tuple[str, ...]] = {"conflict": ("conflict",), "tension": ("conflict", "tension"), "none": ()}
 
@@ -178,9 +179,14 @@ def _read_entries(data: object, shown: str, reviews: Reviews, problems: list[Pro
 
 def record(path: str | Path, entry: ReviewEntry) -> None:
     """Add ``entry`` to the review file, replacing an entry with the same fingerprint; atomic."""
+    record_all(path, [entry])
+
+
+def record_all(path: str | Path, entries: Iterable[ReviewEntry]) -> None:
+    """Add every entry in one write, each replacing an entry with the same fingerprint; atomic."""
     path = Path(path)
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    write_atomic(path, _with_entry(text, entry))
+    write_atomic(path, _with_entries(text, list(entries)))
 
 
 def prune(path: str | Path, fingerprints: Iterable[str]) -> int:
@@ -210,29 +216,41 @@ def _entry_lines(entry: ReviewEntry, indent: int) -> list[str]:
     return [" " * indent + line for line in lines]
 
 
-def _with_entry(text: str, entry: ReviewEntry) -> str:
+def _with_entries(text: str, entries: list[ReviewEntry]) -> str:
+    """The file's text with each entry replaced where its fingerprint is, and the new ones appended together."""
+    if not entries:
+        return text
     if not text.strip():
-        return HEADER + "reviews:\n" + "".join(_entry_lines(entry, 0))
+        return HEADER + "reviews:\n" + "".join(line for entry in entries for line in _entry_lines(entry, 0))
     if not text.endswith("\n"):
         text += "\n"
-    lines = text.splitlines(keepends=True)
-    root = compose(text)
-    key, sequence = _reviews_entry(root)
     spans = _entry_spans(text)
-    if entry.fingerprint in spans:
-        start, end = spans[entry.fingerprint]
-        indent = len(lines[start]) - len(lines[start].lstrip(" "))
-        return "".join(lines[:start] + _entry_lines(entry, indent) + lines[end:])
+    replaced = sorted((e for e in entries if e.fingerprint in spans), key=lambda e: spans[e.fingerprint])
+    if replaced:
+        lines = text.splitlines(keepends=True)
+        for entry in reversed(replaced):  # from the bottom up, so that the spans above stay where they are
+            start, end = spans[entry.fingerprint]
+            indent = len(lines[start]) - len(lines[start].lstrip(" "))
+            lines[start:end] = _entry_lines(entry, indent)
+        text = "".join(lines)
+    new = [entry for entry in entries if entry.fingerprint not in spans]
+    return _appended(text, new) if new else text
+
+
+def _appended(text: str, entries: list[ReviewEntry]) -> str:
+    lines = text.splitlines(keepends=True)
+    key, sequence = _reviews_entry(compose(text))
     if sequence is None or not isinstance(sequence, yaml.SequenceNode) or not sequence.value or sequence.flow_style:
         # 'reviews:' with nothing under it (or no such key yet): write the list there.
+        added = ["reviews:\n", *(line for entry in entries for line in _entry_lines(entry, 0))]
         if key is None:
-            return text + "reviews:\n" + "".join(_entry_lines(entry, 0))
+            return "".join(lines + added)
         key_line = key.start_mark.line
-        return "".join(lines[:key_line] + ["reviews:\n"] + _entry_lines(entry, 0) + lines[key_line + 1:])
+        return "".join(lines[:key_line] + added + lines[key_line + 1:])
     last = sequence.value[-1]
     indent = sequence.start_mark.column
     end = _trimmed_end(lines, last.start_mark.line, _end_line(last))
-    return "".join(lines[:end] + _entry_lines(entry, indent) + lines[end:])
+    return "".join(lines[:end] + [line for entry in entries for line in _entry_lines(entry, indent)] + lines[end:])
 
 
 def _reviews_entry(root: yaml.Node | None) -> tuple[yaml.Node, yaml.Node] | tuple[None, None]:
@@ -359,4 +377,4 @@ def find_finding(report: Report, prefix: str) -> Finding:
 
 
 __all__ = ["FAIL_LEVELS", "REVIEW_VERDICTS", "Outcome", "ReviewEntry", "Reviews", "default_review_path",
-           "find_finding", "outcome", "prune", "read_reviews", "record", "write_atomic"]
+           "find_finding", "outcome", "prune", "read_reviews", "record", "record_all", "write_atomic"]

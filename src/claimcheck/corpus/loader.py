@@ -7,6 +7,8 @@ loader and turned into plain data here, keeping every scalar as the text that wa
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from claimcheck.corpus.quotes import unquoted
 from claimcheck.corpus.records import Claim, Corpus, Source
 from claimcheck.corpus.vocabulary import load_vocabulary
 from claimcheck.corpus.yamlfile import SCHEMA, Located, decode, read_yaml
-from claimcheck.errors import ClaimFileError, Problem
+from claimcheck.errors import ClaimFileError, Problem, shown_path
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -37,42 +39,52 @@ VALUE_NOT_QUOTED = "CC906"
 # --- loading ------------------------------------------------------------------------------------
 
 
-def load(path: str | Path, *, strict: bool = True, tolerances: Tolerances = DEFAULT_TOLERANCES) -> Corpus:
-    """Load a claims folder (one YAML file per source) or a single claim file.
+def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, strict: bool = True,
+         tolerances: Tolerances = DEFAULT_TOLERANCES) -> Corpus:
+    """Load a claims folder (one YAML file per source), a single claim file, or several of either.
 
-    Every problem in every file is collected. With ``strict`` (the default) any problem raises
-    ``ClaimFileError`` listing them all; otherwise they are returned in ``Corpus.problems`` and
-    the records that could be read are kept, so that a check can report the rest as findings.
-    ``tolerances`` are the value grammar's (see ``claimcheck.Tolerances``).
+    Claims from several paths are checked together, as one folder would be; they must share
+    one vocabulary. Every problem in every file is collected. With ``strict`` (the default) any
+    problem raises ``ClaimFileError`` listing them all; otherwise they are returned in
+    ``Corpus.problems`` and the records that could be read are kept, so that a check can report
+    the rest as findings. ``tolerances`` are the value grammar's (see ``claimcheck.Tolerances``).
     """
-    root = Path(path)
-    if not root.exists():
-        raise ClaimFileError([Problem(str(path), None, "", "no such file or folder")])
-    folder = root if root.is_dir() else root.parent
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in _NOT_CLAIM_FILES) \
-        if root.is_dir() else [root]
-    corpus = Corpus(root=folder)
-    vocabulary_path = folder / VOCABULARY_FILE
-    if vocabulary_path.exists():
-        corpus.vocabulary = load_vocabulary(vocabulary_path, _shown(vocabulary_path, folder), corpus.problems)
-    if root.is_dir() and not files:
-        corpus.problems.append(Problem(str(root), None, "", "holds no claim files (*.yaml)", SCHEMA))
-    for file in files:
-        _load_file(file, folder, corpus, tolerances)
+    roots = [Path(path)] if isinstance(path, (str, os.PathLike)) else [Path(p) for p in path]
+    if not roots:
+        raise ClaimFileError([Problem(".", None, "", "no claims folder or file was given")])
+    missing = [Problem(shown_path(root), None, "", "no such file or folder") for root in roots if not root.exists()]
+    if missing:
+        raise ClaimFileError(missing)
+    folders = list(dict.fromkeys(root if root.is_dir() else root.parent for root in roots))
+    corpus = Corpus(root=folders[0])
+    vocabularies = [folder / VOCABULARY_FILE for folder in folders if (folder / VOCABULARY_FILE).exists()]
+    if vocabularies:
+        corpus.vocabulary = load_vocabulary(vocabularies[0], shown_path(vocabularies[0]), corpus.problems)
+    for other in vocabularies[1:]:
+        corpus.problems.append(Problem(shown_path(other), None, "", f"is a second vocabulary beside "
+                                       f"{shown_path(vocabularies[0])}; paths checked together share one vocabulary, "
+                                       "so check these folders apart or merge their vocabularies", SCHEMA))
+    files: dict[Path, Path] = {}  # each claim file once, however many of the paths name it
+    for root in roots:
+        found = claim_files(root) if root.is_dir() else [root]
+        if root.is_dir() and not found:
+            corpus.problems.append(Problem(shown_path(root), None, "", "holds no claim files (*.yaml)", SCHEMA))
+        for file in found:
+            files.setdefault(file.resolve(), file)
+    for file in files.values():
+        _load_file(file, file.parent, corpus, tolerances)
     if strict and corpus.problems:
         raise ClaimFileError(list(corpus.problems))
     return corpus
 
 
-def _shown(path: Path, folder: Path) -> str:
-    try:
-        return str(path.relative_to(folder.parent)) if folder.parent != folder else str(path)
-    except ValueError:
-        return str(path)
+def claim_files(folder: Path) -> list[Path]:
+    """The claim files of a folder: its YAML files but the vocabulary and the review file."""
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in _NOT_CLAIM_FILES)
 
 
 def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances) -> None:
-    shown = _shown(file, folder)
+    shown = shown_path(file)
     problems = corpus.problems
     data = read_yaml(file, shown, problems)
     if data is None:
@@ -115,12 +127,13 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
             problems.append(Problem(shown, data.key_lines.get("claims"), where, "must be a mapping", SCHEMA))
             continue
         claim_id = raw.get("id")
-        if isinstance(claim_id, str) and claim_id in seen:
+        duplicate = isinstance(claim_id, str) and claim_id in seen
+        if duplicate:
+            # Reported, and the record is still read, so that its other problems are listed too.
             problems.append(Problem(shown, raw.key_lines.get("id", raw.line), f"{where}.id",
                                         f"claim id {claim_id!r} is already used on line {seen[claim_id]}",
                                         DUPLICATE_ID, f"{source.id}/{claim_id}"))
-            continue
-        if isinstance(claim_id, str):
+        elif isinstance(claim_id, str):
             seen[claim_id] = raw.key_lines.get("id", raw.line)
         for key in _SET_BY_THE_LOADER & raw.keys():
             problems.append(Problem(shown, raw.key_lines[key], f"{where}.{key}",
@@ -130,7 +143,7 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
         before = len(problems)
         claim = validate_located(Claim, fields, context, shown, where, problems, raw,
                           f"{source.id}/{claim_id}" if isinstance(claim_id, str) else None)
-        whole = claim is not None
+        whole = claim is not None and not duplicate  # a duplicate's problems are listed; it is not kept
         if claim is None:
             # Check the quote against what did read, so that one round reports every problem of the claim.
             failed = {p.field.removeprefix(f"{where}.").split(".")[0] for p in problems[before:]}
@@ -231,4 +244,4 @@ def _source_text(source: Source, raw: Located, folder: Path, shown: str, problem
     return _normalized(text)
 
 
-__all__ = ["Corpus", "load", "validate_located"]  # Corpus lives in records; kept here for its readers
+__all__ = ["Corpus", "claim_files", "load", "validate_located"]  # Corpus lives in records; kept here for its readers

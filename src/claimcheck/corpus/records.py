@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from rich import box
+from rich.table import Table
+from rich.text import Text
 
 from claimcheck.corpus.vocabulary import Vocabulary
 from claimcheck.errors import Problem, ValueParseError
@@ -51,6 +54,18 @@ class Source(BaseModel):
     @classmethod
     def _id(cls, value: str) -> str:
         return _check_id(value, "source id")
+
+    def __str__(self) -> str:
+        """'wang-2025: Wang Jian, (untitled article ...), 2025'."""
+        published = self.published.label(note=False) if self.published else None
+        return f"{self.id}: " + ", ".join(part for part in (self.author, self.title, published) if part) \
+            if (self.author or self.title or published) else self.id
+
+    def __repr__(self) -> str:
+        return f"Source({str(self)!r})"
+
+    def __rich__(self) -> Text:
+        return Text(str(self))
 
     @field_validator("published", mode="before")
     @classmethod
@@ -267,6 +282,25 @@ class Claim(BaseModel):
     def global_id(self) -> str:
         return f"{self.source_id}/{self.id}"
 
+    def __str__(self) -> str:
+        """'wang-2025/trade-share-2022: China · trade share · neighbouring countries = 41.9% → [41.85, 41.95] % (2022)'."""
+        about = " · ".join(part for part in (self.subject, self.measure, self.scope) if part)
+        said = []
+        if self.value is not None:
+            period = f" ({self.period.label()})" if self.period else ""
+            said.append(f"{about} = {self.value.text} → {self.value.interval_text()}{period}")
+        if self.date is not None:
+            said.append(f"{self.event} on {self.date.label()}")
+        text = f"{self.global_id}: {'; '.join(said)}" if said else f"{self.global_id}: {about}:"
+        if self.items is not None:
+            text += f"{',' if said else ''} naming {len(self.items)} items"
+        return text
+
+    def __repr__(self) -> str:
+        return f"Claim({str(self)!r})"
+
+    def __rich__(self) -> Text:
+        return Text(str(self))
 
 
 def _agree(value: Value, also: tuple[Value, ...]) -> None:
@@ -301,7 +335,7 @@ def _in_base(value: Value) -> tuple[float | None, float | None, bool, bool]:
             value.high_inclusive)
 
 
-@dataclass
+@dataclass(repr=False)
 class Corpus:
     """What ``load`` returns: sources, claims, the vocabulary, and any problems found."""
 
@@ -318,11 +352,33 @@ class Corpus:
     def __len__(self) -> int:
         return len(self.claims)
 
+    def __repr__(self) -> str:
+        return (f"Corpus({self.root.as_posix()!r}: {_count(len(self.sources), 'source')}, "
+                f"{_count(len(self.claims), 'claim')}, {_count(len(self.problems), 'problem')})")
+
+    def __rich__(self) -> Table:
+        """The sources, one row each, with how many claims each gives."""
+        table = Table(title=Text(repr(self)), title_justify="left", box=box.SIMPLE_HEAD)
+        for column in ("source", "author", "published", "claims"):
+            table.add_column(column, justify="right" if column == "claims" else "left")
+        per_source: dict[str, int] = {}
+        for claim in self.claims:
+            per_source[claim.source_id] = per_source.get(claim.source_id, 0) + 1
+        for source_id, source in sorted(self.sources.items()):
+            published = source.published.label(note=False) if source.published else ""
+            table.add_row(Text(source_id), Text(source.author or ""), Text(published),
+                          Text(str(per_source.get(source_id, 0))))
+        return table
+
     def claim(self, global_id: str) -> Claim:
         for claim in self.claims:
             if claim.global_id == global_id:
                 return claim
         raise KeyError(global_id)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 __all__ = ["Claim", "Corpus", "Source"]

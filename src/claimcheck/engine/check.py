@@ -18,9 +18,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from rich.console import Group
+from rich.text import Text
+
 from claimcheck.corpus.records import Claim, Corpus
 from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, normalize_name
-from claimcheck.engine.findings import VERDICTS, Context, Finding, Row, TimeKind, Verdict
+from claimcheck.engine.findings import ACTION_ORDER, VERDICTS, Context, Finding, Row, TimeKind, Verdict
 from claimcheck.engine.kinds import chronology_keys, duration_keys, signed, since_keys, time_kind
 from claimcheck.engine.rules import RULES, Rule
 from claimcheck.engine.rules.common import same_time
@@ -51,6 +54,7 @@ class Report:
     selected: tuple[str, ...] = field(default=(), repr=False)  # the codes of the rules that ran
     vocabulary: Vocabulary = field(default_factory=Vocabulary, repr=False)
     _coverage: dict[str, Coverage] | None = field(default=None, repr=False)
+    corpus: Corpus | None = field(default=None, repr=False)  # what was checked, for reports; None for bare claims
 
     @property
     def coverage(self) -> dict[str, Coverage]:
@@ -70,6 +74,22 @@ class Report:
         for finding in self.findings:
             counts[finding.verdict] += 1
         return counts
+
+    def summary(self) -> str:
+        """'11 findings: 0 conflict, 2 tension, 7 consistent, 2 undetermined'."""
+        counts = self.counts()
+        noun = "finding" if len(self.findings) == 1 else "findings"
+        return f"{len(self.findings)} {noun}: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
+
+    def __repr__(self) -> str:
+        return f"Report({self.summary()})"
+
+    def __rich__(self) -> Group:
+        """The findings, those that need a reader first, each as its heading and message."""
+        parts: list[Text | Finding] = [Text(self.summary(), style="bold")]
+        for verdict in ACTION_ORDER:
+            parts.extend(f for f in self.findings if f.verdict == verdict)
+        return Group(*parts)
 
 
 # --- blocking keys ------------------------------------------------------------------------------
@@ -238,7 +258,7 @@ def check(claims: Corpus | Iterable[Claim], *, select: Iterable[str] | None = No
 
     ``claims`` is a ``Corpus`` from ``load`` (its vocabulary, sources and load problems are used)
     or any iterable of ``Claim``. ``select`` and ``ignore`` take rule codes, code prefixes
-    (``CC9``) or rule names. ``progress(done, total, step)`` is called as each step ends.
+    (``CC9``), rule names or families (``quantity``). ``progress(done, total, step)`` is called as each step ends.
     """
     # The engine makes no reference cycles; pausing the cyclic collector saves a third of the time
     # on large inputs, where each collection would walk every live row.
@@ -303,7 +323,8 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
     for finding in findings:
         by_verdict[finding.verdict].append(finding)
     ordered = [finding for verdict in VERDICTS for finding in by_verdict[verdict]]
-    return Report(findings=ordered, rows=rows, selected=tuple(rule.code for rule in rules), vocabulary=ctx.vocabulary)
+    return Report(findings=ordered, rows=rows, selected=tuple(rule.code for rule in rules), vocabulary=ctx.vocabulary,
+                  corpus=claims if isinstance(claims, Corpus) else None)
 
 
 def _chosen_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> list[Rule]:

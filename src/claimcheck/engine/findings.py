@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from rich.text import Text
+
 from claimcheck.corpus.records import Claim
 from claimcheck.corpus.vocabulary import Vocabulary
 from claimcheck.read.values import Value, format_amount, format_interval
@@ -31,6 +33,11 @@ REVISION_GAP_DAYS = 90
 REVISION_WINDOW_DAYS = 3 * 365
 # What a tension may rest on, in a field of its own (``Finding.explained_by``).
 EXPLANATIONS = ("window", "drift", "change over time", "revision", "scope spread", "basis")
+# What needs a reader comes first in every listing: then the checks that passed.
+ACTION_ORDER: tuple[Verdict, ...] = ("conflict", "tension", "undetermined", "consistent")
+# One colour per verdict, apart even on a 16-colour terminal: red, yellow, blue and green.
+VERDICT_STYLES: dict[str, str] = {"conflict": "bold red", "tension": "bold yellow", "undetermined": "bold blue",
+                                  "consistent": "bold green"}
 
 
 @dataclass(slots=True)
@@ -354,10 +361,17 @@ class Finding:
                    gap=gap, location=location, sides=sides, explained_by=explained_by, signature=signature)
 
     def __repr__(self) -> str:
-        return f"Finding({self.code} {self.verdict} {', '.join(self.claim_ids)})"
+        ids = self.claim_ids
+        more = f" +{len(ids) - 2} more" if len(ids) > 2 else ""
+        return f"Finding({self.code} {self.verdict} {', '.join(ids[:2])}{more})"
 
     def __str__(self) -> str:
         return f"{self.code} {self.verdict}: {self.message}"
+
+    def __rich__(self) -> Text:
+        """The heading and the message, as plain text: nothing from a claim file is read as markup."""
+        return Text.assemble((f"{self.code} {self.name}", "bold"), "  ", (self.verdict, VERDICT_STYLES[self.verdict]),
+                             f" · confidence {self.confidence}\n", self.message)
 
 
 def _fixed(rows: list[Row], message: str, explanation: str, assumptions: tuple[str, ...]) -> Texts:
@@ -419,5 +433,6 @@ def amount_words(amount: float, row: Row) -> str:
     return format_amount(amount / row.factor, unit)
 
 
-__all__ = ["EXPLANATIONS", "REVISION_GAP_DAYS", "REVISION_WINDOW_DAYS", "VERDICTS", "Confidence", "Context", "Finding", "Row", "Texts", "TimeKind", "Verdict",
-           "fingerprint", "reading_signature", "signature_fingerprint"]
+__all__ = ["ACTION_ORDER", "EXPLANATIONS", "REVISION_GAP_DAYS", "REVISION_WINDOW_DAYS", "VERDICTS", "VERDICT_STYLES",
+           "Confidence", "Context", "Finding", "Row", "Texts", "TimeKind", "Verdict", "fingerprint", "reading_signature",
+           "signature_fingerprint"]

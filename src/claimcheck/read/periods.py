@@ -113,6 +113,9 @@ class Period(BaseModel):
         """Whether the loose readings overlap: an approximate part may be any day of its month or year."""
         return self.outer_start <= other.outer_end and other.outer_start <= self.outer_end
 
+    def __repr__(self) -> str:
+        return f"Period({self.text!r} → {self.start.isoformat()} .. {self.end.isoformat()}, {self.granularity})"
+
     def label(self, *, note: bool = True) -> str:
         """'2022', 'October 2013', 'Q3 2023', '2012–2022'; with ``note``, how a relative or assumed period was read."""
         core = self._core()

@@ -82,7 +82,11 @@ class Value(BaseModel):
         return self.unit
 
     def __str__(self) -> str:
-        return f"{self.text} → {self.interval_text()}"
+        """'over 60% → (60, 100] % ('over': strict lower bound, capped by the share domain)'."""
+        return f"{self.text} → {self.interval_text()} ({self.reading})"
+
+    def __repr__(self) -> str:
+        return f"Value({self.text!r} → {self.interval_text()})"
 
 
 def format_number(x: float | None) -> str:

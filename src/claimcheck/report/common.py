@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
-from claimcheck.engine.findings import VERDICTS, Finding
+from claimcheck.engine.findings import ACTION_ORDER, Finding
+from claimcheck.errors import shown_path
 from claimcheck.review import Outcome, ReviewEntry
 
 
@@ -69,10 +69,12 @@ class Shown:
 
 def shown(outcome: Outcome) -> list[Shown]:
     corpus = outcome.corpus
-    files = {source_id: display_path(path) for source_id, path in corpus.files.items()}
+    files = {source_id: shown_path(path) for source_id, path in corpus.files.items()}
     sides_by_claim: dict[str, Side] = {}
     out = []
-    for finding in outcome.report.findings:
+    rank = {verdict: i for i, verdict in enumerate(ACTION_ORDER)}
+    # What needs a reader first; within a verdict, the engine's order (stable, by rule and claim).
+    for finding in sorted(outcome.report.findings, key=lambda f: rank[f.verdict]):
         found = []
         for row in sorted(finding.rows, key=lambda r: r.gid):
             side = sides_by_claim.get(row.gid)
@@ -104,14 +106,6 @@ def _side(claim, corpus, files: dict[str, str]) -> Side:
     )
 
 
-def display_path(path: Path) -> str:
-    """A path relative to the working folder where it lies under it, so reports and SARIF name repo files."""
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
 _NUMBERISH = re.compile(r"(?<![\w.])(?:US\$|\$|€|£|¥)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|percent))?"
                         r"(?:\s(?:thousand|million|billion|trillion))?(?![\w])", re.IGNORECASE)
 
@@ -133,6 +127,14 @@ def highlight_numbers(text: str, value_text: str | None = None) -> list[tuple[st
     if last < len(text):
         pieces.append((text[last:], False))
     return pieces
+
+
+def counts_by_rule(items: list[Shown]) -> dict[str, Counter]:
+    """For each rule that found something ('CC101 quantity.disjoint'), its findings by verdict."""
+    rules: dict[str, Counter] = {}
+    for item in items:
+        rules.setdefault(f"{item.finding.code} {item.finding.name}", Counter())[item.finding.verdict] += 1
+    return dict(sorted(rules.items()))
 
 
 def counts_by_source_pair(items: list[Shown]) -> dict[tuple[str, str], Counter]:
@@ -158,7 +160,7 @@ def summary_line(outcome: Outcome) -> str:
     """'11 findings from 58 claims in 2 sources: 0 conflict, 2 tension, ...; 0 failing, 1 reviewed.'"""
     counts = outcome.report.counts()
     corpus = outcome.corpus
-    parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
+    parts = ", ".join(f"{counts[v]} {v}" for v in ACTION_ORDER)
     stale = f", {_count(len(outcome.stale), 'stale review')}" if outcome.stale else ""
     return (f"{_count(len(outcome.report.findings), 'finding')} from {_count(len(corpus.claims), 'claim')} in "
             f"{_count(len(corpus.sources), 'source')}: {parts}; {len(outcome.failing)} failing at "
@@ -169,4 +171,4 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-__all__ = ["Shown", "Side", "counts_by_source_pair", "display_path", "highlight_numbers", "shown", "summary_line", "uncompared"]
+__all__ = ["Shown", "Side", "counts_by_rule", "counts_by_source_pair", "highlight_numbers", "shown", "summary_line", "uncompared"]

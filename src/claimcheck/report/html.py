@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from claimcheck import __version__
-from claimcheck.engine.findings import VERDICTS
+from claimcheck.engine.findings import ACTION_ORDER
 from claimcheck.engine.rules import RULES
 from claimcheck.report.common import shown, summary_line, uncompared
 from claimcheck.review import Outcome
@@ -47,7 +47,7 @@ def render_html(outcome: Outcome, *, title: str | None = None) -> str:
     return _environment().get_template("report.html.j2").render(
         title=title or str(corpus.root.name or corpus.root),
         summary=summary_line(outcome),
-        verdicts=VERDICTS,
+        verdicts=ACTION_ORDER,
         counts=outcome.report.counts(),
         sources=sources,
         items=items,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.engine.findings import VERDICTS
+from claimcheck.engine.findings import ACTION_ORDER
 from claimcheck.report.common import Shown, Side, shown, summary_line, uncompared
 from claimcheck.review import Outcome
 
@@ -49,7 +49,7 @@ def render_markdown(outcome: Outcome, *, show_consistent: bool = False) -> str:
     counts = outcome.report.counts()
     lines = ["## claimcheck", "", markdown_escape(summary_line(outcome)), "",
              "| verdict | findings | failing | reviewed |", "|---|---:|---:|---:|"]
-    for verdict in VERDICTS:
+    for verdict in ACTION_ORDER:
         of_verdict = [i for i in items if i.finding.verdict == verdict]
         lines.append(f"| {VERDICT_MARKS[verdict]} {verdict} | {counts[verdict]} | "
                      f"{sum(i.fails for i in of_verdict)} | {sum(i.review is not None for i in of_verdict)} |")

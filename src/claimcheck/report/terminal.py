@@ -1,10 +1,14 @@
 """The listing a fact-checker reads in a terminal, drawn with rich.
 
-Each disagreement shows its claims side by side (source and date, the quote with its number
-marked, the value and its interval, the period), then the gap, the verdict and the reason. A
-summary follows: counts per verdict and per source pair, stale reviews, and the coverage. Where
-the output is not a terminal the same listing comes without colour, so logs and snapshots stay
-plain text.
+A header names the sources. Then come the findings that need a reader (conflicts, tensions,
+undetermined), and after them the checks that passed. Each disagreement shows its claims side by
+side (source and date, the quote with its number marked, the value and its interval, the period),
+then the gap, the verdict and the reason. A summary follows: counts per verdict (and, with
+``statistics``, per rule and per source pair), stale reviews, and the coverage. Where the output is
+not a terminal the same listing comes without colour, so logs and snapshots stay plain text.
+
+Every string from a claim file is given to rich as ``Text``, never as markup: an author named
+"Wang [/] Jian" or a quote holding "[link=…]" is printed as written.
 """
 
 from __future__ import annotations
@@ -17,13 +21,12 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.engine.findings import VERDICTS
-from claimcheck.report.common import Shown, counts_by_source_pair, shown, summary_line, uncompared
+from claimcheck.engine.findings import ACTION_ORDER, VERDICT_STYLES
+from claimcheck.report.common import Shown, counts_by_rule, counts_by_source_pair, shown, summary_line, uncompared
 from claimcheck.review import Outcome
 
 WIDTH = 100
-VERDICT_STYLES = {"conflict": "bold red", "tension": "bold dark_orange", "undetermined": "bold grey50",
-                  "consistent": "bold green"}
+NUMBER_STYLE = "bold underline"  # a number marked in a quote: no verdict's colour
 _HEADINGS = {
     "conflict": "Conflicts: cannot both be true under any reading claimcheck allows",
     "tension": "Tensions: they disagree, but a difference of period, scope or definition could explain it",
@@ -64,28 +67,53 @@ def _sides_table(item: Shown) -> Table:
     table = Table(box=box.ROUNDED, show_header=True, header_style="bold", expand=True, padding=(0, 1))
     table.add_column("", style="bold", no_wrap=True, width=8)
     for side in item.sides:
-        table.add_column(side.claim_id, ratio=1, overflow="fold")
-    table.add_row("Source", *(s.source_label for s in item.sides))
-    table.add_row("Quote", *(_quote(s.quote_segments()) if s.quote else Text("(no quote)", style="dim")
-                             for s in item.sides))
-    table.add_row("Value", *(f"{s.value}  →  {s.interval}" if s.value else "" for s in item.sides))
-    table.add_row("Period", *(s.period or "none" for s in item.sides))
-    table.add_row("File", *(Text(f"{s.file}:{s.line}" if s.line else s.file or "", style="dim") for s in item.sides))
+        table.add_column(Text(side.claim_id), ratio=1, overflow="fold")
+    table.add_row(Text("Source"), *(Text(s.source_label) for s in item.sides))
+    table.add_row(Text("Quote"), *(_quote(s.quote_segments()) if s.quote else Text("(no quote)", style="dim")
+                                   for s in item.sides))
+    table.add_row(Text("Value"), *(Text(f"{s.value}  →  {s.interval}" if s.value else "") for s in item.sides))
+    table.add_row(Text("Period"), *(Text(s.period or "none") for s in item.sides))
+    table.add_row(Text("File"), *(Text(f"{s.file}:{s.line}" if s.line else s.file or "", style="dim")
+                                  for s in item.sides))
     return table
 
 
 def _quote(segments: Iterable[tuple[str, bool]]) -> Text:
     text = Text("“")
     for piece, marked in segments:
-        text.append(piece, style="bold yellow" if marked else None)
+        text.append(piece, style=NUMBER_STYLE if marked else None)
     return text.append("”")
 
 
-def report_renderables(outcome: Outcome, *, show_consistent: bool = True,
-                       show_coverage: bool = False) -> list[RenderableType]:
+def header_renderable(outcome: Outcome) -> Group:
+    """The sources checked, one line each: id, who and what, when, how many claims, and the file."""
+    corpus = outcome.corpus
+    per_source: dict[str, int] = {}
+    for claim in corpus.claims:
+        per_source[claim.source_id] = per_source.get(claim.source_id, 0) + 1
+    title = Text(f"claimcheck: {_count(len(corpus.claims), 'claim')} from {_count(len(corpus.sources), 'source')}",
+                 style="bold")
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=False)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1, overflow="fold")
+    table.add_column(no_wrap=True, justify="right")
+    for source_id, source in sorted(corpus.sources.items()):
+        published = source.published.label(note=False) if source.published else "undated"
+        about = " · ".join(part for part in (source.author, source.title, published) if part)
+        table.add_row(Text(source_id), Text(about),
+                      Text(_count(per_source.get(source_id, 0), "claim")))
+    return Group(title, table)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def report_renderables(outcome: Outcome, *, show_consistent: bool = True, show_coverage: bool = False,
+                       statistics: bool = False) -> list[RenderableType]:
     items = shown(outcome)
-    out: list[RenderableType] = []
-    for verdict in VERDICTS:
+    out: list[RenderableType] = [header_renderable(outcome), Text("")]
+    for verdict in ACTION_ORDER:
         of_verdict = [item for item in items if item.finding.verdict == verdict]
         if not of_verdict or (verdict == "consistent" and not show_consistent):
             continue
@@ -94,31 +122,25 @@ def report_renderables(outcome: Outcome, *, show_consistent: bool = True,
         for item in of_verdict:
             out.append(finding_renderable(item))
             out.append(Text(""))
-    out.extend(summary_renderables(outcome, items, show_coverage=show_coverage))
+    out.extend(summary_renderables(outcome, items, show_coverage=show_coverage, statistics=statistics))
     return out
 
 
-def summary_renderables(outcome: Outcome, items: list[Shown], *, show_coverage: bool) -> list[RenderableType]:
+def summary_renderables(outcome: Outcome, items: list[Shown], *, show_coverage: bool,
+                        statistics: bool = False) -> list[RenderableType]:
     counts = outcome.report.counts()
     totals = Table(title="Summary", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
     totals.add_column("verdict")
     totals.add_column("findings", justify="right")
     totals.add_column("failing", justify="right")
     totals.add_column("reviewed", justify="right")
-    for verdict in VERDICTS:
+    for verdict in ACTION_ORDER:
         of_verdict = [i for i in items if i.finding.verdict == verdict]
         totals.add_row(Text(verdict, style=VERDICT_STYLES[verdict]), str(counts[verdict]),
                        str(sum(i.fails for i in of_verdict)), str(sum(i.review is not None for i in of_verdict)))
     out: list[RenderableType] = [totals]
-    pairs = counts_by_source_pair(items)
-    if pairs:
-        table = Table(title="By source pair", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
-        table.add_column("sources")
-        for verdict in VERDICTS:
-            table.add_column(verdict, justify="right")
-        for (a, b), verdicts in pairs.items():
-            table.add_row(a if a == b else f"{a} × {b}", *(str(verdicts[v]) for v in VERDICTS))
-        out.append(table)
+    if statistics:
+        out.extend(_statistics(items))
     if outcome.stale:
         stale = Text("Stale reviews: these entries match no finding any more (a claim was edited, or the rule no "
                      "longer fires):", style="bold")
@@ -142,6 +164,30 @@ def summary_renderables(outcome: Outcome, items: list[Shown], *, show_coverage: 
     return out
 
 
+def _statistics(items: list[Shown]) -> list[RenderableType]:
+    """Counts per rule and per source pair, as ``--statistics`` shows them."""
+    out: list[RenderableType] = []
+    rules = counts_by_rule(items)
+    if rules:
+        table = Table(title="By rule", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+        table.add_column("rule")
+        for verdict in ACTION_ORDER:
+            table.add_column(verdict, justify="right")
+        for rule, verdicts in rules.items():
+            table.add_row(Text(rule), *(str(verdicts[v]) for v in ACTION_ORDER))
+        out.append(table)
+    pairs = counts_by_source_pair(items)
+    if pairs:
+        table = Table(title="By source pair", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+        table.add_column("sources")
+        for verdict in ACTION_ORDER:
+            table.add_column(verdict, justify="right")
+        for (a, b), verdicts in pairs.items():
+            table.add_row(Text(a if a == b else f"{a} × {b}"), *(str(verdicts[v]) for v in ACTION_ORDER))
+        out.append(table)
+    return out
+
+
 def plain_console(file, *, width: int = WIDTH) -> Console:
     """A console that writes no colour or cursor codes: for files, pipes and snapshots."""
     return Console(file=file, width=width, color_system=None, force_terminal=False, no_color=True,
@@ -149,12 +195,11 @@ def plain_console(file, *, width: int = WIDTH) -> Console:
 
 
 def render_text(outcome: Outcome, *, width: int = WIDTH, show_consistent: bool = True,
-                show_coverage: bool = False) -> str:
+                show_coverage: bool = False, statistics: bool = False) -> str:
     """The listing as plain text at a fixed width."""
     out = io.StringIO()
-    console = plain_console(out, width=width)
-    for renderable in report_renderables(outcome, show_consistent=show_consistent, show_coverage=show_coverage):
-        console.print(renderable)
+    print_report(outcome, plain_console(out, width=width), show_consistent=show_consistent,
+                 show_coverage=show_coverage, statistics=statistics)
     return _without_trailing_spaces(out.getvalue())
 
 
@@ -169,9 +214,11 @@ def render_finding_text(item: Shown, *, width: int = WIDTH) -> str:
 
 
 def print_report(outcome: Outcome, console: Console, *, show_consistent: bool = True,
-                 show_coverage: bool = False) -> None:
-    for renderable in report_renderables(outcome, show_consistent=show_consistent, show_coverage=show_coverage):
+                 show_coverage: bool = False, statistics: bool = False) -> None:
+    for renderable in report_renderables(outcome, show_consistent=show_consistent, show_coverage=show_coverage,
+                                         statistics=statistics):
         console.print(renderable)
 
 
-__all__ = ["WIDTH", "finding_renderable", "plain_console", "print_report", "render_finding_text", "render_text"]
+__all__ = ["WIDTH", "finding_renderable", "header_renderable", "plain_console", "print_report",
+           "render_finding_text", "render_text"]

@@ -13,7 +13,9 @@ import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import jsonschema
 import pytest
@@ -21,8 +23,8 @@ import pytest
 from claimcheck import check, load
 from claimcheck.errors import ClaimcheckError
 from claimcheck.report.ci import render_github, render_junit, render_sarif
-from claimcheck.report.common import highlight_numbers
-from claimcheck.report.data import CSV_COLUMNS, render_csv, render_json, spreadsheet_safe
+from claimcheck.report.common import highlight_numbers, item_names, shown
+from claimcheck.report.data import CSV_COLUMNS, render_csv, render_json, report_schema, spreadsheet_safe
 from claimcheck.report.jsonld import claim_reviews, observations, people
 from claimcheck.report.markdown import markdown_escape, render_markdown
 from claimcheck.report.terminal import render_text
@@ -31,7 +33,8 @@ from claimcheck.review import ReviewEntry, outcome, record
 ROOT = Path(__file__).parent.parent
 CASES = Path(__file__).parent / "data" / "cases"
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+SCHEMA = report_schema()
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -64,6 +67,45 @@ def test_the_schema_rejects_a_report_missing_a_field(reviewed_cases):
         jsonschema.validate(payload, SCHEMA)
 
 
+def test_test_names_follow_the_rule_and_the_claims_not_the_verdict(reviewed_cases):
+    items = shown(reviewed_cases)
+    names = item_names(items)
+    assert len(set(names)) == len(names), "every finding has a name of its own"
+    for item, name in zip(items, names, strict=True):
+        assert item.finding.verdict not in name
+        assert name.startswith(f"{item.finding.code} {item.finding.name} [{item.finding.claim_ids[0]}")
+    # A changed verdict keeps the name.
+    retold = [replace(items[0], finding=_with_verdict(items[0].finding, "tension")), *items[1:]]
+    assert item_names(retold) == names
+
+
+def test_names_that_would_clash_name_more_claims():
+    def item(code: str, ids: tuple[str, ...], fingerprint: str) -> SimpleNamespace:
+        return SimpleNamespace(finding=SimpleNamespace(code=code, name="quantity.disjoint", claim_ids=ids,
+                                                       fingerprint=fingerprint))
+
+    items = [item("CC101", ("a/x", "b/y"), "1" * 16), item("CC101", ("a/x", "c/z"), "2" * 16),
+             item("CC101", ("a/w", "b/y", "c/z"), "3" * 16), item("CC101", ("a/x", "b/y"), "4" * 16)]
+    assert item_names(items) == [
+        "CC101 quantity.disjoint [a/x b/y]", "CC101 quantity.disjoint [a/x c/z]",
+        "CC101 quantity.disjoint [a/w …]", "CC101 quantity.disjoint [a/x b/y #44444444]"]
+
+
+def _with_verdict(finding, verdict):
+    copy = object.__new__(type(finding))
+    for slot in type(finding).__slots__:
+        setattr(copy, slot, getattr(finding, slot))
+    copy.verdict = verdict
+    return copy
+
+
+def test_junit_failure_message_is_one_line_with_the_table_in_the_details(reviewed_cases):
+    root = ET.fromstring(render_junit(reviewed_cases).encode("utf-8"))
+    for failure in root.iter("failure"):
+        assert "\n" not in failure.get("message") and "│" not in failure.get("message")
+        assert failure.text.startswith(failure.get("message"))
+
+
 def test_junit_is_xml_with_one_case_per_finding(reviewed_cases):
     root = ET.fromstring(render_junit(reviewed_cases).encode("utf-8"))
     suite = root.find("testsuite")
@@ -78,6 +120,19 @@ def test_junit_is_xml_with_one_case_per_finding(reviewed_cases):
     assert all(case.get("file", "").startswith("cases/") for case in cases)
 
 
+def test_sarif_validates_against_the_sarif_2_1_0_schema(reviewed_cases):
+    log = json.loads(render_sarif(reviewed_cases))
+    validator = jsonschema.Draft202012Validator(SARIF_SCHEMA, format_checker=jsonschema.FormatChecker())
+    assert [error.message for error in validator.iter_errors(log)] == []
+    log["runs"][0]["results"][0]["level"] = "severe"  # the check can fail
+    assert list(validator.iter_errors(log))
+
+
+def test_no_address_points_at_a_placeholder(reviewed_cases):
+    for text in (render_sarif(reviewed_cases), render_json(reviewed_cases), json.dumps(SCHEMA)):
+        assert "example.org" not in text and "helpUri" not in text
+
+
 def test_sarif_has_what_github_code_scanning_reads(reviewed_cases):
     log = json.loads(render_sarif(reviewed_cases))
     assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
@@ -86,7 +141,7 @@ def test_sarif_has_what_github_code_scanning_reads(reviewed_cases):
     assert driver["name"] == "claimcheck" and driver["version"]
     rules = driver["rules"]
     for rule in rules:
-        assert rule["id"].startswith("CC") and rule["shortDescription"]["text"] and rule["helpUri"]
+        assert rule["id"].startswith("CC") and rule["shortDescription"]["text"] and rule["help"]["text"]
         assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
     results = run["results"]
     assert len(results) == sum(1 for f in reviewed_cases.report.findings if f.verdict != "consistent")
@@ -119,9 +174,27 @@ def test_spreadsheet_formulas_are_made_inert():
 
 def test_github_annotations_are_one_line_each(reviewed_cases):
     lines = render_github(reviewed_cases).splitlines()
-    assert sum(line.startswith("::error file=cases/") for line in lines) == 7
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
     assert lines[-1].startswith("::notice title=claimcheck::")
+
+
+def test_github_annotations_come_most_severe_first_and_stop_where_github_stops(reviewed_cases):
+    lines = render_github(reviewed_cases).splitlines()
+    kinds = [line.split(" ", 1)[0] for line in lines]
+    assert kinds == sorted(kinds, key=["::error", "::warning", "::notice"].index), "errors, then warnings, then notices"
+    for kind in ("::error", "::warning", "::notice"):
+        assert kinds.count(kind) <= 10, f"GitHub would hide the {kind} annotations past ten"
+    # The failing findings name more claims between them than GitHub shows: ten error annotations are shown.
+    failing_claims = sum(len(item.sides) for item in shown(reviewed_cases) if item.fails)
+    assert failing_claims > 10 and kinds.count("::error") == 10
+    assert f"more annotations not shown ({failing_claims - 10} errors" in lines[-2]
+
+
+def test_github_annotates_every_claim_of_a_finding(reviewed_cases):
+    item = next(i for i in shown(reviewed_cases) if i.fails and len(i.sides) == 2)
+    text = render_github(reviewed_cases)
+    for side in item.sides:
+        assert f"file={side.file},line={side.line},title={item.finding.code}" in text
 
 
 def test_markdown_escapes_links_tags_and_tables():

@@ -2,7 +2,8 @@
 
 All three read the same ``Shown`` findings as the other reports. A finding that fails the run is
 a failure (JUnit), an unsuppressed result (SARIF) or an error annotation (GitHub); a reviewed one
-is skipped, suppressed, or a notice.
+is skipped, suppressed, or a notice. A test case is named by its rule and what it is about, never
+by its verdict (``common.item_names``), so that CI history follows a finding whose verdict changes.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ import xml.etree.ElementTree as ET
 
 from claimcheck import __version__
 from claimcheck.engine.rules import RULES
-from claimcheck.report.common import Shown, shown, summary_line
+from claimcheck.report.common import Shown, item_names, shown, summary_line
 from claimcheck.review import Outcome
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://claimcheck.example.org"
-RULES_DOC = "docs/rules.md"
 _LEVELS = {"conflict": "error", "tension": "warning", "undetermined": "note", "consistent": "none"}
 
 
@@ -44,10 +43,9 @@ def render_junit(outcome: Outcome) -> str:
                           errors="0", skipped=str(skipped))
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", name="fail_on", value=outcome.fail_on)
-    for item in items:
+    for item, name in zip(items, item_names(items), strict=True):
         finding = item.finding
-        case = ET.SubElement(suite, "testcase", classname=f"claimcheck.{finding.code}.{finding.name}",
-                             name=xml_text(f"{finding.verdict}: {' '.join(finding.claim_ids) or finding.fingerprint}"),
+        case = ET.SubElement(suite, "testcase", classname=f"claimcheck.{finding.code}", name=xml_text(name),
                              time="0")
         if item.location:
             case.set("file", xml_text(item.location[0]))
@@ -93,7 +91,7 @@ def render_sarif(outcome: Outcome) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "claimcheck", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": rules}},
+                                "rules": rules}},
             "results": results,
             "columnKind": "unicodeCodePoints",
         }],
@@ -108,7 +106,6 @@ def _rule_descriptor(rule) -> dict:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc.split("\n\n")[0] if rule.doc else rule.summary},
         "help": {"text": rule.doc, "markdown": rule.doc},
-        "helpUri": f"{INFORMATION_URI}/{RULES_DOC}#{rule.code.lower()}",
         "defaultConfiguration": {"level": "error" if rule.code < "CC900" else "warning"},
         "properties": {"tags": ["claimcheck", rule.name.split(".")[0]]},
     }
@@ -159,23 +156,38 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+GITHUB_SHOWN_PER_KIND = 10  # annotations of each kind (error, warning, notice) GitHub shows for one step
+_SEVERITY = ("error", "warning", "notice")
+
+
 def render_github(outcome: Outcome) -> str:
-    """Workflow commands: an annotation per finding that needs a reader, on its claim file's line."""
-    lines = []
+    """Workflow commands: an annotation on the line of every claim of each finding that needs a reader.
+
+    GitHub shows only the first ten annotations of each kind in a step, so the most severe come
+    first, and one closing line says how many more there are; the summary closes the output. The
+    two closing notices count among the ten notices.
+    """
+    found: dict[str, list[str]] = {kind: [] for kind in _SEVERITY}
     for item in shown(outcome):
         finding = item.finding
         if finding.verdict == "consistent":
             continue
-        command = "error" if item.fails else ("notice" if item.review is not None or finding.verdict == "undetermined"
-                                              else "warning")
-        props = [f"title={_property(f'{finding.code} {finding.name} ({finding.verdict})')}"]
-        if item.location:
-            props.insert(0, f"file={_property(item.location[0])}")
-            if item.location[1]:
-                props.insert(1, f"line={item.location[1]}")
-        message = finding.message + (f" Reviewed: {item.review.label()}." if item.review else "") + \
-            f" [fingerprint {finding.fingerprint}]"
-        lines.append(f"::{command} {','.join(props)}::{_data(message)}")
+        kind = "error" if item.fails else ("notice" if item.review is not None or finding.verdict == "undetermined"
+                                           else "warning")
+        title = _property(f"{finding.code} {finding.name} ({finding.verdict})")
+        message = _data(finding.message + (f" Reviewed: {item.review.label()}." if item.review else "") +
+                        f" [fingerprint {finding.fingerprint}]")
+        places = [(side.file, side.line) for side in item.sides if side.file] or \
+            ([item.location] if item.location else [(None, None)])
+        for file, line in dict.fromkeys(places):
+            where = (f"file={_property(file)}," if file else "") + (f"line={line}," if file and line else "")
+            found[kind].append(f"::{kind} {where}title={title}::{message}")
+    room = {"error": GITHUB_SHOWN_PER_KIND, "warning": GITHUB_SHOWN_PER_KIND, "notice": GITHUB_SHOWN_PER_KIND - 2}
+    lines = [line for kind in _SEVERITY for line in found[kind][:room[kind]]]
+    left = {kind: len(found[kind]) - room[kind] for kind in _SEVERITY if len(found[kind]) > room[kind]}
+    if left:
+        counts = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in left.items())
+        lines.append(f"::notice title=claimcheck::{_data(f'{sum(left.values())} more annotations not shown ({counts}): GitHub shows {GITHUB_SHOWN_PER_KIND} of each kind per step. The full list is in the SARIF or HTML report.')}")
     lines.append(f"::notice title=claimcheck::{_data(summary_line(outcome))}")
     return "\n".join(lines) + "\n"
 

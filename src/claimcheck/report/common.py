@@ -129,6 +129,37 @@ def highlight_numbers(text: str, value_text: str | None = None) -> list[tuple[st
     return pieces
 
 
+def item_names(items: list[Shown]) -> list[str]:
+    """Each finding's name as a test: 'CC101 quantity.disjoint [liu-hu-2023/neighbour-trade-share …]'.
+
+    The rule and what the finding is about, never its verdict: a verdict that changes must not
+    rename the test and break a CI's history. Not every claim id either: the first claim, and '…'
+    where there are others, so that a claim joining a side keeps the name (unless it sorts first).
+    Where two findings of a rule share their first claim, more ids are named until they differ.
+    """
+    names: list[str] = []
+    taken: Counter = Counter()
+    wanted = [_name(item, 1) for item in items]
+    clashing = {name for name, count in Counter(wanted).items() if count > 1}
+    for item, name in zip(items, wanted, strict=True):
+        depth = 1
+        while name in clashing and depth < len(item.finding.claim_ids):
+            depth += 1
+            name = _name(item, depth)
+        if taken[name]:
+            name = f"{name[:-1]} #{item.finding.fingerprint[:8]}]"
+        taken[name] += 1
+        names.append(name)
+    return names
+
+
+def _name(item: Shown, depth: int) -> str:
+    finding = item.finding
+    ids = finding.claim_ids
+    about = " ".join(ids[:depth]) + (" …" if len(ids) > depth else "") if ids else finding.fingerprint
+    return f"{finding.code} {finding.name} [{about}]"
+
+
 def counts_by_rule(items: list[Shown]) -> dict[str, Counter]:
     """For each rule that found something ('CC101 quantity.disjoint'), its findings by verdict."""
     rules: dict[str, Counter] = {}
@@ -171,4 +202,4 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-__all__ = ["Shown", "Side", "counts_by_rule", "counts_by_source_pair", "highlight_numbers", "shown", "summary_line", "uncompared"]
+__all__ = ["Shown", "Side", "counts_by_rule", "counts_by_source_pair", "highlight_numbers", "item_names", "shown", "summary_line", "uncompared"]

@@ -1,10 +1,12 @@
-"""The reports for machines and spreadsheets: JSON (docs/report.schema.json) and CSV, safe to open in a spreadsheet."""
+"""The reports for machines and spreadsheets: JSON (its schema ships beside this module) and CSV, safe to open
+in a spreadsheet."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from importlib import resources
 from typing import Any
 
 from claimcheck import __version__
@@ -12,14 +14,21 @@ from claimcheck.report.common import Shown, Side, shown
 from claimcheck.review import Outcome
 
 REPORT_SCHEMA_VERSION = 1
-SCHEMA_URL = "https://claimcheck.example.org/schema/report-v1.json"
+SCHEMA_FILE = "report.schema.json"  # in this package; no address on the web is promised
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of what ``render_json`` writes."""
+    schema: dict[str, Any] = json.loads(resources.files("claimcheck.report").joinpath(SCHEMA_FILE)
+                                        .read_text(encoding="utf-8"))
+    return schema
 
 
 # --- JSON ---------------------------------------------------------------------------------------
 
 
 def finding_record(item: Shown) -> dict[str, Any]:
-    """One finding as a JSON object (docs/report.schema.json, ``findings`` items)."""
+    """One finding as a JSON object (``report_schema()``, ``findings`` items)."""
     finding = item.finding
     review = item.review
     return {
@@ -40,7 +49,6 @@ def finding_record(item: Shown) -> dict[str, Any]:
 def render_json(outcome: Outcome) -> str:
     items = shown(outcome)
     payload = {
-        "$schema": SCHEMA_URL,
         "schema_version": REPORT_SCHEMA_VERSION,
         "claimcheck": __version__,
         "fail_on": outcome.fail_on,
@@ -92,5 +100,5 @@ def _side_cells(side: Side | None) -> list[str]:
     return [side.claim_id, side.quote or "", side.interval or "", side.period or ""]
 
 
-__all__ = ["CSV_COLUMNS", "REPORT_SCHEMA_VERSION", "SCHEMA_URL", "finding_record", "render_csv", "render_json",
+__all__ = ["CSV_COLUMNS", "REPORT_SCHEMA_VERSION", "finding_record", "render_csv", "render_json", "report_schema",
            "spreadsheet_safe"]

@@ -88,7 +88,7 @@ def test_sarif_is_valid_json_holding_the_text_verbatim(hostile):
 def test_github_annotations_cannot_inject_a_command(hostile):
     text = render_github(hostile)
     lines = text.split("\n")[:-1]
-    assert len(lines) == sum(len(item.sides) for item in shown(hostile) if item.finding.verdict != "consistent") + 1
+    assert len(lines) == sum(len(item.claims) for item in shown(hostile) if item.finding.verdict != "consistent") + 1
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
     assert "\r" not in text
     assert "%0D%0A::add-mask::secret" in text, "the injected command stays inside its annotation's message"

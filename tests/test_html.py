@@ -19,6 +19,7 @@ from claimcheck.report.html import render_html
 from claimcheck.review import ReviewEntry, outcome, record
 
 DATA = Path(__file__).parent / "data"
+SEED = Path(__file__).parent.parent / "claims"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
 
@@ -26,7 +27,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
 def _page(folder: Path, tmp_path: Path, *, review: bool = False) -> Path:
     corpus = load(folder)
     report = check(corpus)
-    review_path = tmp_path / "review.yaml"
+    review_path = tmp_path / "review.yaml" if review else folder / "review.yaml"
     if review:
         finding = report.conflicts[0]
         record(review_path, ReviewEntry(fingerprint=finding.fingerprint, verdict="confirmed", note="seen"))
@@ -127,11 +128,15 @@ def test_no_hostile_script_runs(browser, tmp_path):
     assert "<script>window.__pwned = 'quote'</script>" in browser.find_element("tag name", "main").text
 
 
+SCREENSHOTS = Path(__file__).parent.parent / "docs" / "img"
+
+
 @pytest.mark.parametrize(("name", "width", "height"), [("laptop", 1280, 900), ("phone", 390, 844)])
 def test_reads_on_a_laptop_and_a_phone(browser, tmp_path, name, width, height):
+    """The seed corpus's page, as docs/workflow.md shows it; CLAIMCHECK_UPDATE_SCREENSHOTS=1 retakes docs/img/."""
     browser.set_window_size(width, height)
     try:
-        browser.get(_page(DATA / "cases", tmp_path, review=True).as_uri())
+        browser.get(_page(SEED, tmp_path, review=False).as_uri())
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
         sides = _visible(browser, "article.finding .side")
@@ -140,8 +145,98 @@ def test_reads_on_a_laptop_and_a_phone(browser, tmp_path, name, width, height):
             assert first["y"] == second["y"], "the two quotes of a finding sit side by side on a laptop"
         else:
             assert second["y"] > first["y"], "on a phone the quotes stack"
-        shot = tmp_path / f"report-{name}.png"
-        assert browser.save_screenshot(str(shot))
-        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+        folder = SCREENSHOTS if os.environ.get("CLAIMCHECK_UPDATE_SCREENSHOTS") else tmp_path
+        shots = [folder / f"report-{name}.png", folder / f"report-{name}-finding.png"]
+        assert browser.save_screenshot(str(shots[0]))  # the top: sources, legend, the table of disagreements
+        browser.execute_script("arguments[0].scrollIntoView()", _visible(browser, "article.finding")[0])
+        assert browser.save_screenshot(str(shots[1]))  # the first card, its claims side by side or stacked
+        for shot in shots:
+            assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
     finally:
         browser.set_window_size(1280, 900)
+
+
+@pytest.mark.parametrize("folder", [SEED, DATA / "cases", DATA / "hostile"], ids=["seed", "cases", "hostile"])
+def test_nothing_scrolls_sideways_at_320_px(browser, tmp_path, folder):
+    browser.set_window_size(320, 800)
+    try:
+        browser.get(_page(folder, tmp_path).as_uri())
+        for box in browser.find_elements("css selector", 'input[name="verdict"]'):
+            if not box.is_selected():
+                box.click()  # every finding shown, the widest too
+        for details in browser.find_elements("css selector", "details"):
+            browser.execute_script("arguments[0].open = true", details)
+        overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 320px"
+    finally:
+        browser.set_window_size(1280, 900)
+
+
+def test_the_header_names_the_sources_and_the_run(browser, tmp_path):
+    browser.get(_page(SEED, tmp_path).as_uri())
+    sources = browser.find_element("id", "sources").text
+    for expected in ("wang-2025", "Wang Jian", "(untitled article on building a community", "(2025)",
+                     "liu-hu-2023", "Liu Changxi, Hu Shaoyu", "Practical Route for Construction", "(2023)",
+                     "47 claims", "11 claims"):
+        assert expected in sources
+    ran = browser.find_element("css selector", "p.ran").text
+    assert re.search(r"Checked on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by claimcheck \S+: 58 claims from 2 sources", ran)
+    legend = browser.find_element("css selector", "details.legend")
+    assert legend.is_displayed() and "[41.85, 41.95]" in legend.text and "(60, 100]" in legend.text
+    for verdict in ("conflict", "tension", "undetermined", "consistent"):
+        assert verdict.upper() in legend.text or verdict in legend.text
+
+
+def test_the_table_of_disagreements_opens_the_page_and_links_to_each_card(browser, tmp_path):
+    corpus = load(DATA / "cases")
+    report = check(corpus)
+    browser.get(_page(DATA / "cases", tmp_path).as_uri())
+    rows = _visible(browser, "tr.disagreement")
+    assert len(rows) == len(report.conflicts) + len(report.by_verdict("tension"))
+    table = browser.find_element("id", "disagreements").rect
+    assert table["y"] < browser.find_element("id", "findings").rect["y"], "the table comes before the cards"
+    first = rows[0]
+    cells = first.find_elements("css selector", "td")
+    assert [c.get_attribute("data-label") for c in cells] == ["what", "source A says", "source B says", "gap",
+                                                              "verdict"]
+    assert "41.9%" in first.text and "over 60%" in first.text and "18.05 points" in first.text
+    link = first.find_element("css selector", "a")
+    target = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    card = browser.find_element("id", target)
+    assert card.tag_name == "article" and browser.execute_script(
+        "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight", card)
+
+
+def test_a_quote_links_to_its_place_in_the_source_text(browser, tmp_path):
+    browser.get(_page(SEED, tmp_path).as_uri())
+    link = _visible(browser, "article.finding a.in-source")[0]
+    quote = link.find_element("xpath", "..").text
+    link.click()
+    target = browser.find_element("id", link.get_attribute("href").split("#", 1)[1])
+    assert target.is_displayed(), "the source text opened at the quote"
+    assert browser.execute_script("return arguments[0].closest('details').open", target)
+    words = lambda text: " ".join(re.sub(r"[“”\"'’‘]", "", text).split())  # noqa: E731
+    assert words(target.text) in words(quote)
+
+
+def test_a_bidi_override_in_a_field_reorders_nothing_around_it(browser, tmp_path):
+    folder = tmp_path / "bidi"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(
+        'source: {id: a, author: "Wang \u202eJian", published: 2024}\n'
+        "claims:\n  - {id: x, quote: \"41.9% of trade\", subject: China, measure: trade share, value: 41.9%, period: 2022}\n"
+        "  - {id: y, quote: \"over 60% of trade\", subject: China, measure: trade share, value: over 60%, period: 2022}\n",
+        encoding="utf-8")
+    browser.get(_page(folder, tmp_path).as_uri())
+    caption = _visible(browser, "article.finding figcaption")[0]
+    published = caption.find_element("css selector", ".published")
+    # Visual order: each character of "(2024)" left of the next, as an isolated field leaves it.
+    lefts = browser.execute_script("""
+        var node = arguments[0].firstChild, out = [];
+        for (var i = 0; i < node.length; i++) {
+          var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+          out.push(range.getBoundingClientRect().left);
+        }
+        return out;""", published)
+    assert published.text == "(2024)" and lefts == sorted(lefts), "the override reordered the date beside it"

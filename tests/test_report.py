@@ -160,9 +160,19 @@ def test_sarif_has_what_github_code_scanning_reads(reviewed_cases):
 def test_csv_opens_with_the_csv_module(reviewed_cases):
     rows = list(csv.DictReader(io.StringIO(render_csv(reviewed_cases), newline="")))
     assert tuple(rows[0]) == CSV_COLUMNS
-    assert len(rows) == len(reviewed_cases.report.findings)
     assert {r["status"] for r in rows} == {"failing", "reviewed", "open", "passed"}
     assert all(r["fingerprint"] and r["verdict"] for r in rows)
+
+
+def test_csv_has_a_row_for_every_claim_of_every_finding(reviewed_cases):
+    rows = list(csv.DictReader(io.StringIO(render_csv(reviewed_cases), newline="")))
+    items = shown(reviewed_cases)
+    assert len(rows) == sum(max(1, len(item.claims)) for item in items)
+    for item in items:
+        mine = [r for r in rows if r["fingerprint"] == item.finding.fingerprint]
+        assert [r["claim_id"] for r in mine] == [c.claim_id for c in item.claims]
+        assert [r["side"] for r in mine] == [str(n) for n in range(1, len(item.claims) + 1)]
+        assert {r["message"] for r in mine} == {item.finding.message}
 
 
 def test_spreadsheet_formulas_are_made_inert():
@@ -185,15 +195,15 @@ def test_github_annotations_come_most_severe_first_and_stop_where_github_stops(r
     for kind in ("::error", "::warning", "::notice"):
         assert kinds.count(kind) <= 10, f"GitHub would hide the {kind} annotations past ten"
     # The failing findings name more claims between them than GitHub shows: ten error annotations are shown.
-    failing_claims = sum(len(item.sides) for item in shown(reviewed_cases) if item.fails)
+    failing_claims = sum(len(item.claims) for item in shown(reviewed_cases) if item.fails)
     assert failing_claims > 10 and kinds.count("::error") == 10
     assert f"more annotations not shown ({failing_claims - 10} errors" in lines[-2]
 
 
 def test_github_annotates_every_claim_of_a_finding(reviewed_cases):
-    item = next(i for i in shown(reviewed_cases) if i.fails and len(i.sides) == 2)
+    item = next(i for i in shown(reviewed_cases) if i.fails and len(i.claims) == 2)
     text = render_github(reviewed_cases)
-    for side in item.sides:
+    for side in item.claims:
         assert f"file={side.file},line={side.line},title={item.finding.code}" in text
 
 
@@ -204,6 +214,13 @@ def test_markdown_escapes_links_tags_and_tables():
     assert not re.search(r"(?<!\\)[\[\]|*]", escaped), "an unescaped bracket, pipe or star is left"
     assert markdown_escape("- a bullet") == "\\- a bullet" and markdown_escape("12. a list") == "12\\. a list"
     assert markdown_escape("41.9% of trade") == "41.9% of trade"
+
+
+def test_the_value_is_marked_where_it_stands_even_when_case_folding_changes_lengths():
+    # 'İ'.lower() is two characters: offsets found in a lowered copy would mark 'of th'.
+    text = "İİİİİ trade reached 41.9% of the total"
+    assert [piece for piece, marked in highlight_numbers(text, "41.9%") if marked] == ["41.9%"]
+    assert [piece for piece, marked in highlight_numbers("İİ OVER 60% of it", "over 60%") if marked] == ["OVER 60%"]
 
 
 def test_numbers_in_quotes_are_marked():

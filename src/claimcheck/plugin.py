@@ -126,8 +126,8 @@ class ClaimsFolder(pytest.Directory):
         return [ClaimFile.from_parent(self, path=path, findings=found) for path, found in sorted(by_file.items())]
 
     def _file_of(self, item: Shown, corpus: Corpus) -> Path:
-        if item.sides:
-            return corpus.files[item.sides[0].source_id].resolve()
+        if item.claims:
+            return corpus.files[item.claims[0].source_id].resolve()
         if item.location:
             return (self.path / Path(item.location[0]).name).resolve()
         return self.path.resolve()

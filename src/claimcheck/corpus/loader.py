@@ -8,6 +8,7 @@ loader and turned into plain data here, keeping every scalar as the text that wa
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -209,6 +210,20 @@ def _normalized(text: str) -> str:
     return " ".join(text.translate(_QUOTES).split())
 
 
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Where ``quote`` stands in the source ``text`` as written, matched as the loader matches quotes
+    (whitespace, typographic quotes and dashes do not matter); None where it is not there."""
+    alike: dict[str, set[str]] = {}
+    for original, plain in _QUOTES.items():
+        alike.setdefault(str(plain), {str(plain)}).add(chr(original))
+    pieces = []
+    for word in _normalized(quote).split(" "):
+        pieces.append("".join(f"[{''.join(re.escape(c) for c in sorted(alike[c]))}]" if c in alike else re.escape(c)
+                              for c in word))
+    found = re.search(r"\s+".join(pieces), text)
+    return found.span() if found else None
+
+
 def _short(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
@@ -244,4 +259,4 @@ def _source_text(source: Source, raw: Located, folder: Path, shown: str, problem
     return _normalized(text)
 
 
-__all__ = ["Corpus", "claim_files", "load", "validate_located"]  # Corpus lives in records; kept here for its readers
+__all__ = ["Corpus", "claim_files", "find_quote", "load", "validate_located"]  # Corpus lives in records; kept here for its readers

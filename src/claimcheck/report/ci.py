@@ -67,7 +67,7 @@ def render_junit(outcome: Outcome) -> str:
 def _details(item: Shown) -> str:
     finding = item.finding
     lines = [finding.message, ""]
-    for side in item.sides:
+    for side in item.claims:
         lines.append(f"{side.claim_id} ({side.source_label}): “{side.quote or ''}” "
                      f"{side.value or ''} → {side.interval or ''}; period {side.period or 'none'}")
     if finding.gap_text:
@@ -123,7 +123,7 @@ def _result(item: Shown, rule_index: int) -> dict:
                        "claims": list(finding.claim_ids)},
     }
     locations = []
-    for side in item.sides or ():
+    for side in item.claims or ():
         if side.file:
             locations.append(_location(side.file, side.line, f"{side.claim_id}: {side.quote or ''}"))
     if not locations and item.location:
@@ -177,7 +177,7 @@ def render_github(outcome: Outcome) -> str:
         title = _property(f"{finding.code} {finding.name} ({finding.verdict})")
         message = _data(finding.message + (f" Reviewed: {item.review.label()}." if item.review else "") +
                         f" [fingerprint {finding.fingerprint}]")
-        places = [(side.file, side.line) for side in item.sides if side.file] or \
+        places = [(side.file, side.line) for side in item.claims if side.file] or \
             ([item.location] if item.location else [(None, None)])
         for file, line in dict.fromkeys(places):
             where = (f"file={_property(file)}," if file else "") + (f"line={line}," if file and line else "")

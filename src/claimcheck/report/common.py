@@ -1,8 +1,9 @@
 """What every report shows, in one place.
 
-``shown(outcome)`` turns each finding into a ``Shown``: the finding, each claim as a ``Side``
-(source, date, quote, value, interval, period, file and line), its review and whether it fails
-the run. Every renderer reads those, so the formats cannot disagree.
+``shown(outcome)`` turns each finding into a ``Shown``: the finding, each claim as a ``ShownClaim``
+(source, date, quote, value, interval, period, file and line), the claims grouped into the sides
+of the disagreement, its review and whether it fails the run. Every renderer reads those, so the
+formats cannot disagree.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from claimcheck.corpus.records import Claim, Corpus
 from claimcheck.engine.findings import ACTION_ORDER, Finding
 from claimcheck.errors import shown_path
 from claimcheck.review import Outcome, ReviewEntry
 
 
 @dataclass(frozen=True)
-class Side:
+class ShownClaim:
     """One claim of a finding, with what a reader needs beside it."""
 
     claim_id: str
@@ -33,10 +35,14 @@ class Side:
     line: int | None
 
     @property
+    def source_who(self) -> str:
+        """The author where known, else the title, else the source id."""
+        return self.source_author or self.source_title or self.source_id
+
+    @property
     def source_label(self) -> str:
         """'Wang Jian (2025)': the author where known, else the title, else the id."""
-        who = self.source_author or self.source_title or self.source_id
-        return f"{who} ({self.published})" if self.published else who
+        return f"{self.source_who} ({self.published})" if self.published else self.source_who
 
     def quote_segments(self) -> list[tuple[str, bool]]:
         """The quote cut into (text, is_number) pieces, so every format can highlight the numbers."""
@@ -48,7 +54,9 @@ class Shown:
     """A finding as every report shows it."""
 
     finding: Finding
-    sides: tuple[Side, ...]
+    claims: tuple[ShownClaim, ...]  # every claim of the finding, by id
+    # The claims that agree, side by side against the others: "three sources say 1957, two say 1958".
+    sides: tuple[tuple[ShownClaim, ...], ...]
     review: ReviewEntry | None
     fails: bool
     location: tuple[str, int | None] | None
@@ -64,39 +72,47 @@ class Shown:
 
     @property
     def sources(self) -> tuple[str, ...]:
-        return tuple(sorted({side.source_id for side in self.sides}))
+        return tuple(sorted({side.source_id for side in self.claims}))
 
 
 def shown(outcome: Outcome) -> list[Shown]:
     corpus = outcome.corpus
     files = {source_id: shown_path(path) for source_id, path in corpus.files.items()}
-    sides_by_claim: dict[str, Side] = {}
+    claims_by_id: dict[str, ShownClaim] = {}
     out = []
     rank = {verdict: i for i, verdict in enumerate(ACTION_ORDER)}
     # What needs a reader first; within a verdict, the engine's order (stable, by rule and claim).
     for finding in sorted(outcome.report.findings, key=lambda f: rank[f.verdict]):
         found = []
         for row in sorted(finding.rows, key=lambda r: r.gid):
-            side = sides_by_claim.get(row.gid)
-            if side is None:
-                side = sides_by_claim[row.gid] = _side(row.claim, corpus, files)
-            found.append(side)
-        sides = tuple(found)
+            claim = claims_by_id.get(row.gid)
+            if claim is None:
+                claim = claims_by_id[row.gid] = _claim(row.claim, corpus, files)
+            found.append(claim)
+        claims = tuple(found)
         if finding.location is not None:
             location: tuple[str, int | None] | None = finding.location
-        elif sides and sides[0].file:
-            location = (sides[0].file, sides[0].line)
+        elif claims and claims[0].file:
+            location = (claims[0].file, claims[0].line)
         else:
             location = None
-        out.append(Shown(finding, sides, outcome.review_of(finding), outcome.fails(finding), location))
+        out.append(Shown(finding, claims, _sides(claims), outcome.review_of(finding), outcome.fails(finding),
+                         location))
     return out
 
 
-def _side(claim, corpus, files: dict[str, str]) -> Side:
+def _sides(claims: tuple[ShownClaim, ...]) -> tuple[tuple[ShownClaim, ...], ...]:
+    """The sides of a finding. Until the engine groups agreeing claims (``Finding.sides``), each claim
+    is a side of its own; then this becomes ``tuple(tuple(by_id[i] for i in side) for side in finding.sides)``,
+    and every report that reads ``Shown.sides`` (the HTML's table of disagreements, the CSV) follows."""
+    return tuple((claim,) for claim in claims)
+
+
+def _claim(claim: Claim, corpus: Corpus, files: dict[str, str]) -> ShownClaim:
     source = corpus.sources.get(claim.source_id)
     file = files.get(claim.source_id)
     value = claim.value
-    return Side(
+    return ShownClaim(
         claim_id=claim.global_id, source_id=claim.source_id,
         source_title=source.title if source else None, source_author=source.author if source else None,
         published=source.published.label(note=False) if source and source.published else None,
@@ -113,9 +129,11 @@ _NUMBERISH = re.compile(r"(?<![\w.])(?:US\$|\$|€|£|¥)?\d[\d,]*(?:\.\d+)?(?:\
 def highlight_numbers(text: str, value_text: str | None = None) -> list[tuple[str, bool]]:
     """``text`` cut into pieces, with the value as written (or else every number) marked."""
     if value_text:
-        at = text.lower().find(value_text.lower())
-        if at >= 0:
-            end = at + len(value_text)
+        # Matched without regard to case on the text itself: lower() can change a string's length
+        # ('İ' becomes two characters), and offsets found in the lowered copy would mark the wrong span.
+        found = re.search(re.escape(value_text), text, re.IGNORECASE)
+        if found:
+            at, end = found.span()
             return [piece for piece in ((text[:at], False), (text[at:end], True), (text[end:], False)) if piece[0]]
     pieces: list[tuple[str, bool]] = []
     last = 0
@@ -202,4 +220,4 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-__all__ = ["Shown", "Side", "counts_by_rule", "counts_by_source_pair", "highlight_numbers", "item_names", "shown", "summary_line", "uncompared"]
+__all__ = ["Shown", "ShownClaim", "counts_by_rule", "counts_by_source_pair", "highlight_numbers", "item_names", "shown", "summary_line", "uncompared"]

@@ -10,7 +10,7 @@ from importlib import resources
 from typing import Any
 
 from claimcheck import __version__
-from claimcheck.report.common import Shown, Side, shown
+from claimcheck.report.common import Shown, ShownClaim, shown
 from claimcheck.review import Outcome
 
 REPORT_SCHEMA_VERSION = 1
@@ -42,7 +42,7 @@ def finding_record(item: Shown) -> dict[str, Any]:
         "claims": [{"id": s.claim_id, "source": s.source_id, "source_title": s.source_title,
                     "source_author": s.source_author,
                     "published": s.published, "quote": s.quote, "value": s.value, "interval": s.interval,
-                    "period": s.period, "file": s.file, "line": s.line} for s in item.sides],
+                    "period": s.period, "file": s.file, "line": s.line} for s in item.claims],
     }
 
 
@@ -68,9 +68,8 @@ def render_json(outcome: Outcome) -> str:
 
 # --- CSV ----------------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("fingerprint", "code", "name", "verdict", "confidence", "status", "review", "claim_ids", "sources",
-               "message", "gap", "a_claim", "a_quote", "a_interval", "a_period", "b_claim", "b_quote",
-               "b_interval", "b_period", "explanation")
+CSV_COLUMNS = ("fingerprint", "code", "name", "verdict", "confidence", "status", "review", "side", "claim_id", "source",
+               "quote", "value", "interval", "period", "file", "line", "message", "gap", "explanation")
 
 
 def spreadsheet_safe(cell: str) -> str:
@@ -79,25 +78,28 @@ def spreadsheet_safe(cell: str) -> str:
 
 
 def render_csv(outcome: Outcome) -> str:
+    """One row for every claim of every finding, numbered by the side it is on; a finding with no claim
+    (a problem in a file) has one row with the claim's cells empty. Rows of one finding share its cells."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for item in shown(outcome):
         finding = item.finding
-        a = item.sides[0] if item.sides else None
-        b = item.sides[1] if len(item.sides) > 1 else None
-        row = [finding.fingerprint, finding.code, finding.name, finding.verdict, finding.confidence, item.status,
-               item.review.label() if item.review else "", " ".join(finding.claim_ids), " ".join(item.sources),
-               finding.message, finding.gap_text or "",
-               *(_side_cells(a)), *(_side_cells(b)), finding.explanation]
-        writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
+        head = [finding.fingerprint, finding.code, finding.name, finding.verdict, finding.confidence, item.status,
+                item.review.label() if item.review else ""]
+        tail = [finding.message, finding.gap_text or "", finding.explanation]
+        sides: list[tuple[str, ShownClaim | None]] = [
+            (str(number), claim) for number, side in enumerate(item.sides, start=1) for claim in side] or [("", None)]
+        for number, claim in sides:
+            writer.writerow([spreadsheet_safe(str(cell)) for cell in (*head, number, *_claim_cells(claim), *tail)])
     return out.getvalue()
 
 
-def _side_cells(side: Side | None) -> list[str]:
-    if side is None:
-        return ["", "", "", ""]
-    return [side.claim_id, side.quote or "", side.interval or "", side.period or ""]
+def _claim_cells(claim: ShownClaim | None) -> list[str]:
+    if claim is None:
+        return [""] * 8
+    return [claim.claim_id, claim.source_id, claim.quote or "", claim.value or "", claim.interval or "",
+            claim.period or "", claim.file or "", str(claim.line or "")]
 
 
 __all__ = ["CSV_COLUMNS", "REPORT_SCHEMA_VERSION", "finding_record", "render_csv", "render_json", "report_schema",

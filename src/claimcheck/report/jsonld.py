@@ -45,7 +45,7 @@ def claim_reviews(outcome: Outcome, *, url: str | None = None) -> list[dict[str,
 def _claim_review(item: Shown, url: str) -> dict[str, Any]:
     finding, review = item.finding, item.review
     assert review is not None and review.reviewer
-    first = item.sides[0]
+    first = item.claims[0]
     body = review.explanation or review.note or finding.message
     node: dict[str, Any] = {
         "@context": CONTEXT,
@@ -60,7 +60,7 @@ def _claim_review(item: Shown, url: str) -> dict[str, Any]:
             "appearance": [{"@type": "CreativeWork", "name": s.source_title or s.source_id,
                             "author": [{"@type": "Person", "name": name} for name in people(s.source_author)]
                             or None,
-                            "datePublished": s.published, "citation": s.quote} for s in item.sides],
+                            "datePublished": s.published, "citation": s.quote} for s in item.claims],
         },
         "reviewRating": {"@type": "Rating", "alternateName": _RATINGS[review.verdict],
                          "ratingExplanation": body},

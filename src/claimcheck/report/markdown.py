@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.engine.findings import ACTION_ORDER
-from claimcheck.report.common import Shown, Side, shown, summary_line, uncompared
+from claimcheck.report.common import Shown, ShownClaim, shown, summary_line, uncompared
 from claimcheck.review import Outcome
 
 VERDICT_MARKS = {"conflict": "🔴", "tension": "🟠", "undetermined": "⚪", "consistent": "🟢"}
@@ -38,7 +38,7 @@ def _escaped_line_start(match: re.Match) -> str:
     return match.group(1) + (mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark)
 
 
-def _md_quote(side: Side) -> str:
+def _md_quote(side: ShownClaim) -> str:
     pieces = [(markdown_escape(t), marked) for t, marked in side.quote_segments()]
     return " ".join(f"**{t}**" if marked else t for t, marked in pieces if t)
 
@@ -79,15 +79,15 @@ def _markdown_finding(item: Shown) -> list[str]:
     lines = [f"### {VERDICT_MARKS[finding.verdict]} {finding.verdict}: [{finding.code} {finding.name}]"
              f"({RULES_DOC}#{finding.code.lower()}) · {status}", "",
              markdown_escape(finding.message), ""]
-    if item.sides:
-        lines.append("| | " + " | ".join(f"`{s.claim_id}`" for s in item.sides) + " |")
-        lines.append("|---|" + "---|" * len(item.sides))
+    if item.claims:
+        lines.append("| | " + " | ".join(f"`{s.claim_id}`" for s in item.claims) + " |")
+        lines.append("|---|" + "---|" * len(item.claims))
         rows = [("Source", lambda s: markdown_escape(s.source_label)),
                 ("Quote", lambda s: _md_quote(s) if s.quote else ""),
                 ("Value", lambda s: markdown_escape(f"{s.value} → {s.interval}") if s.value else ""),
                 ("Period", lambda s: markdown_escape(s.period or "none"))]
         for label, cell in rows:
-            lines.append(f"| {label} | " + " | ".join(cell(s) for s in item.sides) + " |")
+            lines.append(f"| {label} | " + " | ".join(cell(s) for s in item.claims) + " |")
         lines.append("")
     facts = []
     if finding.gap_text:

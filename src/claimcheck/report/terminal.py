@@ -45,7 +45,7 @@ def finding_renderable(item: Shown) -> RenderableType:
                             (finding.verdict, VERDICT_STYLES[finding.verdict]),
                             f" · confidence {finding.confidence} · ", (status, status_style))
     parts: list[RenderableType] = [heading, Text(finding.message)]
-    if item.sides:
+    if item.claims:
         parts.append(_sides_table(item))
     facts = Text()
     if finding.gap_text:
@@ -55,7 +55,7 @@ def finding_renderable(item: Shown) -> RenderableType:
         facts.append("\nAssumes: ", style="bold").append(assumption)
     if item.review is not None:
         facts.append("\nReviewed: ", style="bold").append(item.review.label())
-    if item.location and not item.sides:
+    if item.location and not item.claims:
         file, line = item.location
         facts.append("\nWhere: ", style="bold").append(f"{file}:{line}" if line else file)
     facts.append(f"\nfingerprint {finding.fingerprint}", style="dim")
@@ -66,15 +66,15 @@ def finding_renderable(item: Shown) -> RenderableType:
 def _sides_table(item: Shown) -> Table:
     table = Table(box=box.ROUNDED, show_header=True, header_style="bold", expand=True, padding=(0, 1))
     table.add_column("", style="bold", no_wrap=True, width=8)
-    for side in item.sides:
+    for side in item.claims:
         table.add_column(Text(side.claim_id), ratio=1, overflow="fold")
-    table.add_row(Text("Source"), *(Text(s.source_label) for s in item.sides))
+    table.add_row(Text("Source"), *(Text(s.source_label) for s in item.claims))
     table.add_row(Text("Quote"), *(_quote(s.quote_segments()) if s.quote else Text("(no quote)", style="dim")
-                                   for s in item.sides))
-    table.add_row(Text("Value"), *(Text(f"{s.value}  →  {s.interval}" if s.value else "") for s in item.sides))
-    table.add_row(Text("Period"), *(Text(s.period or "none") for s in item.sides))
+                                   for s in item.claims))
+    table.add_row(Text("Value"), *(Text(f"{s.value}  →  {s.interval}" if s.value else "") for s in item.claims))
+    table.add_row(Text("Period"), *(Text(s.period or "none") for s in item.claims))
     table.add_row(Text("File"), *(Text(f"{s.file}:{s.line}" if s.line else s.file or "", style="dim")
-                                  for s in item.sides))
+                                  for s in item.claims))
     return table
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import shutil
 import stat
@@ -490,3 +491,57 @@ def test_a_baseline_accepts_every_finding_and_reports_what_goes_stale(cases):
     payload = json.loads(after.stdout)
     assert after.returncode == 1, "the edited claim's conflict is new"
     assert payload["stale_reviews"] and "(stale)" in after.stderr
+
+
+# --- progress -----------------------------------------------------------------------------------
+
+
+def _on_a_terminal(*args: str) -> tuple[int, str]:
+    """Run with stderr on a pseudo-terminal, as a person at a terminal sees it; stdout is a pipe."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([CLAIMCHECK, *args], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=terminal, preexec_fn=_limited, env={**os.environ, "COLUMNS": "120"})
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(controller)
+    return process.wait(timeout=120), seen.decode("utf-8", "replace")
+
+
+def test_progress_shows_on_a_run_over_a_second_and_not_on_a_quick_one(cases, tmp_path):
+    big = tmp_path / "big"
+    big.mkdir()
+    values = ["41.9%", "over 60%", "about 40%", "nearly 50%", "42%"]
+    lines = ["source: {id: big, published: 2025}", "claims:"]
+    lines += [f"  - {{id: c{i}, subject: S{i % 400}, measure: trade share, value: \"{values[i % 5]}\", "
+              f"period: {2000 + i % 20}}}" for i in range(15_000)]
+    (big / "big.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, seen = _on_a_terminal("check", str(big), "-o", str(tmp_path / "big.json"))
+    assert code == 0 and "wrote json report" in seen
+    assert "loading claims" in seen or "checking:" in seen, "no progress on a run of several seconds"
+    code, seen = _on_a_terminal("check", str(cases), "-o", str(tmp_path / "quick.json"))
+    assert code == 1 and "loading claims" not in seen and "checking" not in seen
+
+
+def test_statistics_count_per_rule_and_per_source_pair(cases):
+    plain = script("check", str(cases)).stdout
+    assert "By rule" not in plain and "By source pair" not in plain
+    out = script("check", str(cases), "--statistics").stdout
+    findings = list(_json(cases).values())
+    rules = out[out.index("By rule"):out.index("By source pair")]
+    cc101 = [sum(1 for f in findings if f["code"] == "CC101" and f["verdict"] == v)
+             for v in ("conflict", "tension", "undetermined", "consistent")]
+    assert re.search(r"CC101 quantity\.disjoint\s+" + r"\s+".join(map(str, cc101)) + r"\n", rules)
+    pairs = out[out.index("By source pair"):out.index("Coverage:")]
+    between = sum(1 for f in findings if {c.split("/")[0] for c in f["claim_ids"]} == {"alpha", "beta"})
+    row = re.search(r"alpha × beta((?:\s+\d+){4})\n", pairs)
+    assert row and sum(map(int, row.group(1).split())) == between

@@ -114,3 +114,32 @@ def test_render_of_claims_checked_without_a_corpus(seed):
     report = claimcheck.check(corpus.claims)
     text = claimcheck.render(report)
     assert text.startswith(f"claimcheck: {len(corpus.claims)} claims from 2 sources")
+
+
+def test_tolerances_keep_their_bounds_and_defaults():
+    assert claimcheck.Tolerances() == claimcheck.Tolerances(nearly=0.10, approximately=0.05, just=0.05,
+                                                            round_number=0.10)
+    schema = claimcheck.Tolerances.model_json_schema()["properties"]["nearly"]
+    assert schema["minimum"] == 0 and schema["exclusiveMaximum"] == 1 and schema["description"]
+    with pytest.raises(ValueError, match="less than 1"):
+        claimcheck.Tolerances(nearly=1.5)
+
+
+USER_CODE = '''
+import claimcheck
+from claimcheck import Tolerances
+
+loose = Tolerances(nearly=0.2)
+value = claimcheck.parse_value("about 5", tolerances=Tolerances())
+report = claimcheck.check(claimcheck.load("claims/", tolerances=loose))
+page: str = claimcheck.render(report, "html")
+source = claimcheck.Source(id="x")
+'''
+
+
+def test_the_public_calls_type_check_for_users(tmp_path):
+    """mypy --strict, with no plugin, reads Tolerances() and the other public calls (where mypy is installed)."""
+    api = pytest.importorskip("mypy.api")
+    (tmp_path / "user.py").write_text(USER_CODE, encoding="utf-8")
+    out, err, status = api.run(["--strict", "--no-incremental", str(tmp_path / "user.py")])
+    assert status == 0, out + err

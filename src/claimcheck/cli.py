@@ -19,7 +19,7 @@ import sys
 import threading
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from pydantic import ValidationError
 
@@ -39,6 +39,7 @@ from claimcheck.report.terminal import print_report
 from claimcheck.review import (
     FAIL_LEVELS,
     REVIEW_VERDICTS,
+    FailOn,
     ReviewEntry,
     default_review_path,
     find_finding,
@@ -87,10 +88,10 @@ extracted. Existing files are never overwritten without --force.
 
 REVIEW_EXAMPLES = """\
 examples:
-  claimcheck review claims/ 31357500fc9d --verdict explained \\
-      --explanation "Liu and Hu count a wider set of neighbours" --reviewer "A. Checker"
-  claimcheck review claims/ 45343630fb83 --verdict confirmed --note "asked the authors"
-  claimcheck review claims/ 9a0b1c2d3e4f --verdict false-positive --reason "different measures"
+  claimcheck review claims/ 9744c88c36db --verdict confirmed --note "asked the authors" \\
+      --reviewer "A. Checker"
+  claimcheck review claims/ d471c2a2d35e --verdict explained --explanation "the third initiative came in 2023"
+  claimcheck review claims/ ea5fd18a7a8e --verdict false-positive --reason "the share counts a wider neighbourhood"
   claimcheck review claims/ --baseline                  accept every current finding; only new ones fail
   claimcheck review claims/ --prune                     drop entries that match no finding
 
@@ -109,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimcheck", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Check whether documents agree: quantitative and dated claims, compared by rules.",
-        epilog="examples:\n  claimcheck check claims/\n  claimcheck review claims/ 31357500fc9d --verdict confirmed\n"
+        epilog="examples:\n  claimcheck check claims/\n  claimcheck review claims/ 9744c88c36db --verdict confirmed\n"
                "  claimcheck extract report.txt --published 2025 -o claims/report.yaml\n"
                "  claimcheck rules\n  claimcheck rule CC101\n\n'claimcheck COMMAND --help' tells more.")
     parser.add_argument("--version", "-V", action="version", version=f"claimcheck {__version__}")
@@ -417,7 +418,7 @@ def _check(args: argparse.Namespace) -> int:
         raise ClaimcheckError("no claims folder given, and none found: give a path, set paths in [tool.claimcheck] "
                               "of pyproject.toml, or keep the claims in ./claims/")
     fmt = _report_format(args, settings.format)
-    fail_on = args.fail_on or settings.fail_on or "conflict"
+    fail_on = cast(FailOn, args.fail_on or settings.fail_on or "conflict")
     select = _codes(args.select) or _codes(settings.select)
     ignore = _codes(args.ignore) or _codes(settings.ignore)
     with Progress(enabled=sys.stderr is not None and sys.stderr.isatty()) as progress:

@@ -45,10 +45,10 @@ class Source(BaseModel):
     author: str | None = None
     affiliation: str | None = None
     published: Period | None = None
-    text: str | None = Field(None, description="path to the source text, relative to the claims folder")
+    text: str | None = Field(default=None, description="path to the source text, relative to the claims folder")
     citation: str | None = None
     note: str | None = None
-    draft: bool = Field(False, description="written by 'claimcheck extract' and not yet reviewed by a person")
+    draft: bool = Field(default=False, description="written by 'claimcheck extract' and not yet reviewed by a person")
 
     @field_validator("id")
     @classmethod
@@ -111,7 +111,7 @@ class Claim(BaseModel):
     complete: bool = True
     derived: str | None = None
     note: str | None = None
-    line: int | None = Field(None, exclude=True, description="line in the claim file, for messages only")
+    line: int | None = Field(default=None, exclude=True, description="line in the claim file, for messages only")
 
     @field_validator("id")
     @classmethod

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
+
+# A fraction of the number, at least 0 and below 1. The constraint rides on the type and the default
+# is a plain assignment, so that type checkers (which read defaults, not Field(...)) know every
+# field may be left out: Tolerances() and Tolerances(nearly=0.2) both type-check.
+Fraction = Annotated[float, Field(ge=0, lt=1)]
 
 
 class Tolerances(BaseModel):
@@ -10,14 +17,14 @@ class Tolerances(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    nearly: float = Field(0.10, ge=0, lt=1, description="'nearly X' reads [X·(1-nearly), X)")
-    approximately: float = Field(
-        0.05, ge=0, lt=1, description="'about X' reads X ± the larger of approximately·X and half a unit of the last digit"
-    )
-    just: float = Field(0.05, ge=0, lt=1, description="'just over X' reads (X, X·(1+just)]; 'just under X' reads [X·(1-just), X)")
-    round_number: float = Field(
-        0.10, ge=0, lt=1, description="the loose reading widens a round number by half its rounding unit, at most round_number·X"
-    )
+    nearly: Annotated[Fraction, Field(description="'nearly X' reads [X·(1-nearly), X)")] = 0.10
+    approximately: Annotated[Fraction, Field(
+        description="'about X' reads X ± the larger of approximately·X and half a unit of the last digit")] = 0.05
+    just: Annotated[Fraction, Field(
+        description="'just over X' reads (X, X·(1+just)]; 'just under X' reads [X·(1-just), X)")] = 0.05
+    round_number: Annotated[Fraction, Field(
+        description="the loose reading widens a round number by half its rounding unit, at most round_number·X")] = 0.10
+
 
 DEFAULT_TOLERANCES = Tolerances()
 

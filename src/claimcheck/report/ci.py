@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from claimcheck import __version__
-from claimcheck.engine.rules import RULES
+from claimcheck.engine.rules import RULES, Rule
 from claimcheck.report.common import Shown, item_names, shown, summary_line
 from claimcheck.review import Outcome
 
@@ -99,7 +100,7 @@ def render_sarif(outcome: Outcome) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _rule_descriptor(rule) -> dict:
+def _rule_descriptor(rule: Rule) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.name,
@@ -111,9 +112,9 @@ def _rule_descriptor(rule) -> dict:
     }
 
 
-def _result(item: Shown, rule_index: int) -> dict:
+def _result(item: Shown, rule_index: int) -> dict[str, Any]:
     finding = item.finding
-    result: dict = {
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": _LEVELS[finding.verdict],
@@ -138,8 +139,8 @@ def _result(item: Shown, rule_index: int) -> dict:
     return result
 
 
-def _location(file: str, line: int | None, text: str) -> dict:
-    physical: dict = {"artifactLocation": {"uri": file}}
+def _location(file: str, line: int | None, text: str) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": file}}
     if line:
         physical["region"] = {"startLine": line}
     return {"physicalLocation": physical, "message": {"text": text}}
@@ -177,7 +178,7 @@ def render_github(outcome: Outcome) -> str:
         title = _property(f"{finding.code} {finding.name} ({finding.verdict})")
         message = _data(finding.message + (f" Reviewed: {item.review.label()}." if item.review else "") +
                         f" [fingerprint {finding.fingerprint}]")
-        places = [(side.file, side.line) for side in item.claims if side.file] or \
+        places: list[tuple[str | None, int | None]] = [(c.file, c.line) for c in item.claims if c.file] or \
             ([item.location] if item.location else [(None, None)])
         for file, line in dict.fromkeys(places):
             where = (f"file={_property(file)}," if file else "") + (f"line={line}," if file and line else "")

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from claimcheck.corpus.records import Claim, Corpus
+from claimcheck.engine.check import Coverage
 from claimcheck.engine.findings import ACTION_ORDER, Finding
 from claimcheck.errors import shown_path
 from claimcheck.review import Outcome, ReviewEntry
@@ -156,7 +157,7 @@ def item_names(items: list[Shown]) -> list[str]:
     Where two findings of a rule share their first claim, more ids are named until they differ.
     """
     names: list[str] = []
-    taken: Counter = Counter()
+    taken: Counter[str] = Counter()
     wanted = [_name(item, 1) for item in items]
     clashing = {name for name, count in Counter(wanted).items() if count > 1}
     for item, name in zip(items, wanted, strict=True):
@@ -178,17 +179,17 @@ def _name(item: Shown, depth: int) -> str:
     return f"{finding.code} {finding.name} [{about}]"
 
 
-def counts_by_rule(items: list[Shown]) -> dict[str, Counter]:
+def counts_by_rule(items: list[Shown]) -> dict[str, Counter[str]]:
     """For each rule that found something ('CC101 quantity.disjoint'), its findings by verdict."""
-    rules: dict[str, Counter] = {}
+    rules: dict[str, Counter[str]] = {}
     for item in items:
         rules.setdefault(f"{item.finding.code} {item.finding.name}", Counter())[item.finding.verdict] += 1
     return dict(sorted(rules.items()))
 
 
-def counts_by_source_pair(items: list[Shown]) -> dict[tuple[str, str], Counter]:
+def counts_by_source_pair(items: list[Shown]) -> dict[tuple[str, str], Counter[str]]:
     """For each pair of sources (a source with itself for one-source findings), the verdicts between them."""
-    pairs: dict[tuple[str, str], Counter] = {}
+    pairs: dict[tuple[str, str], Counter[str]] = {}
     for item in items:
         sources = item.sources
         if not sources:
@@ -198,7 +199,7 @@ def counts_by_source_pair(items: list[Shown]) -> dict[tuple[str, str], Counter]:
     return dict(sorted(pairs.items()))
 
 
-def uncompared(outcome: Outcome) -> list:
+def uncompared(outcome: Outcome) -> list[Coverage]:
     """Coverage of the claims compared with nothing, by id."""
     return sorted((c for c in outcome.report.coverage.values()
                    if not c.compared_with and c.reason != "checked against its own items"),

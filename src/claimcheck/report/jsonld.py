@@ -68,7 +68,8 @@ def _claim_review(item: Shown, url: str) -> dict[str, Any]:
     }
     if review.date:
         node["datePublished"] = review.date.isoformat()
-    return _pruned(node)
+    pruned: dict[str, Any] = _pruned(node)
+    return pruned
 
 
 _NAME_LIST = re.compile(r"\s*(?:;|&|\band\b)\s*")

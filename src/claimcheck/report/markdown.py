@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from claimcheck.engine.findings import ACTION_ORDER
 from claimcheck.report.common import Shown, ShownClaim, shown, summary_line, uncompared
@@ -33,9 +34,9 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_LINE_START.sub(_escaped_line_start, text.strip())
 
 
-def _escaped_line_start(match: re.Match) -> str:
-    mark = match.group(2)
-    return match.group(1) + (mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark)
+def _escaped_line_start(match: re.Match[str]) -> str:
+    mark = str(match.group(2))
+    return str(match.group(1)) + (mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark)
 
 
 def _md_quote(side: ShownClaim) -> str:
@@ -82,7 +83,8 @@ def _markdown_finding(item: Shown) -> list[str]:
     if item.claims:
         lines.append("| | " + " | ".join(f"`{s.claim_id}`" for s in item.claims) + " |")
         lines.append("|---|" + "---|" * len(item.claims))
-        rows = [("Source", lambda s: markdown_escape(s.source_label)),
+        rows: list[tuple[str, Callable[[ShownClaim], str]]] = [
+                ("Source", lambda s: markdown_escape(s.source_label)),
                 ("Quote", lambda s: _md_quote(s) if s.quote else ""),
                 ("Value", lambda s: markdown_escape(f"{s.value} → {s.interval}") if s.value else ""),
                 ("Period", lambda s: markdown_escape(s.period or "none"))]

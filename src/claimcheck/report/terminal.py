@@ -14,7 +14,9 @@ Every string from a claim file is given to rich as ``Text``, never as markup: an
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Iterable
+from typing import IO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -166,29 +168,21 @@ def summary_renderables(outcome: Outcome, items: list[Shown], *, show_coverage: 
 
 def _statistics(items: list[Shown]) -> list[RenderableType]:
     """Counts per rule and per source pair, as ``--statistics`` shows them."""
-    out: list[RenderableType] = []
-    rules = counts_by_rule(items)
-    if rules:
-        table = Table(title="By rule", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
-        table.add_column("rule")
-        for verdict in ACTION_ORDER:
-            table.add_column(verdict, justify="right")
-        for rule, verdicts in rules.items():
-            table.add_row(Text(rule), *(str(verdicts[v]) for v in ACTION_ORDER))
-        out.append(table)
-    pairs = counts_by_source_pair(items)
-    if pairs:
-        table = Table(title="By source pair", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
-        table.add_column("sources")
-        for verdict in ACTION_ORDER:
-            table.add_column(verdict, justify="right")
-        for (a, b), verdicts in pairs.items():
-            table.add_row(Text(a if a == b else f"{a} × {b}"), *(str(verdicts[v]) for v in ACTION_ORDER))
-        out.append(table)
-    return out
+    pairs = {(a if a == b else f"{a} × {b}"): verdicts for (a, b), verdicts in counts_by_source_pair(items).items()}
+    return [_counts_table("By rule", "rule", counts_by_rule(items)), _counts_table("By source pair", "sources", pairs)]
 
 
-def plain_console(file, *, width: int = WIDTH) -> Console:
+def _counts_table(title: str, what: str, counts: dict[str, Counter[str]]) -> Table:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold")
+    table.add_column(what)
+    for verdict in ACTION_ORDER:
+        table.add_column(verdict, justify="right")
+    for name, verdicts in counts.items():
+        table.add_row(Text(name), *(str(verdicts[v]) for v in ACTION_ORDER))
+    return table
+
+
+def plain_console(file: IO[str], *, width: int = WIDTH) -> Console:
     """A console that writes no colour or cursor codes: for files, pipes and snapshots."""
     return Console(file=file, width=width, color_system=None, force_terminal=False, no_color=True,
                    highlight=False, emoji=False, soft_wrap=False)

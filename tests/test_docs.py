@@ -59,16 +59,24 @@ def project(tmp_path, monkeypatch) -> Path:
     return copy
 
 
-@pytest.mark.parametrize(("page", "line", "block"), _blocks("python"), ids=lambda v: str(v)[:40])
-def test_python_examples_run(project, page, line, block):
-    if ">>>" in block:
-        test = doctest.DocTestParser().get_doctest(block, {}, f"{page}:{line}", page, line)
-        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-        runner.run(test)
-        result = runner.summarize(verbose=False)
-        assert result.attempted > 0 and result.failed == 0, f"{page}:{line}: {result.failed} example(s) failed"
-    else:
-        exec(compile(block, f"{page}:{line}", "exec"), {"__name__": "__docs__"})
+def _pages_with(language: str) -> list[str]:
+    return sorted({page for page, _, _ in _blocks(language)})
+
+
+@pytest.mark.parametrize("page", _pages_with("python"))
+def test_python_examples_run(project, page):
+    """A page's blocks run in order and share their names, as a reader who types them in would."""
+    names: dict[str, object] = {"__name__": "__docs__"}
+    for _, line, block in (found for found in _blocks("python") if found[0] == page):
+        if ">>>" in block:
+            test = doctest.DocTestParser().get_doctest(block, names, f"{page}:{line}", page, line)
+            runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+            runner.run(test, clear_globs=False)
+            names.update(test.globs)  # a DocTest works on a copy of the names it is given
+            result = runner.summarize(verbose=False)
+            assert result.attempted > 0 and result.failed == 0, f"{page}:{line}: {result.failed} example(s) failed"
+        else:
+            exec(compile(block, f"{page}:{line}", "exec"), names)
 
 
 @pytest.mark.parametrize(("page", "line", "command"), _commands(), ids=lambda v: str(v)[:60])
@@ -83,4 +91,4 @@ def test_shell_examples_run(project, page, line, command):
 
 def test_every_page_with_examples_is_read():
     """The collector sees the examples (a renamed fence would silently test nothing)."""
-    assert len(_blocks("python")) >= 3 and len(_commands()) >= 15
+    assert len(_blocks("python")) >= 3 and len(_pages_with("python")) >= 3 and len(_commands()) >= 15

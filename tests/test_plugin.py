@@ -128,13 +128,13 @@ def test_the_configured_folder_is_collected(pytester):
     pytester.makepyprojecttoml('[tool.pytest.ini_options]\ntestpaths = ["tests"]\n\n'
                                '[tool.claimcheck]\npaths = ["data/claims"]\nfail-on = "none"\n')
     result = pytester.runpytest("--claimcheck")
-    result.assert_outcomes(passed=13)  # 12 findings, none failing at fail-on none, and test_a
+    result.assert_outcomes(passed=14)  # 13 findings, none failing at fail-on none, and test_a
     assert "fixtures" not in result.stdout.str()
 
 
 def test_a_folder_given_as_a_path_is_collected(pytester):
     _project(pytester)
-    pytester.runpytest("--claimcheck", "tests/fixtures/cases").assert_outcomes(failed=8, passed=4)
+    pytester.runpytest("--claimcheck", "tests/fixtures/cases").assert_outcomes(failed=8, passed=5)
 
 
 def test_claim_files_the_loader_reads_are_collected_too(pytester):
@@ -168,17 +168,17 @@ def test_a_bad_review_file_is_a_clean_collection_error(pytester, claims):
 
 def test_tensions_and_undetermined_findings_pass_with_a_warning(pytester, claims):
     result = pytester.runpytest("--claimcheck", "claims")
-    result.assert_outcomes(failed=8, passed=4, warnings=2)
+    result.assert_outcomes(failed=8, passed=5, warnings=3)
     result.stdout.fnmatch_lines(["*ClaimcheckWarning: CC101 quantity.disjoint tension: alpha gives*"])
     # A team that wants them to fail says so, as with any warning.
     strict = pytester.runpytest("--claimcheck", "claims", "-W", "error::claimcheck.plugin.ClaimcheckWarning")
-    strict.assert_outcomes(failed=10, passed=2)
+    strict.assert_outcomes(failed=11, passed=2)
 
 
 def test_item_names_carry_the_rule_and_claim_not_the_verdict(pytester, claims):
     result = pytester.runpytest("--claimcheck", "claims", "--collect-only", "-q")
     names = [line for line in result.stdout.lines if "::" in line]
-    assert len(names) == 12
+    assert len(names) == 13
     for name in names:
         assert not any(verdict in name for verdict in ("conflict", "tension", "consistent", "undetermined")), name
     assert "claims/alpha.yaml::CC102 event.date [alpha/conference …]" in names

@@ -170,9 +170,14 @@ def test_csv_has_a_row_for_every_claim_of_every_finding(reviewed_cases):
     assert len(rows) == sum(max(1, len(item.claims)) for item in items)
     for item in items:
         mine = [r for r in rows if r["fingerprint"] == item.finding.fingerprint]
-        assert [r["claim_id"] for r in mine] == [c.claim_id for c in item.claims]
-        assert [r["side"] for r in mine] == [str(n) for n in range(1, len(item.claims) + 1)]
+        assert sorted(r["claim_id"] for r in mine) == sorted(c.claim_id for c in item.claims)
+        side_of = {claim: str(n) for n, side in enumerate(item.finding.sides, start=1) for claim in side}
+        assert all(r["side"] == side_of.get(r["claim_id"], "") for r in mine)
         assert {r["message"] for r in mine} == {item.finding.message}
+    # Claims that agree share a side: alpha's and beta's 2022 shares against the others.
+    three_sides = next(item for item in items if len(item.finding.sides) == 3)
+    shared = [r for r in rows if r["fingerprint"] == three_sides.finding.fingerprint and r["side"] == "2"]
+    assert {r["claim_id"] for r in shared} == {"alpha/share-2022", "beta/new-share"}
 
 
 def test_spreadsheet_formulas_are_made_inert():

@@ -97,16 +97,18 @@ def shown(outcome: Outcome) -> list[Shown]:
             location = (claims[0].file, claims[0].line)
         else:
             location = None
-        out.append(Shown(finding, claims, _sides(claims), outcome.review_of(finding), outcome.fails(finding),
+        out.append(Shown(finding, claims, _sides(finding, claims), outcome.review_of(finding), outcome.fails(finding),
                          location))
     return out
 
 
-def _sides(claims: tuple[ShownClaim, ...]) -> tuple[tuple[ShownClaim, ...], ...]:
-    """The sides of a finding. Until the engine groups agreeing claims (``Finding.sides``), each claim
-    is a side of its own; then this becomes ``tuple(tuple(by_id[i] for i in side) for side in finding.sides)``,
-    and every report that reads ``Shown.sides`` (the HTML's table of disagreements, the CSV) follows."""
-    return tuple((claim,) for claim in claims)
+def _sides(finding: Finding, claims: tuple[ShownClaim, ...]) -> tuple[tuple[ShownClaim, ...], ...]:
+    """The sides of a finding as the engine set them (``Finding.sides``): the claims that agree, together.
+    A claim on no side (one that fits every side, or the whole a part is checked against) is in
+    ``Shown.claims`` only."""
+    by_id = {claim.claim_id: claim for claim in claims}
+    sides = (tuple(by_id[i] for i in side if i in by_id) for side in finding.sides)
+    return tuple(side for side in sides if side)
 
 
 def _claim(claim: Claim, corpus: Corpus, files: dict[str, str]) -> ShownClaim:

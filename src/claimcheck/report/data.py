@@ -78,8 +78,9 @@ def spreadsheet_safe(cell: str) -> str:
 
 
 def render_csv(outcome: Outcome) -> str:
-    """One row for every claim of every finding, numbered by the side it is on; a finding with no claim
-    (a problem in a file) has one row with the claim's cells empty. Rows of one finding share its cells."""
+    """One row for every claim of every finding, numbered by the side it is on (empty for a claim on no
+    side, such as one that fits every side); a finding with no claim (a problem in a file) has one row
+    with the claim's cells empty. Rows of one finding share its cells."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -89,7 +90,10 @@ def render_csv(outcome: Outcome) -> str:
                 item.review.label() if item.review else ""]
         tail = [finding.message, finding.gap_text or "", finding.explanation]
         sides: list[tuple[str, ShownClaim | None]] = [
-            (str(number), claim) for number, side in enumerate(item.sides, start=1) for claim in side] or [("", None)]
+            (str(number), claim) for number, side in enumerate(item.sides, start=1) for claim in side]
+        on_a_side = {claim.claim_id for _, claim in sides if claim is not None}
+        sides += [("", claim) for claim in item.claims if claim.claim_id not in on_a_side]
+        sides = sides or [("", None)]
         for number, claim in sides:
             writer.writerow([spreadsheet_safe(str(cell)) for cell in (*head, number, *_claim_cells(claim), *tail)])
     return out.getvalue()

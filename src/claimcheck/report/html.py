@@ -84,8 +84,7 @@ class SourceText:
 
 
 def disagreements(items: list[Shown]) -> list[Disagreement]:
-    """The conflicts and tensions, each with its sides (``Shown.sides``: one claim each until the engine
-    groups agreeing claims; the table then shows each side's claims together, with no change here)."""
+    """The conflicts and tensions, each with its sides (``Shown.sides``): the first side against the others."""
     out = []
     for item in items:
         if item.finding.verdict not in ("conflict", "tension") or not item.claims:
@@ -94,7 +93,9 @@ def disagreements(items: list[Shown]) -> list[Disagreement]:
         if item.finding.rows:
             first = min(item.finding.rows, key=lambda row: row.gid).claim  # in the words of the claim file
             what = " · ".join(p for p in (first.subject, first.measure, first.scope) if p) or first.event or what
-        out.append(Disagreement(item, what, item.sides))
+        # A rule that leaves one side (a claim against what another implies) shows each claim apart.
+        sides = item.sides if len(item.sides) >= 2 else tuple((claim,) for claim in item.claims)
+        out.append(Disagreement(item, what, sides))
     return out
 
 

@@ -281,6 +281,8 @@ def test_coverage_says_how_time_was_read(cases):
     ("exports to China", "imports to China", False),
     ("gross trade", "net trade", False),
     ("trade share", "investment share", False),
+    ("GDP share", "GDP share (PPP)", False),  # a qualifier that changes the meaning, on one side only
+    ("exports", "exports of goods", False),
 ])
 def test_alias_suggestions_never_merge_measures_whose_words_change_the_meaning(first, second, alike):
     from claimcheck.engine.check import alike as looks_alike
@@ -300,6 +302,8 @@ def test_alias_suggestions_need_the_same_kind_and_unit():
     money = Claim(id="c", source_id="t", subject="China", measure="trade share", value="$2 trillion", period="2020")
     report = check([share, other, money])
     assert report.coverage["s/a"].possible_matches == ("trade share",)
+    assert report.coverage["s/a"].match_reason == ("same subject and scope, both shares; "
+                                                   "the names differ only in spelling, case or plural")
     alone = check([share, money]).coverage["s/a"]
     assert alone.possible_matches == ()  # a share and an amount of money are never one measure
 

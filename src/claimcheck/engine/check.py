@@ -42,6 +42,7 @@ class Coverage:
     compared_count: int = 0
     reason: str | None = None
     possible_matches: tuple[str, ...] = ()
+    match_reason: str | None = None  # why the possible matches look like one measure written two ways
     time: TimeKind | None = None  # flow, ratio or state: how the claim's time was read
 
 
@@ -445,8 +446,9 @@ def _coverage(rows: list[Row], findings: list[Finding], selected: tuple[str, ...
         elif row.gid in checked_alone:
             out[row.gid] = Coverage(claim_id=row.gid, reason="checked against its own items", time=row.time)
         else:
+            matches = suggestions.of(row)
             out[row.gid] = Coverage(claim_id=row.gid, reason=_why_alone(row, context, selected),
-                                    possible_matches=suggestions.of(row), time=row.time)
+                                    possible_matches=matches, match_reason=_why_alike(row, matches), time=row.time)
     return out
 
 
@@ -534,6 +536,7 @@ _CONTRASTS = [frozenset(pair.split("/")) for pair in (
     "urban/rural", "male/female", "men/women", "surplus/deficit", "land/maritime", "land/sea", "domestic/foreign",
     "income/expenditure", "revenue/spending", "births/deaths", "largest/smallest", "highest/lowest", "first/last",
     "minimum/maximum", "annual/monthly", "direct/indirect", "full/associate", "candidate/member", "partner/member")]
+_MEANING_WORDS = frozenset().union(*_CONTRASTS)
 _WORD = re.compile(r"[a-z0-9]+")
 _MOST_CANDIDATES = 200
 
@@ -578,14 +581,26 @@ class _AliasSuggestions:
         return found
 
 
+def _why_alike(row: Row, matches: tuple[str, ...]) -> str | None:
+    if not matches:
+        return None
+    unit = f" in {row.dimension}" if row.dimension and row.dimension != "dimensionless" else ""
+    words = {_stem(w) for w in _WORD.findall(row.measure or "")}
+    differing = sorted(set().union(*({_stem(w) for w in _WORD.findall(m)} ^ words for m in matches)))
+    how = (f"the names differ only by {', '.join(repr(w) for w in differing)}" if differing
+           else "the names differ only in spelling, case or plural")
+    return f"same subject and scope, both {str(row.kind).replace('_', ' ')}s{unit}; {how}"
+
+
 def alike(a: str, b: str) -> bool:
     """Whether two canonical measure names look like one thing written two ways ('trade share', 'trade shares')."""
     if a == b:
         return False
     words_a, words_b = {_stem(w) for w in _WORD.findall(a)}, {_stem(w) for w in _WORD.findall(b)}
     differing = words_a ^ words_b
-    if any(len(contrast & differing) == 2 for contrast in _CONTRASTS):
-        return False
+    if differing & _MEANING_WORDS:
+        return False  # 'trade share (PPP)' is not 'trade share', nor 'observer states' 'member states'
+
     if words_a == words_b:
         return True  # only spelling, case or plural differs
     shared = len(words_a & words_b) / max(1, len(words_a | words_b))

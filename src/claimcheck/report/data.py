@@ -59,7 +59,7 @@ def render_json(outcome: Outcome) -> str:
                            "finding": e.finding, "claims": list(e.claims)} for e in outcome.stale],
         "coverage": [{"claim_id": c.claim_id, "compared_with": list(c.compared_with),
                       "compared_count": c.compared_count, "reason": c.reason,
-                      "possible_matches": list(c.possible_matches)}
+                      "possible_matches": list(c.possible_matches), "match_reason": c.match_reason}
                      for c in sorted(outcome.report.coverage.values(), key=lambda c: c.claim_id)],
     }
     # No indentation: the standard library encodes indented JSON in pure Python, ten times slower.

@@ -157,7 +157,8 @@ def summary_renderables(outcome: Outcome, items: list[Shown], *, show_coverage: 
         for cov in alone:
             line = f"\n  {cov.claim_id}: {cov.reason}"
             if cov.possible_matches:
-                line += f"; possible match for measure: {', '.join(cov.possible_matches)} (add an alias?)"
+                line += (f"; possible match for measure: {', '.join(cov.possible_matches)} ({cov.match_reason}:"
+                         " add an alias if they are one measure)")
             coverage.append(line, style="not bold")
     elif alone:
         coverage.append(" (list them with --coverage)", style="not bold")

@@ -119,6 +119,16 @@ def test_coverage_says_when_a_claim_reads_as_another_kind_than_its_key():
     assert "reads as an amount in kilometer" in reason and "as count" in reason and "check its value" in reason
 
 
+def test_a_figure_in_two_currencies_is_not_two_units_of_its_key():
+    alone = Claim(id="a", source_id="x", subject="Japan", measure="aid", value="1.2 trillion yen", also="$8.1 billion",
+                  period="2024")
+    reason = check([alone]).coverage["x/a"].reason
+    assert reason == "no other claim shares its key (subject, measure, scope)"
+    other = Claim(id="b", source_id="y", subject="Japan", measure="aid", value="$8 billion", period="2023")
+    # Its dollar writing meets the other source's dollars, and is told apart by its window.
+    assert "totals over other windows (2023)" in check([alone, other]).coverage["x/a"].reason
+
+
 def test_data_problems_are_findings(tmp_path):
     (tmp_path / "a.yaml").write_text(
         "source: {id: a, published: 2025}\nclaims:\n"

@@ -458,13 +458,15 @@ class _Neighbours:
     def __init__(self, rows: list[Row], vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.by_key: dict[tuple, list[Row]] = defaultdict(list)
-        self.dimensions: dict[tuple, set[str]] = defaultdict(set)
+        self.dimensions: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # unit -> claims
         self.kinds: dict[tuple, set[str]] = defaultdict(set)
         self.events: dict[str, int] = defaultdict(int)
+        self.writings: dict[str, list[Row]] = defaultdict(list)  # a claim's rows: its value, then each 'also:'
         for row in rows:
+            self.writings[row.gid].append(row)
             if row.kind is not None and row.start:
                 self.by_key[self.key(row)].append(row)
-                self.dimensions[(row.subject, row.measure, row.scope, row.kind)].add(row.dimension or "")
+                self.dimensions[(row.subject, row.measure, row.scope, row.kind)][row.dimension or ""].add(row.gid)
                 self.kinds[(row.subject, row.measure, row.scope)].add(row.kind)
             if row.event:
                 self.events[row.event] += 1
@@ -491,11 +493,15 @@ def _why_alone(row: Row, context: _Neighbours, selected: tuple[str, ...]) -> str
         return f"no other claim dates the event {claim.event!r}"
     if claim.value is not None and not row.has_period:
         return "no period, and the source gives no publication date to read it against"
+    # A figure written in two currencies is explained by the writing that met claims of its key, if any.
+    row = next((w for w in context.writings[row.gid] if w.kind is not None and context.others(w)), row)
     rule = _QUANTITY_RULE if row.time == "flow" else _RULE_OF_KIND.get(row.kind or "", _QUANTITY_RULE)
     if rule not in selected:
         return f"the rule that compares claims of its kind ({rule} {RULES[rule].name}) was not selected"
     others = context.others(row)
-    found = context.dimensions[(row.subject, row.measure, row.scope, row.kind)]
+    # Units of other claims only: a figure given in two currencies ('also:') is one claim, not two units.
+    by_unit = context.dimensions[(row.subject, row.measure, row.scope, row.kind)]
+    found = {unit for unit, gids in by_unit.items() if gids - {row.gid}} | {row.dimension or ""}
     if len(found) > 1 and not others:
         return f"incompatible units among claims with its key ({', '.join(sorted(found))})"
     other_kinds = context.kinds[(row.subject, row.measure, row.scope)] - {row.kind}

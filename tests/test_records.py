@@ -49,6 +49,7 @@ def test_stated_is_when_it_was_said_and_anchors_relative_periods():
     undated = claim(measure="members", value="30", stated="March 2013")
     assert undated.period.assumed and undated.period.start.isoformat() == "2013-03-01"
     assert "as of the statement" in undated.period.reading
+    assert undated.period.label() == "March 2013, assumed as of its statement"  # not of the publication
     with pytest.raises(ValidationError, match="not a run of years"):
         claim(measure="members", value="30", stated="for 3 consecutive years")
 

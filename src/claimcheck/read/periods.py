@@ -126,7 +126,8 @@ class Period(BaseModel):
         if self.inferred:
             core = f"{core} (inferred)"
         if self.assumed and note:
-            return f"{core}, assumed as of publication"
+            when = "its statement" if self.reading.startswith(_AS_OF_STATEMENT) else "publication"
+            return f"{core}, assumed as of {when}"
         if self.relative and note:
             return f"{core}, from {self.text!r}"
         return core
@@ -267,12 +268,15 @@ def _read(s: str, text: str, anchor: Period | None) -> Period:
     raise PeriodParseError(text, "it is not a date or period claimcheck knows (see docs/values-and-periods.md)")
 
 
+_AS_OF_STATEMENT = "no period written; read as of the statement"
+
+
 def as_of_publication(published: Period, *, stated: bool = False) -> Period:
     """The period read for a claim that gives none: the publication date (or the statement time) itself, flagged
     as assumed."""
-    when = "the statement" if stated else "publication"
+    reading = _AS_OF_STATEMENT if stated else "no period written; read as of publication"
     return Period(text="", start=published.start, end=published.end, granularity=published.granularity,
-                  reading=f"no period written; read as of {when} ({published.label(note=False)})", assumed=True,
+                  reading=f"{reading} ({published.label(note=False)})", assumed=True,
                   approximate=published.approximate, loose_start=published.loose_start, loose_end=published.loose_end)
 
 

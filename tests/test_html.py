@@ -211,6 +211,21 @@ def test_the_table_of_disagreements_opens_the_page_and_links_to_each_card(browse
         "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight", card)
 
 
+def test_the_odd_one_out_is_marked_in_the_table_and_its_card(browser, tmp_path):
+    """Three sources date the signing one way, two another: one row, the two marked as the odd side."""
+    browser.get(_page(DATA / "engine" / "sides", tmp_path).as_uri())
+    rows = _visible(browser, "tr.disagreement")
+    assert len(rows) == 1
+    marked = rows[0].find_elements("css selector", "p.says.odd")
+    assert len(marked) == 2 and all("ODD ONE OUT" in p.text.upper() for p in marked)
+    assert len(rows[0].find_elements("css selector", "p.says")) == 5
+    card = browser.find_element("css selector", "article.v-conflict")
+    odd = [f for f in card.find_elements("css selector", "figure.side") if "odd" in f.get_attribute("class")]
+    assert sorted(f.find_element("css selector", "code").text for f in odd) == ["blog/signed", "wiki-mirror/signed"]
+    assert all("ODD ONE OUT" in f.text.upper() for f in odd)
+    assert len(card.find_elements("css selector", "figure.side")) == 5
+
+
 def test_a_quote_links_to_its_place_in_the_source_text(browser, tmp_path):
     browser.get(_page(SEED, tmp_path).as_uri())
     link = _visible(browser, "article.finding a.in-source")[0]

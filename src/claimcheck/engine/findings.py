@@ -315,8 +315,11 @@ class Finding:
 
     @property
     def odd_side(self) -> int | None:
-        """The index of the side fewest claims stand on, when one side is outnumbered by every other."""
-        sizes = [len(side) for side in self.sides]
+        """The index of the side fewest sources stand on, when every other side has more.
+
+        Sources, not claims: a date of application and a date of joining from one source imply one
+        duration together, and are one voice against the duration that source states."""
+        sizes = [len({gid.split("/", 1)[0] for gid in side}) for side in self.sides]
         if len(sizes) < 2:
             return None
         smallest = min(sizes)

@@ -75,6 +75,12 @@ class Shown:
     def sources(self) -> tuple[str, ...]:
         return tuple(sorted({side.source_id for side in self.claims}))
 
+    @property
+    def odd_claims(self) -> frozenset[str]:
+        """The claim ids of the odd one out: the side fewer claims stand on than on any other."""
+        odd = self.finding.odd_side
+        return frozenset() if odd is None else frozenset(self.finding.sides[odd])
+
 
 def shown(outcome: Outcome) -> list[Shown]:
     corpus = outcome.corpus

@@ -23,6 +23,7 @@ from claimcheck.read.values import Value, format_amount, format_interval
 
 Verdict = Literal["conflict", "tension", "consistent", "undetermined"]
 Confidence = Literal["high", "low"]
+Key = tuple[Any, ...]  # a grouping or signature key: a tuple of readings, names and numbers
 VERDICTS: tuple[Verdict, ...] = ("conflict", "tension", "consistent", "undetermined")
 TimeKind = Literal["flow", "ratio", "state"]
 # Statements less than this many days apart are taken as said at the same time: a revision (a statistic
@@ -263,10 +264,10 @@ class Finding:
                  "location", "_fingerprint", "_sides", "explained_by", "_signature")
 
     def __init__(self, verdict: Verdict, rows: Sequence[Row], render: Callable[..., Texts],
-                 args: tuple = (), confidence: Confidence = "high", extra_ids: tuple[str, ...] = (),
+                 args: Key = (), confidence: Confidence = "high", extra_ids: tuple[str, ...] = (),
                  gap: float | None = None, location: tuple[str, int | None] | None = None,
                  sides: Sequence[Sequence[Row]] | None = None, explained_by: tuple[str, ...] = (),
-                 signature: tuple | Callable[[], tuple] | None = None) -> None:
+                 signature: Key | Callable[[], Key] | None = None) -> None:
         self.gap = gap  # the least distance between two readings, in base units of the first row
         self.location = location  # (file, line) for a finding about a file rather than claims
         self.code = ""
@@ -358,7 +359,7 @@ class Finding:
                 confidence: Confidence = "high", assumptions: list[str] | tuple[str, ...] = (),
                 extra_ids: tuple[str, ...] = (), location: tuple[str, int | None] | None = None,
                 sides: Sequence[Sequence[Row]] | None = None, explained_by: tuple[str, ...] = (),
-                signature: tuple | None = None, gap: float | None = None) -> Finding:
+                signature: Key | None = None, gap: float | None = None) -> Finding:
         """A finding whose words are already written (for rules that fire rarely)."""
         return cls(verdict, rows, _fixed, (message, explanation, tuple(assumptions)), confidence, extra_ids,
                    gap=gap, location=location, sides=sides, explained_by=explained_by, signature=signature)
@@ -388,14 +389,14 @@ def fingerprint(code: str, claims: list[Claim], extra: tuple[str, ...] = ()) -> 
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def signature_fingerprint(code: str, signature: tuple) -> str:
+def signature_fingerprint(code: str, signature: Key) -> str:
     """A fingerprint of what a finding is about (its key and the readings of its sides), not of who says them:
     it stays the same when another source joins a side with a reading that side already has."""
     text = "\x1f".join([code, repr(signature)])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def reading_signature(row: Row) -> tuple:
+def reading_signature(row: Row) -> Key:
     """What a row says, without who says it: its interval, unit, valid time and category."""
     return (row.lo, row.hi, row.lo_inc, row.hi_inc, row.dimension, row.start, row.end, row.category, row.negated)
 
@@ -437,5 +438,5 @@ def amount_words(amount: float, row: Row) -> str:
 
 
 __all__ = ["ACTION_ORDER", "EXPLANATIONS", "REVISION_GAP_DAYS", "REVISION_WINDOW_DAYS", "VERDICTS", "VERDICT_STYLES",
-           "Confidence", "Context", "Finding", "Row", "Texts", "TimeKind", "Verdict", "fingerprint", "reading_signature",
+           "Confidence", "Context", "Finding", "Key", "Row", "Texts", "TimeKind", "Verdict", "fingerprint", "reading_signature",
            "signature_fingerprint"]

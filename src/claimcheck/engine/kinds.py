@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.corpus.vocabulary import Duration, Order, Vocabulary
-from claimcheck.engine.findings import Row, TimeKind
+from claimcheck.engine.findings import Key, Row, TimeKind
 from claimcheck.read import units
 from claimcheck.read.numbers import ordinal_word_value
 from claimcheck.read.values import Value
@@ -61,9 +61,9 @@ def ordinal_in(name: str) -> tuple[int, str] | None:
     return number, " ".join((name[:found.start()] + name[found.end():]).split())
 
 
-def chronology_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
+def chronology_keys(row: Row, vocabulary: Vocabulary) -> list[Key]:
     """The chronology groups a row takes part in: its ordinal series, the orders that name it, its kind of event."""
-    keys: list[tuple] = []
+    keys: list[Key] = []
     name = row.event if row.claim.date is not None else (
         row.subject if row.kind == "rank" and row.lo == 1 else None)
     if name is None:
@@ -78,7 +78,7 @@ def chronology_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
     return keys
 
 
-def since_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
+def since_keys(row: Row, vocabulary: Vocabulary) -> list[Key]:
     """A row whose period counts from an event (``since:``), and the rows that date that event."""
     keys = []
     if row.claim.since is not None and row.reading == 0 and not row.counted_from_items:  # one row per claim
@@ -88,7 +88,7 @@ def since_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
     return keys
 
 
-def duration_keys(row: Row, vocabulary: Vocabulary) -> list[tuple]:
+def duration_keys(row: Row, vocabulary: Vocabulary) -> list[Key]:
     """The duration relations a row takes part in: as one of their events, or as a value of their measure."""
     keys = []
     for index, relation in enumerate(vocabulary.relations):

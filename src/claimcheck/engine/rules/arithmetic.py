@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimcheck.corpus.vocabulary import Relation
-from claimcheck.engine.findings import Context, Finding, Row, interval_words
+from claimcheck.engine.findings import Context, Finding, Key, Row, Texts, interval_words
 from claimcheck.engine.rules.common import assumptions_of, same_time
 from claimcheck.engine.rules.registry import rule
 from claimcheck.read.values import overlap
@@ -132,7 +132,7 @@ def implied_wholes(parts: list[Row], shares: list[Row], relation: str) -> list[I
 
 def _wholes(implied: list[Implied], stated: list[Row]) -> Iterable[Finding]:
     """For each window, the implied and the stated wholes as sides: agreeing, disagreeing, or only implied."""
-    by_window: dict[tuple, tuple[list[Implied], list[Row]]] = {}
+    by_window: dict[Key, tuple[list[Implied], list[Row]]] = {}
     for found in implied:
         by_window.setdefault((found.part.dimension, found.part.start, found.part.end), ([], []))[0].append(found)
     for whole in stated:
@@ -159,10 +159,10 @@ def _wholes(implied: list[Implied], stated: list[Row]) -> Iterable[Finding]:
                       (readings, sides, verdict), sides=side_rows)
 
 
-def _sides(readings: list[tuple]) -> list[list[tuple]]:
+def _sides(readings: list[Key]) -> list[list[Key]]:
     """Readings whose intervals share a point, by one sweep over their upper ends."""
     ordered = sorted(readings, key=lambda r: (r[1] is None, r[1] or 0.0, r[3], r[0] or 0.0, r[4][0].gid))
-    sides: list[list[tuple]] = []
+    sides: list[list[Key]] = []
     point = None
     point_inc = True
     for reading in ordered:
@@ -175,15 +175,15 @@ def _sides(readings: list[tuple]) -> list[list[tuple]]:
     return sides
 
 
-def _wholes_words(rows: list[Row], readings: list[tuple], sides: list[list[tuple]], verdict: str):
-    def said(reading: tuple) -> str:
+def _wholes_words(rows: list[Row], readings: list[Key], sides: list[list[Key]], verdict: str) -> Texts:
+    def said(reading: Key) -> str:
         found = reading[5]
         if found is None:
-            return reading[4][0].said()
+            return str(reading[4][0].said())
         return (f"{found.part.source} gives {found.part.shown_value()} at {found.share.shown_value()} "
                 f"({found.part.shown_period()}), implying a whole of {found.words()}")
 
-    def shown(reading: tuple) -> str:
+    def shown(reading: Key) -> str:
         found = reading[5]
         return found.arithmetic() if found is not None else f"{reading[4][0].gid} states {reading[4][0].shown_interval()}"
 
@@ -222,7 +222,7 @@ def _implied_parts(shares: list[Row], wholes: list[Row], parts: list[Row], relat
         if share.lo is None or any(same_time(part, share) for part in parts):
             continue
         own = sorted((w for w in wholes if same_time(w, share) and w.source == share.source), key=lambda r: r.gid)
-        seen: set[tuple] = set()
+        seen: set[Key] = set()
         for whole in own:
             if (whole.lo, whole.hi) in seen:
                 continue

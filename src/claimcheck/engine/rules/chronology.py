@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from claimcheck.corpus.vocabulary import Duration, Order
-from claimcheck.engine.findings import Context, Finding, Row
+from claimcheck.engine.findings import Context, Finding, Key, Row
 from claimcheck.engine.kinds import ordinal_in
 from claimcheck.engine.rules.registry import rule
 from claimcheck.read import units
@@ -29,7 +29,7 @@ def _label(row: Row) -> str:
 
 @rule("CC112", "chronology.duration", key="duration",
       applies=lambda ctx: any(isinstance(r, Duration) for r in ctx.vocabulary.relations))
-def duration_against_dates(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Finding]:
+def duration_against_dates(rows: list[Row], ctx: Context, key: Key) -> Iterable[Finding]:
     """A stated duration does not fit the dates of the events it spans.
 
     What it checks:
@@ -113,7 +113,7 @@ def _duration(duration: Row, later: Row, earlier: Row, relation: Duration) -> Fi
 
 
 @rule("CC114", "chronology.since", key="since")
-def span_against_its_event(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Finding]:
+def span_against_its_event(rows: list[Row], ctx: Context, key: Key) -> Iterable[Finding]:
     """A span counts from an event that is dated at another time.
 
     What it checks:
@@ -206,7 +206,7 @@ def _opening(start: date, latest: date) -> str:
 
 
 @rule("CC115", "chronology.order", key="chronology")
-def events_in_order(rows: list[Row], ctx: Context, key: tuple) -> Iterable[Finding]:
+def events_in_order(rows: list[Row], ctx: Context, key: Key) -> Iterable[Finding]:
     """Events are dated out of their order.
 
     What it checks:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.engine.findings import Row
+from claimcheck.read.periods import Period
 from claimcheck.read.values import overlap
 
 
@@ -23,11 +24,11 @@ def loosely_overlap(a: Row, b: Row, *, loose: bool = False) -> bool:
     return overlap(*a.interval(loose=True), *b.interval(loose=True))
 
 
-def growth_years(period) -> float:
+def growth_years(period: Period) -> float:
     """Years of growth in a change's period: 2013–2023 (whole years) is 10, as "compared with ten years ago"."""
     if (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31):
         return float(period.end.year - period.start.year)
-    return (period.end - period.start).days / 365.25
+    return float((period.end - period.start).days) / 365.25
 
 
 def years_apart(a: Row, b: Row) -> float:

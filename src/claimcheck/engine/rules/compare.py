@@ -19,9 +19,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from claimcheck.corpus.vocabulary import Allowance
-from claimcheck.engine.findings import Context, Finding, Row, Texts, amount_words, reading_signature
+from claimcheck.engine.findings import (
+    Confidence,
+    Context,
+    Finding,
+    Key,
+    Row,
+    Texts,
+    Verdict,
+    amount_words,
+    reading_signature,
+)
 from claimcheck.engine.rules.common import assumptions_of, loosely_overlap, same_time, years_apart
 from claimcheck.read import units
 from claimcheck.read.values import Value
@@ -39,7 +50,7 @@ def sides_of(rows: Sequence[Row]) -> list[list[Row]]:
     Categories form a side per category (and its negation). Sides come in order of their values.
     """
     if rows and rows[0].category is not None:
-        by_category: dict[tuple, list[Row]] = {}
+        by_category: dict[Key, list[Row]] = {}
         for row in rows:
             by_category.setdefault((row.category or "", row.negated), []).append(row)
         return [by_category[key] for key in sorted(by_category)]
@@ -59,7 +70,7 @@ def sides_of(rows: Sequence[Row]) -> list[list[Row]]:
     return sides
 
 
-def _by_upper_end(row: Row) -> tuple:
+def _by_upper_end(row: Row) -> Key:
     # Open ends sort before closed ones at one value, so that a side's point is in every interval it takes.
     return (row.hi is None, 0.0 if row.hi is None else row.hi, row.hi_inc, row.lo is not None, row.lo or 0.0, row.gid)
 
@@ -71,7 +82,7 @@ def _by_upper_end(row: Row) -> tuple:
 class Judgement:
     """The verdict on two sides, with the numbers that decided it (in base units)."""
 
-    verdict: str  # conflict, tension or consistent
+    verdict: Verdict  # conflict, tension or consistent
     low: Row  # the closest claims of the two sides: the lower reading ...
     high: Row  # ... and the higher
     gap: float
@@ -108,7 +119,7 @@ def _closest(a_side: list[Row], b_side: list[Row]) -> tuple[Row, Row, float] | N
 
 
 def _distinct_readings(side: list[Row]) -> list[Row]:
-    seen: dict[tuple, Row] = {}
+    seen: dict[Key, Row] = {}
     for row in side:
         seen.setdefault((row.lo, row.hi, row.lo_inc, row.hi_inc, row.category, row.negated), row)
     return list(seen.values())
@@ -165,7 +176,7 @@ def judge(a_side: list[Row], b_side: list[Row], ctx: Context, *, apart_only: boo
     scope, basis, named, caveats = _spreads(low, high, ctx)
     if same:
         explained = gap <= scope + basis and (scope or basis)
-        verdict = "tension" if explained else "conflict"
+        verdict: Verdict = "tension" if explained else "conflict"
         return Judgement(verdict, low, high, gap, "same", named if explained else (), spread=scope, basis=basis,
                          caveats=caveats, loose=loose, together=same)
     if revision:
@@ -179,7 +190,7 @@ def judge(a_side: list[Row], b_side: list[Row], ctx: Context, *, apart_only: boo
 def _time_pairs(a_side: list[Row], b_side: list[Row]) -> Iterable[tuple[Row, Row]]:
     """Cross pairs of the two sides, one per distinct (valid time, statement time) on each side."""
     def distinct(side: list[Row]) -> list[Row]:
-        seen: dict[tuple, Row] = {}
+        seen: dict[Key, Row] = {}
         for row in side:
             seen.setdefault((row.start, row.end, row.stated_start, row.stated_end), row)
         return list(seen.values())
@@ -354,7 +365,7 @@ def _disagreement(sides: list[list[Row]], ctx: Context, *, apart_only: bool = Fa
                         key=lambda t: (-ORDER[t[2].verdict], t[0], t[1]))
     verdict = max((jd.verdict for _, _, jd in judgements), key=ORDER.__getitem__)
     worst = [jd for _, _, jd in judgements if jd.verdict == verdict]
-    confidence = "low" if verdict == "conflict" and all(jd.loose for jd in worst) else "high"
+    confidence: Confidence = "low" if verdict == "conflict" and all(jd.loose for jd in worst) else "high"
     explained_by = tuple(dict.fromkeys(e for _, _, jd in judgements if jd.verdict == verdict for e in jd.explained_by))
     rows = [row for side in kept for row in side]
     kept, bridging = _without_bridging(kept) if verdict != "consistent" else (kept, [])
@@ -384,11 +395,11 @@ def _agreement(rows: list[Row]) -> Finding:
                    signature=lambda: (_key_of(rows[0]), "agree", (_side_signature(rows),)))
 
 
-def _key_of(row: Row) -> tuple:
+def _key_of(row: Row) -> Key:
     return (row.subject, row.measure, row.scope, row.kind, row.dimension)
 
 
-def _side_signature(side: list[Row]) -> tuple:
+def _side_signature(side: list[Row]) -> Key:
     return tuple(sorted({reading_signature(row) for row in side}, key=repr))
 
 
@@ -419,7 +430,7 @@ def _agreement_words(rows: list[Row]) -> Texts:
             tuple(assumptions_of(rows)))
 
 
-def _disagreement_words(rows: list[Row], sides: list[list[Row]], judgements: list, ctx: Context,
+def _disagreement_words(rows: list[Row], sides: list[list[Row]], judgements: list[Any], ctx: Context,
                         bridging: list[Row]) -> Texts:
     shown = "; ".join(side_words(side) for side in sides)
     first = judgements[0][2]
@@ -477,7 +488,7 @@ def _judgement_words(jd: Judgement, ctx: Context, name_pair: bool) -> str:
         lines.append(_apart_words(jd, ctx))
     lines.extend(_spread_words(jd, ctx))
     covered = [x for x in (jd.drift, jd.spread, jd.basis) if x]
-    if len(covered) > 1 and jd.verdict != "consistent":
+    if len(covered) > 1:  # a consistent judgement returned above
         lines.append(f"Together they cover at most {amount_words(sum(covered), low)}, which "
                      f"{'could' if jd.verdict == 'tension' else 'cannot'} cover the gap.")
     return lead + " ".join(lines)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import Any
 
 from claimcheck.corpus.vocabulary import Relation, Within
-from claimcheck.engine.findings import Context, Finding, Row
+from claimcheck.engine.findings import Context, Finding, Row, Verdict
 from claimcheck.engine.rules.arithmetic import implied_wholes
 from claimcheck.engine.rules.compare import compare_key
 from claimcheck.engine.rules.registry import rule
@@ -111,7 +112,7 @@ def count_matches_items(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         count = row.shown_interval()
         inside = overlap(row.lo, row.hi, row.lo_inc, row.hi_inc, listed, listed, True, True)
         if row.claim.complete:
-            verdict = "consistent" if inside else "conflict"
+            verdict: Verdict = "consistent" if inside else "conflict"
             message = (f"{row.source} counts {row.shown_value()!r} {row.claim.measure} and lists {listed}: "
                        f"{'they match' if inside else 'they differ'}.")
             explanation = f"The count reads {count}; the complete list has {listed} items: {', '.join(items)}."
@@ -179,7 +180,8 @@ def counts_within_a_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         wholes = _wholes(relation.whole, rows, ctx)
         if not wholes:
             continue
-        ceiling = None if any(high is None for _, high, _ in wholes) else max(high for _, high, _ in wholes)
+        highs = [high for _, high, _ in wholes]
+        ceiling = None if None in highs else max(h for h in highs if h is not None)
         whole_rows = [row for _, _, source in wholes for row in source]
         if relation.parts == ("*",):
             used = {id(row) for row in whole_rows}
@@ -220,7 +222,7 @@ def _whole_words(wholes: list[tuple[float | None, float | None, list[Row]]]) -> 
     return "; ".join(shown)
 
 
-def _each_within(parts: list[Row], wholes: list, ceiling: float | None, relation: str) -> Finding:
+def _each_within(parts: list[Row], wholes: list[Any], ceiling: float | None, relation: str) -> Finding:
     over = [r for r in parts if ceiling is not None and r.lo is not None and r.lo > ceiling]
     whole_rows = [row for _, _, source in wholes for row in source]
     listed = "; ".join(f"{r.gid} {r.shown_interval()}" for r in parts)
@@ -234,7 +236,7 @@ def _each_within(parts: list[Row], wholes: list, ceiling: float | None, relation
                            f"{listed}; {what}.", sides=[parts + whole_rows])
 
 
-def _sum_within(by_measure: dict[str, list[Row]], wholes: list, ceiling: float | None, relation: str) -> Finding:
+def _sum_within(by_measure: dict[str, list[Row]], wholes: list[Any], ceiling: float | None, relation: str) -> Finding:
     # With two readings of one part, the smallest is added: the sum is flagged only when no reading can hold it.
     floors = {m: min((r.lo or 0.0) for r in rows) for m, rows in by_measure.items()}
     total = sum(floors.values())

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from claimcheck.engine.findings import Context, Finding, Row
+from claimcheck.engine.findings import Context, Finding, Key, Row, Texts
 from claimcheck.engine.rules.registry import rule
 
 MAX_PAIRWISE_SIDES = 8
@@ -128,7 +129,7 @@ def _said_together(a: Row, b: Row) -> bool:
     return a.stated_start <= b.stated_end and b.stated_start <= a.stated_end
 
 
-def _signature(row: Row, sides: list[list[Row]]) -> tuple:
+def _signature(row: Row, sides: list[list[Row]]) -> Key:
     return ("event", row.event, tuple(tuple(sorted({_span(r) for r in side})) for side in sides))
 
 
@@ -146,19 +147,19 @@ def _side_words(side: list[Row]) -> str:
     return f"{len(side)} claims from {', '.join(sorted({r.source for r in side}))} date it {' or '.join(dates)}"
 
 
-def _agree_words(rows: list[Row]):
+def _agree_words(rows: list[Row]) -> Texts:
     spans = sorted({f"{r.claim.date.start}..{r.claim.date.end}" for r in rows if r.claim.date is not None})
     return (f"{'; '.join(_dated(r) for r in rows[:6])}; the dates overlap.", f"{' and '.join(spans)} share days.", ())
 
 
-def _disagree_words(rows: list[Row], sides: list[list[Row]], judged: list):
+def _disagree_words(rows: list[Row], sides: list[list[Row]], judged: list[Any]) -> Texts:
     head = "; ".join(_side_words(side) for side in sides)
     lines = []
     for i, j, verdict in judged:
         # The two dates furthest apart: a side may hold a dating that overlaps the other side too.
         days, a, b = max(((_span(b, loose=True)[0] - _span(a, loose=True)[1], a, b)
                           for a in sides[i] for b in sides[j]), key=lambda found: found[0])
-        apart = f"{a.claim.date.label()} and {b.claim.date.label()} are at least {days} day{'' if days == 1 else 's'} apart"  # type: ignore[union-attr]
+        apart = f"{a.claim.date.label()} and {b.claim.date.label()} are at least {days} day{'' if days == 1 else 's'} apart"
         if verdict == "revision":
             lines.append(f"{apart}, but they were stated at different times ({a.gid}: {a.shown_stated()}; "
                          f"{b.gid}: {b.shown_stated()}): the later may supersede the earlier, as a plan or a "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from claimcheck.engine.findings import Context, Finding, Row, Texts
+from claimcheck.engine.findings import Context, Finding, Key, Row, Texts, Verdict
 from claimcheck.engine.rules.common import assumptions_of
 from claimcheck.engine.rules.registry import rule
 
@@ -138,7 +138,7 @@ def _finding(sides: list[list[Row]], collision: str, windows: dict[str, tuple[in
                        tuple(sorted((str(r.subject), r.lo, windows[r.gid])for r in side)) for side in sides))))
 
 
-def _key(row: Row) -> tuple:
+def _key(row: Row) -> Key:
     return (row.measure, row.scope)
 
 
@@ -211,7 +211,7 @@ def streak_first_years(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         claims:
           - {id: streak, subject: China, measure: largest trading partner, scope: ASEAN, value: largest, period: for 14 consecutive years}
     """
-    by_holder: dict[tuple, list[Row]] = {}
+    by_holder: dict[Key, list[Row]] = {}
     for row in rows:
         period = row.claim.period
         if period is not None and period.streak is not None:
@@ -239,7 +239,7 @@ def _streaks(streaks: list[Row]) -> Finding:
         else:
             sides.append([row])
             point = latest
-    verdict = "consistent" if len(sides) == 1 else "conflict"
+    verdict: Verdict = "consistent" if len(sides) == 1 else "conflict"
     signature = ("streak", _key(streaks[0]), str(streaks[0].subject), streaks[0].lo,
                  tuple(tuple(sorted(_first_years(r) for r in side)) for side in sides))
     return Finding(verdict, spans, _streak_words, (sides,), sides=sides, signature=signature)

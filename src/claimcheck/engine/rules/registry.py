@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from claimcheck.engine.findings import Context, Finding
 
+Check = Callable[..., Iterable[Finding]]  # a rule: its group (and keys) in, findings out
+
 SECTIONS = ("What it checks", "Why it matters", "Known problems", "Conflicting example", "Tension example",
             "Consistent example")
 REQUIRED_SECTIONS = ("What it checks", "Why it matters", "Known problems", "Conflicting example", "Consistent example")
@@ -31,7 +33,7 @@ class Rule:
     code: str
     name: str
     key: str  # the blocking key the engine groups rows by; "problems" for data rules
-    check: Callable[..., Iterable[Finding]]
+    check: Check
     aliases: tuple[str, ...] = ()
     applies: Callable[[Context], bool] | None = None  # None: always; else skipped when it says False
 
@@ -67,10 +69,10 @@ NAMES: dict[str, str] = {}
 
 
 def rule(code: str, name: str, *, key: str, aliases: tuple[str, ...] = (),
-         applies: Callable[[Context], bool] | None = None) -> Callable[[Callable], Callable]:
+         applies: Callable[[Context], bool] | None = None) -> Callable[[Check], Check]:
     """Register a rule under a stable code and a readable name."""
 
-    def register(check: Callable) -> Callable:
+    def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"rule code {code} is used twice")
         RULES[code] = Rule(code, name, key, check, aliases, applies)

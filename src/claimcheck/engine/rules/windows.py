@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimcheck.engine.findings import Context, Finding, Row
+from claimcheck.engine.findings import Context, Finding, Key, Row, Texts
 from claimcheck.engine.kinds import signed
 from claimcheck.engine.rules.common import assumptions_of
 from claimcheck.engine.rules.compare import side_words, sides_of
@@ -108,11 +108,11 @@ def _window(row: Row) -> tuple[int, int]:
     return row.start, row.end
 
 
-def _readings(side: list[Row]) -> tuple:
+def _readings(side: list[Row]) -> Key:
     return tuple(sorted({(r.lo, r.hi, r.lo_inc, r.hi_inc) for r in side}, key=repr))
 
 
-def _words(rows: list[Row], inner: list[Row], outer: list[Row], violated: bool):
+def _words(rows: list[Row], inner: list[Row], outer: list[Row], violated: bool) -> Texts:
     a, b = inner[0], outer[0]
     head = f"{side_words(inner)}; {side_words(outer)}"
     window = f"{a.shown_period()} lies within {b.shown_period()}"

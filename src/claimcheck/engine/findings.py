@@ -434,7 +434,12 @@ def amount_words(amount: float, row: Row) -> str:
     """A distance held in base units, in the row's unit: '18.05 points', '1', '0.5 trillion USD'."""
     value = row.value
     unit = value.shown_unit if value is not None else "item"
-    return format_amount(amount / row.factor, unit)
+    text = format_amount(amount / row.factor, unit)
+    head, _, noun = text.rpartition(" ")
+    if head in ("1", "-1") and noun.islower() and noun.endswith("s") and not noun.endswith("ss"):
+        noun = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]  # '1 country', '1 point', not '1 countries'
+        return f"{head} {noun}"
+    return text
 
 
 __all__ = ["ACTION_ORDER", "EXPLANATIONS", "REVISION_GAP_DAYS", "REVISION_WINDOW_DAYS", "VERDICTS", "VERDICT_STYLES",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from claimcheck.corpus.vocabulary import Allowance
@@ -98,6 +99,7 @@ class Judgement:
     step: tuple[float | None, float | None] | None = None
     loose: bool = False  # the loose readings would overlap: the verdict rests on reading the hedges strictly
     together: tuple[Row, Row] | None = None  # two of them about the same time that no revision can separate
+    stale: bool = False  # the step is an event dated before both: the earlier count leaves out a change it follows
 
 
 def _closest(a_side: list[Row], b_side: list[Row]) -> tuple[Row, Row, float] | None:
@@ -227,7 +229,7 @@ def _judge_step(earlier: Row, later: Row, low: Row, high: Row, gap: float, drift
     between = tuple(e for e in changes if _between(e, earlier, later))
     step = _difference(later, earlier)
     if between:
-        known = [_in_base(e.claim.change) for e in between]
+        known = [_in_base(e.claim.change) for e in _one_per_event(between)]
         if all(k is not None for k in known):
             total = (sum(k[0] for k in known if k is not None), sum(k[1] for k in known if k is not None))
             if _contains(step, total):
@@ -239,6 +241,15 @@ def _judge_step(earlier: Row, later: Row, low: Row, high: Row, gap: float, drift
         else:
             return Judgement("tension", low, high, gap, "apart", ("change over time",), years=years, events=between,
                              step=step, caveats=caveats, loose=loose)
+    before = _one_per_event([e for e in changes if _before_both(e, earlier)])
+    if not between and before:
+        # The corpus dates the change before both counts: the later one includes it, the earlier leaves it out.
+        known = [_in_base(e.claim.change) for e in before]
+        if all(k is not None for k in known):
+            total = (sum(k[0] for k in known if k is not None), sum(k[1] for k in known if k is not None))
+            if _contains(step, total) and total != (0.0, 0.0):
+                return Judgement("conflict", low, high, gap, "apart", (), years=years, events=tuple(before),
+                                 change=total, step=step, caveats=caveats, loose=loose, stale=True)
     if drift is None:
         return None
     allowance = drift.allowance(years, _level(low, high))
@@ -254,6 +265,22 @@ def _in_base(change: Value | None) -> tuple[float, float] | None:
         return None
     factor = units.base_form(change.unit)[0]
     return change.low_magnitude * factor, change.high_magnitude * factor
+
+
+def _one_per_event(events: Sequence[Row]) -> list[Row]:
+    """Each event once, however many sources report it: two reports of one accession are one step."""
+    seen: dict[str, Row] = {}
+    for event in events:
+        name = event.event or event.gid
+        if name not in seen or seen[name].claim.change is None:
+            seen[name] = event
+    return list(seen.values())
+
+
+def _before_both(event: Row, earlier: Row) -> bool:
+    """The event is surely over before the earlier count holds: its latest possible day is before it."""
+    when = event.claim.date
+    return when is not None and when.start != date.min and when.outer_end.toordinal() < earlier.start
 
 
 def _between(event: Row, earlier: Row, later: Row) -> bool:
@@ -506,6 +533,14 @@ def _apart_words(jd: Judgement, ctx: Context) -> str:
     years = f"{jd.years:.1f} year{'' if jd.years == 1 else 's'}"
     when = f"They hold at different times ({jd.low.shown_period()}; {jd.high.shown_period()}), {years} apart."
     parts = [when]
+    if jd.stale and jd.step is not None and jd.change is not None:
+        names = "; ".join(f"{e.claim.event} ({e.claim.date.label(note=False) if e.claim.date else 'undated'}"
+                          f"{', ' + e.claim.change.text if e.claim.change else ''})" for e in jd.events)
+        earlier = min((jd.low, jd.high), key=lambda r: r.start + r.end)
+        parts.append(f"The corpus dates {names} before both, and no change between them; the step of "
+                     f"{_interval_text(jd.step, low)} is that change, so the count of {earlier.shown_period()} "
+                     f"({earlier.gid}) leaves out a change that had already happened.")
+        return " ".join(parts)
     if jd.events:
         names = "; ".join(f"{e.claim.event} ({e.claim.date.label(note=False) if e.claim.date else 'undated'}"
                           f"{', ' + e.claim.change.text if e.claim.change else ''})" for e in jd.events)

@@ -28,8 +28,11 @@ def named_set_count(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         was said ("expected to join next year") has not happened: its change explains nothing. A step the events' changes add up
         to is a consistent check; a step within the drift, or across events whose size is not
         given, a tension naming them; a step beyond the drift that no event explains, a
-        conflict. Counts at different instants with nothing declared are not compared (the
-        coverage says why). A complete list counts as many as it names.
+        conflict. An event reported by several sources is one step. When no event lies between
+        two counts but the corpus dates one before both whose change is the step, the earlier
+        count left that change out: a conflict that names the event. Counts at different
+        instants with nothing declared are not compared (the coverage says why). A complete
+        list counts as many as it names.
 
     Why it matters:
         Counts of members change in steps, and each step has a date: a fact-checker wants the
@@ -42,7 +45,11 @@ def named_set_count(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         "neighbours") conflicts unless the scope is declared ambiguous with a spread. A count
         "in 2023" holds over the whole year, so it overlaps every count dated within 2023: a
         change during that year is a conflict unless an event dated in it explains it. A list
-        that names a group as one item ("the five Central Asian countries") undercounts.
+        that names a group as one item ("the five Central Asian countries") undercounts. A count
+        read as of its publication may rest on older data: one written before a change it is
+        published after is then held out of date, though the text may only have been slow.
+        Events are one step per event name: two events the vocabulary does not know to be one
+        are counted twice.
 
     Conflicting example:
         # agency.yaml

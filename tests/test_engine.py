@@ -129,6 +129,20 @@ def test_a_figure_in_two_currencies_is_not_two_units_of_its_key():
     assert "totals over other windows (2023)" in check([alone, other]).coverage["x/a"].reason
 
 
+def test_a_figure_in_two_currencies_gives_one_finding_to_look_up(tmp_path):
+    """212 billion yen ($1.4 billion) at 18% implies one whole to look up, not one per currency."""
+    (tmp_path / "vocabulary.yaml").write_text("relations:\n  - bloc trade = bloc trade share × total trade\n",
+                                              encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "source: {id: a, published: 2024}\nclaims:\n"
+        "  - {id: trade, subject: Bloc, measure: bloc trade, value: 212 billion yen, also: $1.4 billion, period: 2023}\n"
+        "  - {id: share, subject: Bloc, measure: bloc trade share, value: about 18%, period: 2023}\n",
+        encoding="utf-8")
+    found = [f for f in check(load(tmp_path)).findings if f.code == "CC104"]
+    assert len(found) == 1 and found[0].verdict == "undetermined"
+    assert "yen" in found[0].message or "JPY" in found[0].message, found[0].message
+
+
 def test_data_problems_are_findings(tmp_path):
     (tmp_path / "a.yaml").write_text(
         "source: {id: a, published: 2025}\nclaims:\n"

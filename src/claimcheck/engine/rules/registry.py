@@ -10,11 +10,13 @@ Codes live in ``RULES`` and are never reused; a renamed rule keeps its old name 
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from claimcheck.engine.findings import Context, Finding
 
@@ -75,12 +77,42 @@ def rule(code: str, name: str, *, key: str, aliases: tuple[str, ...] = (),
     def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"rule code {code} is used twice")
-        RULES[code] = Rule(code, name, key, check, aliases, applies)
+        RULES[code] = Rule(code, name, key, _once_per_claim(check), aliases, applies)
         for alias in (name, *aliases):
             NAMES[alias] = code
         return check
 
     return register
+
+
+def _once_per_claim(check: Check) -> Check:
+    """The rule, without the undetermined findings a second writing of a claim repeats.
+
+    A figure given in two currencies (``also:``) is one claim read twice; where its other writing
+    already gives a finding on the same claims (or more), "no claim states the whole" in dollars
+    after the same in yen is noise. Only findings that read an ``also:`` writing are weighed.
+    """
+
+    @functools.wraps(check)
+    def run(*args: Any) -> list[Finding]:
+        found = list(check(*args))
+        repeated = [f for f in found if f.verdict == "undetermined" and any(row.reading for row in f.rows)]
+        if not repeated:
+            return found
+        dropped: set[int] = set()
+        for finding in repeated:
+            ids = set(finding.claim_ids)
+            if any(other is not finding and id(other) not in dropped and ids <= set(other.claim_ids)
+                   and (other.verdict != "undetermined" or _writing(other) < _writing(finding)) for other in found):
+                dropped.add(id(finding))
+        return [f for f in found if id(f) not in dropped]
+
+    return run
+
+
+def _writing(finding: Finding) -> int:
+    """Which writing a finding reads: 0 for claims' values, more for their ``also:``."""
+    return sum(row.reading for row in finding.rows)
 
 
 def resolve(code_or_name: str) -> Rule:

@@ -174,8 +174,9 @@ def streak_first_years(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         A rank held "for 9 consecutive years" (said in 2016) began in 2008, or in 2007 if the
         streak counts annual data to 2015; "for 14 consecutive years" (said in 2020) began in
         2007 or 2006. Streaks of the same holder, rank, measure and scope are compared by the
-        first years they imply, allowing each the lag of one year; first years that cannot
-        meet are a conflict, and the finding gives the arithmetic. A hedged length ("for more
+        first years they imply, allowing each the lag of one year (two streaks said within three
+        months in one year share it: they count to the same year); first years that cannot meet
+        are a conflict, and the finding gives the arithmetic. A hedged length ("for more
         than 9 consecutive years") bounds the first year on one side only.
 
     Why it matters:
@@ -187,7 +188,8 @@ def streak_first_years(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         A streak written without the year it was said in is read against its publication (or
         its ``stated:``); a text that repeats an older figure ("for the ninth year" in a review
         of the past) reads as a later streak. A streak that was broken and began again is
-        read as one.
+        read as one. Two streaks said weeks apart are held to one year of data; a text that
+        counts the year under way against one that counts only finished years then conflicts.
 
     Conflicting example:
         # agency-2016.yaml
@@ -221,33 +223,55 @@ def streak_first_years(rows: list[Row], ctx: Context) -> Iterable[Finding]:
             yield _streaks(streaks)
 
 
-def _first_years(row: Row) -> tuple[float, float]:
+def _first_years(row: Row, lag: int = LAG) -> tuple[float, float]:
     period = row.claim.period
     assert period is not None and period.streak is not None
-    earliest, latest = period.streak.first_years(lag=LAG)
+    earliest, latest = period.streak.first_years(lag=lag)
     return (-float("inf") if earliest is None else float(earliest)), float(latest)
 
 
+SAME_DATA_DAYS = 92  # streaks said this close, in one year, rest on the same year's data
+
+
+def _said_in(row: Row) -> int:
+    period = row.claim.period
+    assert period is not None and period.streak is not None
+    return period.streak.last_year
+
+
 def _streaks(streaks: list[Row]) -> Finding:
-    spans = sorted(streaks, key=lambda r: (_first_years(r)[1], r.gid))
+    sides = _meeting(streaks, LAG)
+    lag = LAG
+    if len(sides) == 1:
+        # Streaks said within weeks of each other count to one year: the lag is the data's, not each text's.
+        if any(a.gid != b.gid and _said_in(a) == _said_in(b) and abs(a.stated_end - b.stated_end) <= SAME_DATA_DAYS
+               and len(_meeting([a, b], 0)) > 1 for a in streaks for b in streaks):
+            lag = 0
+            sides = _meeting(streaks, 0)
+    spans = [row for side in sides for row in side]
+    verdict: Verdict = "consistent" if len(sides) == 1 else "conflict"
+    signature = ("streak", _key(streaks[0]), str(streaks[0].subject), streaks[0].lo,
+                 tuple(tuple(sorted(_first_years(r, lag) for r in side)) for side in sides))
+    return Finding(verdict, spans, _streak_words, (sides, lag), sides=sides, signature=signature)
+
+
+def _meeting(streaks: list[Row], lag: int) -> list[list[Row]]:
+    """The streaks in sides whose first years can meet, allowing each ``lag`` years."""
     sides: list[list[Row]] = []
     point = None
-    for row in spans:
-        earliest, latest = _first_years(row)
+    for row in sorted(streaks, key=lambda r: (_first_years(r, lag)[1], r.gid)):
+        earliest, latest = _first_years(row, lag)
         if sides and point is not None and earliest <= point:
             sides[-1].append(row)
         else:
             sides.append([row])
             point = latest
-    verdict: Verdict = "consistent" if len(sides) == 1 else "conflict"
-    signature = ("streak", _key(streaks[0]), str(streaks[0].subject), streaks[0].lo,
-                 tuple(tuple(sorted(_first_years(r) for r in side)) for side in sides))
-    return Finding(verdict, spans, _streak_words, (sides,), sides=sides, signature=signature)
+    return sides
 
 
-def _streak_words(rows: list[Row], sides: list[list[Row]]) -> Texts:
+def _streak_words(rows: list[Row], sides: list[list[Row]], lag: int = LAG) -> Texts:
     def first(row: Row) -> str:
-        earliest, latest = _first_years(row)
+        earliest, latest = _first_years(row, lag)
         period = row.claim.period
         assert period is not None and period.streak is not None
         start = "any year up to" if earliest == -float("inf") else f"{int(earliest)} or"
@@ -257,7 +281,8 @@ def _streak_words(rows: list[Row], sides: list[list[Row]]) -> Texts:
     holder = rows[0].claim.subject
     shown = "; ".join(f"{row.source} gives {holder} {row.shown_value()!r} {row.shown_period()}" for row in rows)
     arithmetic = "; ".join(first(row) for row in rows) + (
-        " (each streak may count its years to the year before it was said, as annual data lags).")
+        " (each streak may count its years to the year before it was said, as annual data lags)." if lag else
+        " (said in the same year, they count their years to the same year: no lag of the data separates them).")
     if len(sides) == 1:
         return f"{shown}: the first years they imply can meet.", arithmetic, tuple(assumptions_of(rows))
     return f"{shown}: the first years they imply cannot meet.", arithmetic, tuple(assumptions_of(rows))

@@ -50,7 +50,10 @@ def rank_collision(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     Known problems:
         "Largest" by one measure (trade in goods) and by another (goods and services) are
         different measures; the vocabulary must not alias them. Ties are not modelled. A rank
-        "in 2023" holds over the whole year, so a change of rank during it conflicts.
+        "in 2023" holds over the whole year, so a change of rank during it conflicts; against a
+        rank as of a day in that year ("now the third-busiest", said in January) it is a tension,
+        since the day's rank often rests on the year before: a rank of that day that does rest
+        on the year's own figures is missed as a conflict.
 
     Conflicting example:
         # a.yaml
@@ -105,13 +108,16 @@ def _collisions(slot: list[tuple[Row, tuple[int, int]]]) -> Iterable[Finding]:
     clashed = False
     windows = {row.gid: window for row, window in slot}
     for _, subjects in sorted(by_rank.items()):
-        if len(subjects) > 1 and _together(list(subjects.values()), windows):
+        together = _together(list(subjects.values()), windows) if len(subjects) > 1 else None
+        if together:
             clashed = True
-            yield _finding([subjects[s] for s in sorted(subjects, key=str)], "two subjects, one rank", windows)
+            yield _finding([subjects[s] for s in sorted(subjects, key=str)], "two subjects, one rank", windows,
+                           together)
     for _, ranks in sorted(by_subject.items(), key=lambda t: str(t[0])):
-        if len(ranks) > 1 and _together(list(ranks.values()), windows):
+        together = _together(list(ranks.values()), windows) if len(ranks) > 1 else None
+        if together:
             clashed = True
-            yield _finding([ranks[r] for r in sorted(ranks)], "one subject, two ranks", windows)
+            yield _finding([ranks[r] for r in sorted(ranks)], "one subject, two ranks", windows, together)
     if not clashed:
         rows = [row for row, _ in slot]
         yield Finding("consistent", rows, _rank_words, (None, [[row] for row in rows]), sides=[[row] for row in rows],
@@ -119,20 +125,42 @@ def _collisions(slot: list[tuple[Row, tuple[int, int]]]) -> Iterable[Finding]:
                                                                       for r in rows))))
 
 
-def _together(sides: list[list[Row]], windows: dict[str, tuple[int, int]]) -> bool:
-    """Whether some claim of one side holds at the same time as a claim of another."""
+def _together(sides: list[list[Row]], windows: dict[str, tuple[int, int]]) -> str | None:
+    """How claims of two sides hold at one time: "same", "data year" (only a rank as of a day against
+    the rank for the whole year around it), or None."""
+    found = None
     for i, first in enumerate(sides):
         for second in sides[i + 1:]:
             for a in first:
                 for b in second:
                     wa, wb = windows[a.gid], windows[b.gid]
                     if wa[0] <= wb[1] and wb[0] <= wa[1]:
-                        return True
-    return False
+                        if not _day_in_its_year(a, b):
+                            return "same"
+                        found = "data year"
+    return found
 
 
-def _finding(sides: list[list[Row]], collision: str, windows: dict[str, tuple[int, int]]) -> Finding:
+def _day_in_its_year(a: Row, b: Row) -> bool:
+    """One is a rank as of a day, the other the rank for the calendar year around it: "now the third-busiest"
+    in January rests on the last year's figures, "the fourth-busiest in 2023" on that year's."""
+    def day(row: Row) -> bool:
+        return row.start == row.end and row.claim.period is not None and row.claim.period.streak is None
+
+    def year(row: Row) -> bool:
+        period = row.claim.period
+        return period is not None and period.granularity == "year" and period.streak is None \
+            and period.start.year == period.end.year
+    return (day(a) and year(b)) or (day(b) and year(a))
+
+
+def _finding(sides: list[list[Row]], collision: str, windows: dict[str, tuple[int, int]],
+             together: str = "same") -> Finding:
     rows = [row for side in sides for row in side]
+    if together == "data year":
+        return Finding("tension", rows, _rank_words, (collision, sides, True), sides=sides, explained_by=("window",),
+                       signature=(collision, "data year", _key(rows[0]), tuple(sorted(
+                           tuple(sorted((str(r.subject), r.lo, windows[r.gid]) for r in side)) for side in sides))))
     return Finding("conflict", rows, _rank_words, (collision, sides), sides=sides,
                    signature=(collision, _key(rows[0]), tuple(sorted(
                        tuple(sorted((str(r.subject), r.lo, windows[r.gid])for r in side)) for side in sides))))
@@ -146,7 +174,7 @@ def _ranked(row: Row) -> str:
     return f"{row.source} ranks {row.claim.subject} {row.shown_value()!r} ({row.shown_period()})"
 
 
-def _rank_words(rows: list[Row], collision: str | None, sides: list[list[Row]]) -> Texts:
+def _rank_words(rows: list[Row], collision: str | None, sides: list[list[Row]], data_year: bool = False) -> Texts:
     a = rows[0]
     what = f"for {a.claim.measure!r} ({a.claim.scope or 'no scope'})"
     shown = "; ".join(_ranked(row) for row in rows[:8]) + f" {what}"
@@ -157,6 +185,13 @@ def _rank_words(rows: list[Row], collision: str | None, sides: list[list[Row]]) 
     certain = "".join(f" {row.gid}'s streak certainly covers {_years(held(row))}." for row in streaks if held(row))
     why = ("Only one subject can hold a rank for one measure, scope and time; ties are not modelled."
            if collision == "two subjects, one rank" else "One subject holds one rank at a time.")
+    if data_year:
+        day = next(row for row in rows if row.start == row.end)
+        return (f"{shown}: {collision}, though a rank as of a day and a rank for its year may rest on different "
+                "years' figures.",
+                f"{why} {day.gid} ranks as of {day.shown_period()}, which usually rests on the last full year's "
+                "figures; the other ranks the whole year around it. A change of rank between those years could "
+                "explain the difference, so this is a tension, not a conflict." + certain, tuple(assumptions_of(rows)))
     return f"{shown}: {collision}, at times that overlap.", why + certain, tuple(assumptions_of(rows))
 
 

@@ -143,6 +143,16 @@ def test_a_figure_in_two_currencies_gives_one_finding_to_look_up(tmp_path):
     assert "yen" in found[0].message or "JPY" in found[0].message, found[0].message
 
 
+def test_a_list_checked_against_its_count_still_says_why_it_met_no_other_claim():
+    march = Claim(id="a", source_id="x", subject="Council", measure="observers", value="three",
+                  items=["Tessany", "Orlen", "Quaya"], period="as of 14 March 2024")
+    april = Claim(id="b", source_id="y", subject="Council", measure="observers", value="four", period="as of 2 April 2024")
+    reason = check([march, april]).coverage["x/a"].reason
+    assert reason.startswith("checked against its own items only: the other claims of its key hold at other times")
+    alone = check([march]).coverage["x/a"].reason
+    assert alone == "checked against its own items"
+
+
 def test_data_problems_are_findings(tmp_path):
     (tmp_path / "a.yaml").write_text(
         "source: {id: a, published: 2025}\nclaims:\n"

@@ -443,11 +443,14 @@ def _coverage(rows: list[Row], findings: list[Finding], selected: tuple[str, ...
         if partners.get(row.gid):
             out[row.gid] = Coverage(claim_id=row.gid, compared_with=tuple(sorted(partners[row.gid])),
                                     compared_count=counts[row.gid], time=row.time)
-        elif row.gid in checked_alone:
+        elif row.gid in checked_alone and not context.others(row):
             out[row.gid] = Coverage(claim_id=row.gid, reason="checked against its own items", time=row.time)
         else:
             matches = suggestions.of(row)
-            out[row.gid] = Coverage(claim_id=row.gid, reason=_why_alone(row, context, selected),
+            reason = _why_alone(row, context, selected)
+            if row.gid in checked_alone:
+                reason = f"checked against its own items only: {reason}"
+            out[row.gid] = Coverage(claim_id=row.gid, reason=reason,
                                     possible_matches=matches, match_reason=_why_alike(row, matches), time=row.time)
     return out
 

@@ -153,6 +153,19 @@ def test_a_list_checked_against_its_count_still_says_why_it_met_no_other_claim()
     assert alone == "checked against its own items"
 
 
+def test_a_span_since_an_event_names_the_datings_that_do_not_fit(tmp_path):
+    (tmp_path / "wire.yaml").write_text("source: {id: wire, published: 2024}\nclaims:\n"
+                                        "  - {id: f, event: founding of the council, date: 1998}\n", encoding="utf-8")
+    (tmp_path / "weekly.yaml").write_text(
+        "source: {id: weekly, published: 2024}\nclaims:\n"
+        "  - {id: f, event: founding of the council, date: 1999}\n"
+        "  - {id: s, subject: council, measure: members, value: nine, period: since 1999,"
+        " since: founding of the council}\n", encoding="utf-8")
+    found = [f for f in check(load(tmp_path)).findings if f.code == "CC114"]
+    assert [f.verdict for f in found] == ["consistent"]
+    assert "wire's 1998 does not" in found[0].message
+
+
 def test_data_problems_are_findings(tmp_path):
     (tmp_path / "a.yaml").write_text(
         "source: {id: a, published: 2025}\nclaims:\n"

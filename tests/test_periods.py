@@ -172,6 +172,11 @@ def test_a_day_with_no_year_is_the_last_one_before_a_dated_publication():
         parse_period("as at 30 June", published="2023")  # a year alone cannot say which 30 June
 
 
+def test_a_month_with_no_year_is_refused_with_the_fix_in_its_own_words():
+    with pytest.raises(PeriodParseError, match=r"write the year the text means \('February 2024'"):
+        parse_period("in February", published="2024-04-02")
+
+
 @pytest.mark.parametrize(
     ("text", "strict", "loose"),
     [

@@ -399,14 +399,18 @@ _ABSOLUTE: list[tuple[re.Pattern[str], Callable[[re.Match, str], Reading | None]
 ]
 
 
-_NO_YEAR = ("it has no year: write the year the text means ('January 2024'). claimcheck never takes one from "
-            "today's date, and does not guess from publication whether a month is the last one or, in a plan, the next")
+def _no_year(written: str) -> str:
+    """Why a month or day without a year is refused, with the fix in the words the curator wrote."""
+    example = " ".join(word.capitalize() if word.lower() in _MONTHS else word for word in written.split())
+    return (f"it has no year: write the year the text means ('{example} 2024', with its own year). claimcheck "
+            "never takes one from today's date, and does not guess from publication whether a month is the last "
+            "one or, in a plan, the next")
 
 
 def _dateutil_day(s: str, text: str) -> Reading | None:
     """'5 October 2013', 'October 5, 2013', '04th Jan 2019': dateutil, parsed twice to see what the text left out."""
     if re.fullmatch(rf"(?:the )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?)?{_MONTH}(?: \d{{1,2}}(?:st|nd|rd|th)?)?", s):
-        raise PeriodParseError(text, _NO_YEAR)
+        raise PeriodParseError(text, _no_year(s))
     if not re.search(r"\d", s) or len(s) > 40 or not re.fullmatch(r"[\w ,./-]+", s):
         return None
     try:
@@ -415,7 +419,7 @@ def _dateutil_day(s: str, text: str) -> Reading | None:
     except (ValueError, OverflowError, dateparser.ParserError):
         return None
     if first.year != second.year:
-        raise PeriodParseError(text, _NO_YEAR)
+        raise PeriodParseError(text, _no_year(s))
     if first.month != second.month:
         return None
     if first.day != second.day:

@@ -128,7 +128,8 @@ def span_against_its_event(rows: list[Row], ctx: Context, key: Key) -> Iterable[
         "Since" carries a date and an event at once, and a text that gets the year of the event
         wrong ("since the financial crisis of 2009") states every figure of the span over the
         wrong years. Where the event's own dates disagree among sources, that is the event
-        rule's finding (CC103); here the span is checked against the dates that fit it.
+        rule's finding (CC102); here the span is checked against the dates that fit it, and the
+        finding names those that do not.
 
     Known problems:
         The event must be named as the claims that date it name it (or as a vocabulary alias).
@@ -171,8 +172,14 @@ def span_against_its_event(rows: list[Row], ctx: Context, key: Key) -> Iterable[
         fitting = [d for d in datings if _days(d)[0] <= last and first <= _days(d)[1]]
         dates = "; ".join(f"{d.source} dates it {_label(d)}" for d in datings)
         if fitting:
-            yield Finding.written("consistent", [span, *fitting], f"{said}; {dates}: it fits.",
-                                  f"The span starts in {opening}, and {_label(fitting[0])} lies within it.",
+            others = [d for d in datings if d not in fitting]
+            fits = "; ".join(f"{d.source} dates it {_label(d)}" for d in fitting)
+            unfit = "; ".join(f"{d.source}'s {_label(d)}" for d in others)
+            yield Finding.written("consistent", [span, *fitting], f"{said}; {fits}: it fits"
+                                  + (f" ({unfit} does not: the event's own dates disagree)." if others else "."),
+                                  f"The span starts in {opening}, and {_label(fitting[0])} lies within it."
+                                  + (" The datings that do not fit are the event rule's finding (CC102)."
+                                     if others else ""),
                                   sides=[[span], fitting])
             continue
         nearest = min(datings, key=lambda d: max(_days(d)[0] - last, first - _days(d)[1]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from claimcheck.engine.findings import Context, Finding, Key, Row, Texts
@@ -148,7 +149,8 @@ def _side_words(side: list[Row]) -> str:
 
 
 def _agree_words(rows: list[Row]) -> Texts:
-    spans = sorted({f"{r.claim.date.start}..{r.claim.date.end}" for r in rows if r.claim.date is not None})
+    spans = sorted({f"{r.claim.date.start}..{r.claim.date.end}" if r.claim.date.start != date.min
+                    else f"no later than {r.claim.date.end}" for r in rows if r.claim.date is not None})
     return (f"{'; '.join(_dated(r) for r in rows[:6])}; the dates overlap.", f"{' and '.join(spans)} share days.", ())
 
 

@@ -94,6 +94,11 @@ def test_a_category_and_its_negation_are_read_from_the_quote():
                           value="not ratified", period=2024, vocabulary=vocabulary), PUBLISHED) == []
     assert unquoted(claim(quote="Portugal has ratified the treaty", subject="Portugal", measure="status",
                           value="not ratified", period=2024, vocabulary=vocabulary), PUBLISHED) != []
+    # A category named in the plural ("four observers") is the same category.
+    assert unquoted(claim(quote="The council has four observers today", subject="Brennic", measure="status",
+                          value="observer", period=2024, vocabulary=vocabulary), PUBLISHED) == []
+    assert unquoted(claim(quote="The council has four observers today", subject="Brennic", measure="status",
+                          value="member", period=2024, vocabulary=vocabulary), PUBLISHED) != []
 
 
 def test_every_seed_claim_passes_or_is_derived():

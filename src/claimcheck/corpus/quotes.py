@@ -73,9 +73,16 @@ def says_value(quote: str, value: Value, unit: str | None = None) -> bool:
     return any(found is not None and _same(found, value) for found in (_value_of(span, unit) for span in _spans(quote)))
 
 
+def _forms(name: str) -> tuple[str, ...]:
+    """A category's name in the singular and the plural: 'observer' stands in "four observers"."""
+    if name.endswith("s"):
+        return (name, name[:-1])
+    return (name, name + "s", name + "es")
+
+
 def says_category(quote: str, value: Value) -> bool:
     """The category's name (or the value as written) stands in the quote, and a negation with it when it is negated."""
-    named = _contains(quote, value.text) or (value.category is not None and _contains(quote, value.category))
+    named = any(_contains(quote, form) for name in (value.text, value.category) if name for form in _forms(name))
     if not named or not value.negated or _contains(quote, value.text):
         return named
     return _NEGATIONS.search(quote.translate(_TYPOGRAPHIC)) is not None

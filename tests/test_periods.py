@@ -322,3 +322,17 @@ def test_the_end_of_a_month_without_a_year_is_the_last_before_publication():
     assert period.instant and period.start.isoformat() == "2023-12-31"
     with pytest.raises(PeriodParseError, match="write the year"):
         parse_period("at the end of December", published="2024")
+
+
+def test_within_a_span_is_a_deadline_counted_from_the_statement():
+    plan = parse_period("within two years", published="2024-02")
+    assert (plan.start, plan.end) == (date(2024, 2, 1), date(2026, 2, 28))
+    months = parse_period("within 18 months", published="2024-02-10")
+    assert (months.start, months.end) == (date(2024, 2, 10), date(2025, 8, 10))
+
+
+def test_so_far_is_a_running_total_up_to_publication():
+    total = parse_period("so far", published="2024-10-18")
+    assert total.start == date.min and total.end == date(2024, 10, 18) and total.relative
+    with pytest.raises(PeriodParseError, match="publication"):
+        parse_period("so far")

@@ -637,6 +637,18 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
         a = need()
         return made(date(a.end.year, 1, 1), a.end, "span",
                     f"the year to date: from 1 January {a.end.year} to publication ({a.label()})")
+    if s in ("so far", "to date", "until now", "up to now"):
+        a = need()  # a running total of unknown start: no earlier bound
+        return Period(text=text, start=date.min, end=a.end, granularity="span", relative=True,
+                      reading=f"{s}: no earlier bound, up to publication ({a.label()})")
+    if m := re.fullmatch(rf"within (?:the next )?{_N_WORDS} (years?|months?)", s):
+        a = need()  # a plan: from its statement, no later than that many years or months on
+        n = _count(m[1], text)
+        months = n * 12 if m[2].startswith("year") else n
+        total = a.end.year * 12 + a.end.month - 1 + months
+        y, mo = _year(total // 12, text), total % 12 + 1
+        end = min(date(y, mo, a.end.day), _month_end(y, mo)) if a.granularity == "day" else _month_end(y, mo)
+        return made(a.start, end, "span", f"{s}: from its statement ({a.label()}) to no later than {end.isoformat()}")
     if m := re.fullmatch(rf"(?:compared (?:with|to) |since ){_N_WORDS} years? ago", s):
         a = need()
         y = _year(a.start.year - _count(m[1], text), text)

@@ -534,17 +534,14 @@ def _apart_words(jd: Judgement, ctx: Context) -> str:
     when = f"They hold at different times ({jd.low.shown_period()}; {jd.high.shown_period()}), {years} apart."
     parts = [when]
     if jd.stale and jd.step is not None and jd.change is not None:
-        names = "; ".join(f"{e.claim.event} ({e.claim.date.label(note=False) if e.claim.date else 'undated'}"
-                          f"{', ' + e.claim.change.text if e.claim.change else ''})" for e in jd.events)
+        names = _event_names(jd.events)
         earlier = min((jd.low, jd.high), key=lambda r: r.start + r.end)
         parts.append(f"The corpus dates {names} before both, and no change between them; the step of "
                      f"{_interval_text(jd.step, low)} is that change, so the count of {earlier.shown_period()} "
                      f"({earlier.gid}) leaves out a change that had already happened.")
         return " ".join(parts)
     if jd.events:
-        names = "; ".join(f"{e.claim.event} ({e.claim.date.label(note=False) if e.claim.date else 'undated'}"
-                          f"{', ' + e.claim.change.text if e.claim.change else ''})" for e in jd.events)
-        parts.append(f"Between them the corpus dates {names}.")
+        parts.append(f"Between them the corpus dates {_event_names(jd.events)}.")
         if jd.change is not None and jd.step is not None:
             step = _interval_text(jd.step, low)
             total = _interval_text(jd.change, low)
@@ -559,6 +556,19 @@ def _apart_words(jd: Judgement, ctx: Context) -> str:
             parts.append(f"The declared drift of {drift.text} covers at most {amount_words(jd.drift, low)} over that "
                          f"time, which {'could' if 'drift' in jd.explained_by else 'cannot'} cover the gap.")
     return " ".join(parts)
+
+
+def _event_names(events: Sequence[Row]) -> str:
+    """'Veloria joins the council (2024-03-12; March 2024, +1)': each event once, with every dating of it."""
+    by_name: dict[str, list[Row]] = {}
+    for event in events:
+        by_name.setdefault(event.claim.event or event.gid, []).append(event)
+    out = []
+    for name, reports in by_name.items():
+        dates = "; ".join(dict.fromkeys(e.claim.date.label(note=False) if e.claim.date else "undated" for e in reports))
+        change = next((e.claim.change.text for e in reports if e.claim.change), None)
+        out.append(f"{name} ({dates}{', ' + change if change else ''})")
+    return "; ".join(out)
 
 
 def _interval_text(interval: tuple[float | None, float | None], row: Row) -> str:

@@ -166,6 +166,17 @@ def test_a_span_since_an_event_names_the_datings_that_do_not_fit(tmp_path):
     assert "wire's 1998 does not" in found[0].message
 
 
+def test_parts_of_a_total_within_it_are_a_consistent_check(tmp_path):
+    import shutil
+
+    case = Path(__file__).parent / "data" / "engine" / "totals-within"
+    for name in ("vocabulary.yaml", "customs.yaml"):
+        shutil.copy(case / name, tmp_path / name)
+    found = [f for f in check(load(tmp_path)).findings if f.code == "CC113"]
+    assert [f.verdict for f in found] == ["consistent"]
+    assert " billion USD + 387.5 billion USD, within the whole" in found[0].explanation, found[0].explanation
+
+
 def test_data_problems_are_findings(tmp_path):
     (tmp_path / "a.yaml").write_text(
         "source: {id: a, published: 2025}\nclaims:\n"

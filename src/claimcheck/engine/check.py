@@ -139,7 +139,7 @@ KEYS: dict[str, Blocking] = {
     "chronology": Blocking("any", chronology_keys, with_vocabulary=True),
     "duration": Blocking("any", duration_keys, with_vocabulary=True),
     "since": Blocking("any", since_keys, with_vocabulary=True),
-    "scope": Blocking("value", _with_period(lambda r: (r.scope,) if r.scope else None), frozenset({"count", "share"})),
+    "scope": Blocking("value", _with_period(lambda r: (r.scope,) if r.scope else None), frozenset({"count", "share", "amount"})),
     "items": Blocking("items", lambda row: (row.gid,)),
 }
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimcheck.corpus.vocabulary import Relation, Within
-from claimcheck.engine.findings import Context, Finding, Row, Verdict
+from claimcheck.engine.findings import Context, Finding, Row, Verdict, amount_words
 from claimcheck.engine.rules.arithmetic import implied_wholes
 from claimcheck.engine.rules.compare import compare_key
 from claimcheck.engine.rules.registry import rule
@@ -144,7 +144,10 @@ def counts_within_a_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         ("18 countries in the region" against a region of 25 or 26). The whole is stated by a
         claim, or implied by a part and its share (CC104: eight least developed countries at
         "nearly one-third" of the region imply 25 or 26). A sum above the whole is a conflict; a
-        sum within it a consistent check, with the arithmetic.
+        sum within it a consistent check, with the arithmetic. Totals work the same way, for one
+        subject, window and unit: ``exports + imports ⊆ two-way trade`` holds China's exports
+        to ASEAN in 2023 to at most its trade with ASEAN in 2023, and a part larger than the
+        whole alone is a conflict.
 
     Why it matters:
         Counts of a region are written one by one across a text; added up, or held against the
@@ -152,6 +155,9 @@ def counts_within_a_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
 
     Known problems:
         The parts must be disjoint for their sum to mean anything: declare only parts that are.
+        Totals are held to a whole over exactly their window and in their unit: a part in one
+        currency is never held to a whole in another, and a trade total that one source counts
+        on another basis (re-exports, services) conflicts with parts counted on this one.
         Counts at different times are held to one whole (a region's size rarely changes; a
         membership does). With several readings of the whole, the largest is used, so a count is
         flagged only when no reading of the whole can hold it.
@@ -199,6 +205,57 @@ def counts_within_a_whole(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         by_measure = {measure: [r for r in counts if r.measure == measure] for measure in relation.parts}
         if all(by_measure.values()):
             yield _sum_within(by_measure, wholes, ceiling, relation.text)
+    yield from _amounts_within(rows, ctx)
+
+
+def _amounts_within(rows: list[Row], ctx: Context) -> Iterable[Finding]:
+    """Totals of parts over one window, for one subject and in one unit, add up to at most the whole's total:
+    China's exports to a region in 2023 are at most its trade with the region in 2023."""
+    totals = [r for r in rows if r.kind == "amount" and r.time == "flow" and r.lo is not None]
+    if not totals:
+        return
+    for relation in ctx.vocabulary.relations:
+        if not isinstance(relation, Within) or relation.parts == ("*",):
+            continue
+        windows: dict[tuple[str | None, int, int, str | None], list[Row]] = {}
+        for row in totals:
+            if row.measure == relation.whole or row.measure in relation.parts:
+                windows.setdefault((row.subject, row.start, row.end, row.dimension), []).append(row)
+        for together in windows.values():
+            whole = [r for r in together if r.measure == relation.whole]
+            by_measure = {m: [r for r in together if r.measure == m] for m in relation.parts}
+            if whole and all(by_measure.values()) and len({r.gid for r in together}) > 1:
+                yield _total_within(by_measure, whole, relation.text)
+
+
+def _total_within(by_measure: dict[str, list[Row]], whole: list[Row], relation: str) -> Finding:
+    floors = {m: min(r.lo or 0.0 for r in parts) for m, parts in by_measure.items()}
+    total = sum(floors.values())
+    highs = [r.hi for r in whole]
+    ceiling = None if None in highs else max(h for h in highs if h is not None)
+    parts = [row for rows in by_measure.values() for row in rows]
+    first = whole[0]
+    addition = " + ".join(amount_words(floors[m], first) for m in by_measure)
+    said = f"{'; '.join(r.said() for r in parts)}; {'; '.join(r.said() for r in whole)}"
+    why = (f"Over one window ({first.shown_period()}), parts add up to at most their whole ({relation!r}); "
+           f"the smallest reading of each part is added: {addition}")
+    over = [r for r in parts if ceiling is not None and r.lo is not None and r.lo > ceiling * (1 + 1e-9)]
+    if over:
+        return Finding.written("conflict", over + whole, f"{'; '.join(r.said() for r in over)}; "
+                               f"{'; '.join(r.said() for r in whole)}: a part larger than its whole.",
+                               f"Over one window ({first.shown_period()}), a part is at most its whole ({relation!r}); "
+                               f"{'; '.join(f'{r.gid} reads at least {amount_words(r.lo or 0.0, first)}' for r in over)}"
+                               f", more than the whole's highest reading of {amount_words(ceiling or 0.0, first)}.",
+                               sides=[over, whole], gap=min(r.lo or 0.0 for r in over) - (ceiling or 0.0))
+    if ceiling is not None and total > ceiling * (1 + 1e-9):
+        return Finding.written("conflict", parts + whole, f"{said}: the parts come to at least "
+                               f"{amount_words(total, first)}, more than the whole's {amount_words(ceiling, first)}.",
+                               f"{why}, more than the whole's highest reading.", sides=[parts, whole],
+                               gap=total - ceiling)
+    return Finding.written("consistent", parts + whole, f"{said}: the parts are within the whole.",
+                           f"{why}, within the whole's highest reading"
+                           f"{'' if ceiling is None else ' of ' + amount_words(ceiling, first)}.",
+                           sides=[parts + whole])
 
 
 def _wholes(measure: str, rows: list[Row], ctx: Context) -> list[tuple[float | None, float | None, list[Row]]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from pydantic import ValidationError
 
 from claimcheck.corpus.quotes import unquoted
 from claimcheck.corpus.records import Claim, Corpus, Source
-from claimcheck.corpus.vocabulary import load_vocabulary
+from claimcheck.corpus.vocabulary import Vocabulary, load_vocabulary
 from claimcheck.corpus.yamlfile import SCHEMA, Located, decode, read_yaml
 from claimcheck.errors import ClaimFileError, Problem, shown_path
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
@@ -69,24 +70,70 @@ def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, str
     for root in roots:
         found = claim_files(root) if root.is_dir() else [root]
         if root.is_dir() and not found:
-            corpus.problems.append(Problem(shown_path(root), None, "", "holds no claim files (*.yaml)", SCHEMA))
+            corpus.problems.append(no_claim_files(root))
         for file in found:
             files.setdefault(file.resolve(), file)
     for file in files.values():
-        _load_file(file, file.parent, corpus, tolerances)
+        add_reading(corpus, read_claim_file(file, file.parent, corpus.vocabulary, tolerances), file)
     if strict and corpus.problems:
         raise ClaimFileError(list(corpus.problems))
     return corpus
 
 
 def claim_files(folder: Path) -> list[Path]:
-    """The claim files of a folder: its YAML files but the vocabulary and the review file."""
+    """The claim files of a folder, in the order they are loaded: its YAML files but the vocabulary and the review
+    file."""
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in _NOT_CLAIM_FILES)
 
 
-def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances) -> None:
-    shown = shown_path(file)
-    problems = corpus.problems
+def no_claim_files(root: Path) -> Problem:
+    return Problem(shown_path(root), None, "", "holds no claim files (*.yaml)", SCHEMA)
+
+
+@dataclass
+class FileReading:
+    """What one claim file says when read on its own; ``load`` adds it to the corpus (the store caches it).
+
+    ``problems`` are in the order ``load`` reports them; the first ``before_source`` of them come
+    before the source id, so that a file whose source id another file already uses reports those
+    and the duplicate, and nothing of its claims.
+    """
+
+    shown: str
+    source: Source | None = None
+    source_id_line: int | None = None
+    claims: list[Claim] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    before_source: int = 0
+    text_path: Path | None = None  # the source text that was read, resolved
+
+
+def read_claim_file(file: Path, folder: Path, vocabulary: Vocabulary | None, tolerances: Tolerances) -> FileReading:
+    """One claim file: its source, its claims and its problems, with nothing from any other file."""
+    reading = FileReading(shown_path(file))
+    _read_file(file, folder, vocabulary, tolerances, reading)
+    return reading
+
+
+def add_reading(corpus: Corpus, reading: FileReading, file: Path) -> None:
+    """A file's reading added to the corpus: the one check across files is that source ids are unique."""
+    source = reading.source
+    if source is not None and source.id in corpus.sources:
+        corpus.problems.extend(reading.problems[:reading.before_source])
+        corpus.problems.append(Problem(reading.shown, reading.source_id_line, "source.id",
+                                       f"source id {source.id!r} is used by another file too", DUPLICATE_ID))
+        return
+    corpus.problems.extend(reading.problems)
+    if source is not None:
+        corpus.sources[source.id] = source
+        corpus.files[source.id] = file
+    corpus.claims.extend(reading.claims)
+
+
+def _read_file(file: Path, folder: Path, vocabulary: Vocabulary | None, tolerances: Tolerances,
+               reading: FileReading) -> None:
+    shown = reading.shown
+    problems = reading.problems
     data = read_yaml(file, shown, problems)
     if data is None:
         if not any(p.path == shown for p in problems):
@@ -107,13 +154,8 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
     source = validate_located(Source, raw_source, {}, shown, "source", problems)
     if source is None:
         return
-    if source.id in corpus.sources:
-        problems.append(Problem(shown, raw_source.key_lines.get("id"), "source.id",
-                                    f"source id {source.id!r} is used by another file too", DUPLICATE_ID))
-        return
-    corpus.sources[source.id] = source
-    corpus.files[source.id] = file
-    source_text = _source_text(source, raw_source, folder, shown, problems)
+    reading.source, reading.source_id_line, reading.before_source = source, raw_source.key_lines.get("id"), len(problems)
+    source_text = _source_text(source, raw_source, folder, shown, reading)
 
     raw_claims = data.get("claims")
     if raw_claims is None:
@@ -122,6 +164,7 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
         problems.append(Problem(shown, data.key_lines.get("claims"), "claims", "must be a list of claims", SCHEMA))
         return
     seen: dict[str, int] = {}
+    context = {"published": source.published, "tolerances": tolerances, "vocabulary": vocabulary}
     for index, raw in enumerate(raw_claims):
         where = f"claims[{index}]"
         if not isinstance(raw, Located):
@@ -140,7 +183,6 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
             problems.append(Problem(shown, raw.key_lines[key], f"{where}.{key}",
                                     f"unknown key {key!r}; the loader sets it", SCHEMA, f"{source.id}/{claim_id}"))
         fields = {**raw, "source_id": source.id, "line": raw.line}
-        context = {"published": source.published, "tolerances": tolerances, "vocabulary": corpus.vocabulary}
         before = len(problems)
         claim = validate_located(Claim, fields, context, shown, where, problems, raw,
                           f"{source.id}/{claim_id}" if isinstance(claim_id, str) else None)
@@ -159,7 +201,7 @@ def _load_file(file: Path, folder: Path, corpus: Corpus, tolerances: Tolerances)
             problems.append(Problem(shown, raw.key_lines.get(key, raw.line), f"{where}.{key}", message,
                                     VALUE_NOT_QUOTED, claim.global_id))
         if whole:
-            corpus.claims.append(claim)
+            reading.claims.append(claim)
 
 
 def _without(failed: set[str], fields: dict, context: dict) -> Claim | None:
@@ -228,7 +270,8 @@ def _short(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def _source_text(source: Source, raw: Located, folder: Path, shown: str, problems: list[Problem]) -> str | None:
+def _source_text(source: Source, raw: Located, folder: Path, shown: str, reading: FileReading) -> str | None:
+    problems = reading.problems
     if not source.text:
         return None
     line = raw.key_lines.get("text")
@@ -246,6 +289,7 @@ def _source_text(source: Source, raw: Located, folder: Path, shown: str, problem
             problems.append(Problem(shown, line, "source.text", f"{source.text!r} is {size // 1024 // 1024} MB, over "
                                     f"the limit of {MAX_TEXT_BYTES // 1024 // 1024} MB for a source text", SCHEMA))
             return None
+        reading.text_path = target
         data = target.read_bytes()
     except OSError as exc:
         problems.append(Problem(shown, line, "source.text", f"cannot read {source.text!r}: {exc.strerror or exc}",
@@ -259,4 +303,5 @@ def _source_text(source: Source, raw: Located, folder: Path, shown: str, problem
     return _normalized(text)
 
 
-__all__ = ["Corpus", "claim_files", "find_quote", "load", "validate_located"]  # Corpus lives in records; kept here for its readers
+__all__ = ["Corpus", "FileReading", "add_reading", "claim_files", "find_quote", "load", "no_claim_files",
+           "read_claim_file", "validate_located"]  # Corpus lives in records; kept here for its readers

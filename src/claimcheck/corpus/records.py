@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,22 @@ from claimcheck.read import units
 from claimcheck.read.categories import parse_category
 from claimcheck.read.grammar import parse_value
 from claimcheck.read.periods import Period, as_of_publication, parse_period
-from claimcheck.read.tolerances import DEFAULT_TOLERANCES
+from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
 from claimcheck.read.values import Value, overlap
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+# Real corpora write the same values and periods again and again ("2022", "41.9%"): each reading is
+# made once per process. Values and periods are frozen, so claims may share them.
+@lru_cache(maxsize=1 << 16)
+def _read_value(text: str, unit: str | None, tolerances: Tolerances) -> Value:
+    return parse_value(text, unit=unit, tolerances=tolerances)
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_period(text: str, anchor: Period | None) -> Period:
+    return parse_period(text, published=anchor)
 
 
 def _check_id(value: str, what: str) -> str:
@@ -146,7 +159,7 @@ class Claim(BaseModel):
             return parse_category(value, canonical=lambda name: vocabulary.category(canonical, name),
                                   allowed=tuple(dict.fromkeys((entry.categories or {}).values())))
         try:
-            return parse_value(value, unit=info.data.get("unit"), tolerances=context.get("tolerances") or DEFAULT_TOLERANCES)
+            return _read_value(value, info.data.get("unit"), context.get("tolerances") or DEFAULT_TOLERANCES)
         except ValueParseError as exc:
             if measure and re.fullmatch(r"[^\W\d_][\w ,.'’-]*", value.strip()):
                 raise ValueParseError(value, f"{exc.reason}. If {value.strip()!r} is a category (a status or a name), "
@@ -206,9 +219,9 @@ class Claim(BaseModel):
             text = str(value)
             if info.field_name == "date" and (by := re.match(r"\s*by (?=the end of )", text, re.I)):
                 # A state is observed "by the end of 2018"; an event expected "by the end of 2023" is no later.
-                period = parse_period(f"no later than {text[by.end():]}", published=anchor)
+                period = _read_period(f"no later than {text[by.end():]}", anchor)
                 return period.model_copy(update={"text": text})
-            return parse_period(text, published=anchor)
+            return _read_period(text, anchor)
         return value
 
     @field_validator("items", mode="before")

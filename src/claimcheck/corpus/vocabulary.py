@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from claimcheck.corpus.yamlfile import SCHEMA, read_yaml
+from claimcheck.corpus.yamlfile import SCHEMA, read_yaml, yaml_data
 from claimcheck.errors import ClaimcheckError, Problem, VocabularyError
 from claimcheck.read import units
 from claimcheck.read.grammar import parse_value
@@ -368,6 +368,11 @@ def load_vocabulary(path: Path, shown: str, problems: list[Problem]) -> Vocabula
     return build_vocabulary(data, shown, problems)
 
 
+def vocabulary_from_bytes(data: bytes, shown: str, problems: list[Problem]) -> Vocabulary:
+    """A vocabulary file's bytes read as ``load_vocabulary`` reads the file (for a store, or a Spark worker)."""
+    return build_vocabulary(yaml_data(data, shown, problems), shown, problems)
+
+
 def build_vocabulary(data: Any, shown: str = "<vocabulary>", problems: list[Problem] | None = None) -> Vocabulary:
     """A vocabulary from plain data (as in a rule's example); problems are appended, or raised if no list is given."""
     collected: list[Problem] = [] if problems is None else problems
@@ -527,4 +532,4 @@ def _check_variants(vocabulary: Vocabulary, shown: str, problems: list[Problem])
 
 __all__ = ["EMPTY", "MEASURE_KINDS", "Allowance", "AnyRelation", "Drift", "Duration", "Entry", "Order", "Within", "MeasureKind", "Relation", "Term", "Vocabulary",
            "build_vocabulary", "load_vocabulary", "normalize_name", "parse_drift", "parse_relation", "parse_spread",
-           "similar"]
+           "similar", "vocabulary_from_bytes"]

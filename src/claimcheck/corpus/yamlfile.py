@@ -129,6 +129,11 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     except OSError as exc:
         problems.append(Problem(shown, None, "", f"cannot be read: {exc.strerror or exc}", SCHEMA))
         return None
+    return yaml_data(data, shown, problems)
+
+
+def yaml_data(data: bytes, shown: str, problems: list[Problem]) -> Any:
+    """The data of a YAML file's bytes, or None with a located problem appended."""
     text = decode(data, shown, problems)
     if text is None:
         return None

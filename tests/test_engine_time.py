@@ -8,7 +8,7 @@ from strategies import MONEY, PUBLISHED_DAYS, SHARES, WINDOWS
 
 from claimcheck import Claim, check, parse_period
 from claimcheck.corpus.vocabulary import EMPTY
-from claimcheck.engine.check import _Normalizer
+from claimcheck.engine.check import Normalizer
 from claimcheck.engine.rules.compare import sides_of
 from claimcheck.read.values import overlap
 
@@ -40,7 +40,7 @@ def test_a_nested_window_conflicts_only_when_its_bound_is_broken(first_value, se
 @given(st.lists(SHARES, min_size=1, max_size=7))
 def test_sides_cover_every_reading_once_and_each_shares_a_value(values):
     claims = [Claim(id=f"c{i}", source_id="s", measure="m", value=v, period="2022") for i, v in enumerate(values)]
-    normalizer = _Normalizer(EMPTY, {})
+    normalizer = Normalizer(EMPTY, {})
     rows = [row for claim in claims for row in normalizer.rows(claim)]
     sides = sides_of(rows)
     assert sorted(row.gid for side in sides for row in side) == sorted(row.gid for row in rows)

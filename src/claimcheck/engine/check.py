@@ -146,7 +146,7 @@ KEYS: dict[str, Blocking] = {
 
 # --- rows ---------------------------------------------------------------------------------------
 
-class _Normalizer:
+class Normalizer:
     """Claims to rows, with every vocabulary look-up and unit conversion memoized."""
 
     def __init__(self, vocabulary: Vocabulary, published: Mapping[str, Period]):
@@ -293,15 +293,15 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
     if not all(isinstance(c, Claim) for c in claim_list):
         raise ClaimcheckError("check() takes a Corpus from load() or an iterable of Claim records")
     ctx = Context(vocabulary or EMPTY)
-    rules = _chosen_rules(select, ignore)
+    rules = chosen_rules(select, ignore)
 
-    normalizer = _Normalizer(ctx.vocabulary, published)
+    normalizer = Normalizer(ctx.vocabulary, published)
     rows = [row for claim in claim_list for row in normalizer.rows(claim)]
     rows.sort(key=attrgetter("gid"))  # stable: the rows of one claim stay in the order they were made
     _check_unique(rows)
 
     findings: list[Finding] = []
-    active = [rule for rule in rules if rule.key == "problems" or rule.applies is None or rule.applies(ctx)]
+    active = active_rules(rules, ctx)
     steps = len(active) + 2
     progress(1, steps, "claims normalized")
     groups_by_key = _group(rows, list(dict.fromkeys(rule.key for rule in active if rule.key != "problems")),
@@ -310,12 +310,12 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
     for done, rule in enumerate(active, start=3):
         if rule.key == "problems":
             chosen = [p for p in problems if p.code == rule.code]
-            findings.extend(_stamped(rule, rule.check(chosen)))
+            findings.extend(stamped(rule, rule.check(chosen)))
         else:
             # Groups come in order of their first claim id (rows are sorted by id), whatever the input order.
             tell_key = KEYS[rule.key].with_vocabulary
             for key, group in groups_by_key[rule.key].items():
-                findings.extend(_stamped(rule, rule.check(group, ctx, key) if tell_key else rule.check(group, ctx)))
+                findings.extend(stamped(rule, rule.check(group, ctx, key) if tell_key else rule.check(group, ctx)))
         progress(done, steps, f"{rule.code} {rule.name}")
 
     # Rules ran in order of code, over groups in order of their first claim id: bucketing by verdict
@@ -328,7 +328,13 @@ def _check(claims: Corpus | Iterable[Claim], select: Iterable[str] | None, ignor
                   corpus=claims if isinstance(claims, Corpus) else None)
 
 
-def _chosen_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> list[Rule]:
+def active_rules(rules: list[Rule], ctx: Context) -> list[Rule]:
+    """The chosen rules that apply to this context (a rule may need something declared in the vocabulary)."""
+    return [rule for rule in rules if rule.key == "problems" or rule.applies is None or rule.applies(ctx)]
+
+
+def chosen_rules(select: Iterable[str] | None, ignore: Iterable[str] | None) -> list[Rule]:
+    """The registered rules ``select`` and ``ignore`` choose, in order of code."""
     def matches(rule: Rule, pattern: str) -> bool:
         """A code or its prefix (CC1, CC101), a name or its family (quantity.disjoint, quantity), or an old name."""
         return rule.code.startswith(pattern.upper()) or pattern in (rule.name, *rule.aliases) or \
@@ -356,27 +362,51 @@ def _check_unique(rows: list[Row]) -> None:
 def _group(rows: list[Row], names: list[str], vocabulary: Vocabulary = EMPTY) -> dict[str, dict[tuple, list[Row]]]:
     """Every blocking's groups, filled in one pass over the sorted rows while they are hot in cache."""
     groups: dict[str, dict[tuple, list[Row]]] = {name: {} for name in names}
-    by_kind = {kind: [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "value" and
-                      (KEYS[n].kinds is None or kind in KEYS[n].kinds)] for kind in KINDS}
-    by_date = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "date"]
-    by_items = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "items"]
-    changes = [(_change_key(KEYS[n].key), groups[n]) for n in names if KEYS[n].with_changes]
-    anything = [(KEYS[n].key, groups[n]) for n in names if KEYS[n].among == "any"]
+    filing = Filing(names, vocabulary)
     for row in rows:
+        for name, key in filing.keys(row):
+            groups[name].setdefault(key, []).append(row)
+    return groups
+
+
+class Filing:
+    """Which group of which blocking key each row joins: the one place that decides it, for ``check`` and for
+    the engines that group rows elsewhere (``claimcheck.scale``: DuckDB, Spark)."""
+
+    def __init__(self, names: Iterable[str], vocabulary: Vocabulary = EMPTY) -> None:
+        names = list(names)
+        self.vocabulary = vocabulary
+        self.by_kind = {kind: [(n, KEYS[n].key) for n in names if KEYS[n].among == "value" and
+                               (KEYS[n].kinds is None or kind in KEYS[n].kinds)] for kind in KINDS}
+        self.by_date = [(n, KEYS[n].key) for n in names if KEYS[n].among == "date"]
+        self.by_items = [(n, KEYS[n].key) for n in names if KEYS[n].among == "items"]
+        self.changes = [(n, _change_key(KEYS[n].key)) for n in names if KEYS[n].with_changes]
+        self.anything = [(n, KEYS[n].key) for n in names if KEYS[n].among == "any"]
+
+    def keys(self, row: Row) -> list[tuple[str, tuple]]:
+        """(blocking name, key) of every group the row joins, in the order the engine files it."""
+        out: list[tuple[str, tuple]] = []
         kind = row.kind
         claim = row.claim
         if kind is not None:
-            _file(row, by_kind[kind])
+            _keys(row, self.by_kind[kind], out)
         elif claim.date is not None:
-            _file(row, by_date)
+            _keys(row, self.by_date, out)
             if row.measure is not None and not row.forecast:  # a change still expected has not happened
-                _file(row, changes)
-        if claim.items is not None and by_items and not row.counted_from_items:
-            _file(row, by_items)
-        for key_of, found in anything:
-            for key in key_of(row, vocabulary) or ():
-                found.setdefault(key, []).append(row)
-    return groups
+                _keys(row, self.changes, out)
+        if claim.items is not None and self.by_items and not row.counted_from_items:
+            _keys(row, self.by_items, out)
+        for name, key_of in self.anything:
+            for key in key_of(row, self.vocabulary) or ():
+                out.append((name, key))
+        return out
+
+
+def _keys(row: Row, plan: list[tuple[str, Callable[[Row], tuple | None]]], out: list[tuple[str, tuple]]) -> None:
+    for name, key_of in plan:
+        key = key_of(row)
+        if key is not None:
+            out.append((name, key))
 
 
 def _change_key(key: Callable[[Row], tuple | None]) -> Callable[[Row], tuple | None]:
@@ -394,14 +424,8 @@ def _change_key(key: Callable[[Row], tuple | None]) -> Callable[[Row], tuple | N
     return of
 
 
-def _file(row: Row, plan: list[tuple[Callable[[Row], tuple | None], dict[tuple, list[Row]]]]) -> None:
-    for key_of, found in plan:
-        key = key_of(row)
-        if key is not None:
-            found.setdefault(key, []).append(row)
-
-
-def _stamped(rule: Rule, drafts: Iterable[Finding]) -> Iterable[Finding]:
+def stamped(rule: Rule, drafts: Iterable[Finding]) -> Iterable[Finding]:
+    """A rule's findings with its code and name."""
     for finding in drafts:
         finding.code, finding.name = rule.code, rule.name
         yield finding
@@ -616,4 +640,5 @@ def alike(a: str, b: str) -> bool:
     return shared >= 0.5 and len(differing) <= 1
 
 
-__all__ = ["Blocking", "Coverage", "KEYS", "Report", "alike", "check"]
+__all__ = ["Blocking", "Coverage", "Filing", "KEYS", "Normalizer", "Report", "active_rules", "alike", "check",
+           "chosen_rules", "stamped"]

@@ -354,6 +354,34 @@ class Finding:
                 "assumptions": list(self.assumptions), "quotes": self.quotes, "gap": self.gap_text,
                 "fingerprint": self.fingerprint}
 
+    def to_record(self) -> dict[str, Any]:
+        """Everything the finding says, flat, with its rows as references (claim id, reading, counted from items):
+        what an engine that runs the rules elsewhere (``claimcheck.scale``) sends back, for ``from_record``."""
+        refs = [(row.gid, row.reading, row.counted_from_items) for row in self.rows]
+        position = {id(row): index for index, row in enumerate(self.rows)}
+        return {"code": self.code, "name": self.name, "verdict": self.verdict, "confidence": self.confidence,
+                "message": self.message, "explanation": self.explanation, "assumptions": list(self.assumptions),
+                "row_ids": [gid for gid, _, _ in refs], "row_readings": [reading for _, reading, _ in refs],
+                "row_counted": [counted for _, _, counted in refs],
+                "sides": None if self._sides is None else [[position[id(row)] for row in side] for side in self._sides],
+                "extra_ids": list(self._extra_ids), "gap": self.gap,
+                "location_file": None if self.location is None else self.location[0],
+                "location_line": None if self.location is None else self.location[1],
+                "explained_by": list(self.explained_by), "fingerprint": self.fingerprint}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any], rows: Sequence[Row]) -> Finding:
+        """The finding ``to_record`` gave, with its rows found again (in the order of ``row_ids``)."""
+        sides = record["sides"]
+        location = None if record["location_file"] is None else (record["location_file"], record["location_line"])
+        finding = cls.written(record["verdict"], list(rows), record["message"], record["explanation"],
+                              record["confidence"], tuple(record["assumptions"]), tuple(record["extra_ids"]),
+                              location, None if sides is None else [[rows[i] for i in side] for side in sides],
+                              tuple(record["explained_by"]))
+        finding.code, finding.name, finding.gap = record["code"], record["name"], record["gap"]
+        finding._fingerprint = record["fingerprint"]
+        return finding
+
     @classmethod
     def written(cls, verdict: Verdict, rows: list[Row], message: str, explanation: str,
                 confidence: Confidence = "high", assumptions: list[str] | tuple[str, ...] = (),

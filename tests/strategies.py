@@ -78,3 +78,39 @@ MONEY = st.integers(min_value=1, max_value=500).map(lambda n: f"${n} billion")
 SHARES = st.sampled_from(["41.9%", "over 60%", "about 40%", "nearly 50%", "between 30 and 45%", "under 35%",
                           "60% or more", "47%", "39.5%"])
 PUBLISHED_DAYS = st.sampled_from(["2023-01-20", "2023-03-01", "2023-11-15", "2024-06-30"])
+
+
+# --- the claims store: claims of every shape ----------------------------------------------------
+
+STORE_VALUES = ["41.9%", "over 60%", "$2.64 trillion", "about 17 trillion yuan", "eight", "18 countries",
+                "second largest", "doubled", "over 20% every year", "nearly one-third", "between 10 and 20", "up to 5 km",
+                "3.5 percentage points"]
+STORE_PERIODS = ["2022", "October 2013", "first half of 2024", "since 2012", "for 15 consecutive years",
+                 "as of 1 July 2023", "late 2021", "Q3 2023", "last year", "2012–2022"]
+
+
+@st.composite
+def claim_records(draw, index: int = 0) -> dict:
+    """The fields of one valid claim as a claim file writes them: a value, an event, a list, or several."""
+    record: dict = {"id": f"c{index}", "measure": draw(st.sampled_from(["trade share", "exports", "members"]))}
+    shape = draw(st.sampled_from(["value", "event", "items", "value and items"]))
+    if shape.startswith("value"):
+        record["value"] = draw(st.sampled_from(STORE_VALUES))
+        if record["value"] == "$2.64 trillion" and draw(st.booleans()):
+            record["also"] = "about 17 trillion yuan"  # the same amount in another currency
+        if draw(st.booleans()):
+            record["period"] = draw(st.sampled_from(STORE_PERIODS))
+    if shape == "event":
+        record.update(event=draw(st.sampled_from(["summit", "accession"])), date=draw(st.sampled_from(STORE_PERIODS[:4])))
+        if draw(st.booleans()):
+            record["change"] = draw(st.sampled_from(["+1", "-2", "one"]))
+    if "items" in shape:
+        record["items"] = draw(st.lists(st.sampled_from(["Laos", "Nepal", "Bhutan", "Timor-Leste"]), min_size=1,
+                                        max_size=4, unique=True))
+        record["complete"] = draw(st.booleans())
+    for key, choices in (("subject", ["China", "ASEAN", "Vietnam"]), ("scope", ["neighbouring countries", "world"]),
+                         ("quote", ["it said so", "“a quote”, with — dashes"]), ("note", ["checked twice"]),
+                         ("stated", ["2019", "2024-03-01"]), ("derived", ["from table 2"])):
+        if draw(st.booleans()):
+            record[key] = draw(st.sampled_from(choices))
+    return record

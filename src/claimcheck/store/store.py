@@ -1,0 +1,362 @@
+"""The claims store: a claims folder parsed once into Parquet, re-parsed only where a file changed.
+
+The store lives in the claims folder, in ``.claimcheck/store/``:
+
+- ``meta.json``: what the store was made with (the store's format, a hash of the claimcheck code
+  that reads claims, the vocabulary file's hash and text, the tolerances) and the names of the
+  files below. It is written last, by a rename: a store is always the one it names, whole;
+- ``files-N.parquet``: one row per claim file: its content hash (and its source text's), its
+  source record, its problems, and how many claims it holds;
+- ``claims-N.parquet``: segments of claims, one row per claim (``claimcheck.store.columns``).
+
+Refreshing hashes every claim file, keeps the claims of the files whose hash (and source text's
+hash) is unchanged, and parses the rest, in parallel across the cores when there are many. A
+changed vocabulary, tolerance or claimcheck version parses everything again: a store never gives
+an answer that a fresh ``load`` would not.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from claimcheck import __version__
+from claimcheck.corpus.loader import (
+    VOCABULARY_FILE,
+    FileReading,
+    add_reading,
+    claim_files,
+    no_claim_files,
+    read_claim_file,
+)
+from claimcheck.corpus.records import Claim, Corpus, Source
+from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, load_vocabulary, vocabulary_from_bytes
+from claimcheck.errors import ClaimcheckError, Problem, shown_path
+from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
+from claimcheck.review import write_atomic
+from claimcheck.store.columns import ColumnWriter, claims_from_table
+
+STORE_FOLDER = Path(".claimcheck") / "store"
+FORMAT = 1
+SEGMENT_CLAIMS = 1_000_000  # claims per segment file: large enough for fast scans, small enough to rewrite
+ROW_GROUP = 65_536  # claims per Parquet row group: what a reader decodes at once
+PARALLEL_BYTES = 2_000_000  # claim files this large in all are parsed by a pool of processes
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+FILE_SCHEMA = pa.schema([
+    ("name", pa.string()), ("shown", pa.string()), ("sha", pa.string()), ("text_path", pa.string()),
+    ("text_sha", pa.string()), ("source", pa.string()), ("source_id_line", pa.int64()),
+    ("problems", pa.string()), ("before_source", pa.int64()), ("claims", pa.int64()),
+])
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+
+def code_version() -> str:
+    """A hash of the code that turns claim files into stored claims: a store made by other code is stale."""
+    digest = hashlib.sha256(__version__.encode())
+    for part in ("read", "corpus", "engine", "store"):
+        for path in sorted((_PACKAGE / part).rglob("*.py")):
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _problem_record(problem: Problem) -> dict[str, Any]:
+    return {"path": problem.path, "line": problem.line, "field": problem.field, "message": problem.message,
+            "code": problem.code, "claim_id": problem.claim_id}
+
+
+@dataclass
+class Store:
+    """An opened store: its folder, what it was made with, and its files."""
+
+    folder: Path  # the claims folder
+    path: Path  # the store folder inside it
+    meta: dict[str, Any]
+
+    @property
+    def segments(self) -> list[Path]:
+        return [self.path / name for name in self.meta["segments"]]
+
+    @property
+    def claim_count(self) -> int:
+        return int(self.meta["claims"])
+
+    def files(self) -> list[dict[str, Any]]:
+        return pq.read_table(self.path / self.meta["files"]).to_pylist()
+
+    def vocabulary(self, problems: list[Problem] | None = None) -> Vocabulary | None:
+        """The vocabulary the claims were read with (from the text the store keeps), or None."""
+        text = self.meta["vocabulary_text"]
+        if text is None:
+            return None
+        return vocabulary_from_bytes(text.encode("utf-8"), self.meta["vocabulary_shown"],
+                                     [] if problems is None else problems)
+
+    def sources(self) -> dict[str, Source]:
+        """Every source, by id, as ``load`` would have them (a file whose source id is taken adds none)."""
+        out: dict[str, Source] = {}
+        for record in self.files():
+            if record["source"] is not None:
+                source = Source.model_validate_json(record["source"])
+                out.setdefault(source.id, source)
+        return out
+
+    def published(self) -> dict[str, Any]:
+        return {sid: source.published for sid, source in self.sources().items() if source.published}
+
+    def batches(self, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+        for segment in self.segments:
+            yield from pq.ParquetFile(segment).iter_batches(columns=columns)
+
+    def corpus(self) -> Corpus:
+        """The corpus ``load(folder, strict=False)`` gives, rebuilt from the store."""
+        corpus = Corpus(root=self.folder)
+        corpus.vocabulary = self.vocabulary(corpus.problems)
+        files = self.files()
+        if not files:
+            corpus.problems.append(no_claim_files(self.folder))
+        by_file: dict[str, list[tuple[int, Claim]]] = {}
+        for segment in self.segments:
+            table = pq.read_table(segment)
+            order = table.column("position").to_pylist()
+            for name, position, claim in zip(table.column("file").to_pylist(), order, claims_from_table(table),
+                                             strict=True):
+                by_file.setdefault(name, []).append((position, claim))
+        for record in files:
+            claims = [claim for _, claim in sorted(by_file.get(record["shown"], ()), key=lambda pair: pair[0])]
+            reading = FileReading(
+                record["shown"], None if record["source"] is None else Source.model_validate_json(record["source"]),
+                record["source_id_line"], claims, [Problem(**p) for p in json.loads(record["problems"])],
+                record["before_source"])
+            add_reading(corpus, reading, self.folder / record["name"])
+        return corpus
+
+
+def store_path(folder: str | Path) -> Path:
+    return Path(folder) / STORE_FOLDER
+
+
+def open_store(folder: str | Path) -> Store | None:
+    """The folder's store as it is, or None if it has none (it may be stale: see ``refresh``)."""
+    path = store_path(folder)
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if meta.get("format") != FORMAT:
+        return None
+    return Store(Path(folder), path, meta)
+
+
+def _environment(folder: Path, tolerances: Tolerances) -> dict[str, Any]:
+    vocabulary = folder / VOCABULARY_FILE
+    text = vocabulary.read_bytes().decode("utf-8", errors="replace") if vocabulary.exists() else None
+    return {"format": FORMAT, "code": code_version(), "tolerances": tolerances.model_dump(),
+            "vocabulary_sha": None if text is None else hashlib.sha256(text.encode()).hexdigest(),
+            "vocabulary_text": text, "vocabulary_shown": shown_path(vocabulary)}
+
+
+# --- parsing one file (in this process or a worker) ---------------------------------------------
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(folder: Path, vocabulary: Vocabulary | None, tolerances: Tolerances) -> None:
+    _worker.update(folder=folder, vocabulary=vocabulary, tolerances=tolerances,
+                   writer=ColumnWriter(vocabulary or EMPTY))
+
+
+def _parse(file: Path) -> tuple[dict[str, Any], bytes]:
+    """A claim file read, as its row of the files table and its claims as Arrow IPC bytes."""
+    folder, vocabulary, tolerances = _worker["folder"], _worker["vocabulary"], _worker["tolerances"]
+    sha = _sha(file)
+    reading = read_claim_file(file, folder, vocabulary, tolerances)
+    source = reading.source
+    published = {source.id: source.published} if source is not None and source.published else {}
+    table = _worker["writer"].table(reading.claims, reading.shown, published)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    text = reading.text_path
+    record = {"name": file.name, "shown": reading.shown, "sha": sha,
+              "text_path": None if text is None else os.path.relpath(text, folder),
+              "text_sha": None if text is None else _sha(text),
+              "source": None if source is None else source.model_dump_json(),
+              "source_id_line": reading.source_id_line,
+              "problems": json.dumps([_problem_record(p) for p in reading.problems], ensure_ascii=False),
+              "before_source": reading.before_source, "claims": len(reading.claims)}
+    return record, sink.getvalue().to_pybytes()
+
+
+def _unchanged(record: dict[str, Any], folder: Path, sha: str) -> bool:
+    if record["sha"] != sha:
+        return False
+    if record["text_path"] is None:
+        return True
+    text = folder / record["text_path"]
+    return text.exists() and _sha(text) == record["text_sha"]
+
+
+# --- refreshing ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Refreshed:
+    store: Store
+    parsed: int  # files parsed this time
+    kept: int  # files whose claims were kept
+    removed: int
+
+
+def refresh(folder: str | Path, *, tolerances: Tolerances = DEFAULT_TOLERANCES, jobs: int | None = None,
+            progress: Progress | None = None) -> Refreshed:
+    """Build the folder's store, or bring it up to date with the folder; returns it with what was done."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ClaimcheckError(f"{folder} is not a folder; the store is made for a claims folder")
+    path = store_path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    ignore = path.parent / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# claimcheck's store, rebuilt from the claim files; not for version control\n*\n")
+    with (path / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one refresh at a time; readers see whole stores only (meta.json)
+        return _refresh(folder, path, tolerances, jobs, progress or (lambda done, total: None))
+
+
+def _refresh(folder: Path, path: Path, tolerances: Tolerances, jobs: int | None, progress: Progress) -> Refreshed:
+    environment = _environment(folder, tolerances)
+    old = open_store(folder)
+    same_environment = old is not None and all(old.meta.get(k) == v for k, v in environment.items())
+    previous = {r["name"]: r for r in old.files()} if old is not None and same_environment else {}
+    files = claim_files(folder)
+    kept: dict[str, dict[str, Any]] = {}
+    dirty: list[Path] = []
+    for file in files:
+        record = previous.get(file.name)
+        if record is not None and _unchanged(record, folder, _sha(file)):
+            kept[file.name] = record
+        else:
+            dirty.append(file)
+    removed = len(set(previous) - {f.name for f in files})
+
+    problems: list[Problem] = []
+    vocabulary_path = folder / VOCABULARY_FILE
+    vocabulary = load_vocabulary(vocabulary_path, environment["vocabulary_shown"], problems) \
+        if vocabulary_path.exists() else None
+    parsed = dict(_parse_all(dirty, folder, vocabulary, tolerances, jobs, progress))
+
+    new_names: list[str] = []
+    number = int(old.meta.get("generation", 0)) + 1 if old is not None else 1
+    counter = iter(range(1_000_000))
+
+    def segment_name() -> str:
+        name = f"claims-{number}-{next(counter)}.parquet"
+        new_names.append(name)
+        return name
+
+    segments: list[str] = []
+    # Segments holding only kept files are kept as they are; the others keep the rows of their kept files.
+    if old is not None and same_environment:
+        kept_shown = {r["shown"] for r in kept.values()}
+        for segment in old.segments:
+            table = pq.read_table(segment, columns=["file"])
+            names = set(table.column("file").to_pylist())
+            if names <= kept_shown:
+                segments.append(segment.name)
+            elif names & kept_shown:
+                full = pq.read_table(segment)
+                mask = pc.is_in(full.column("file"), value_set=pa.array(sorted(kept_shown)))
+                name = segment_name()
+                _write_parquet(full.filter(mask), path / name)
+                segments.append(name)
+    pending: list[pa.Table] = []
+    pending_rows = 0
+
+    def flush() -> None:
+        nonlocal pending, pending_rows
+        if pending:
+            name = segment_name()
+            _write_parquet(pa.concat_tables(pending), path / name)
+            segments.append(name)
+        pending, pending_rows = [], 0
+
+    for _record, data in parsed.values():
+        table = pa.ipc.open_stream(data).read_all()
+        pending.append(table)
+        pending_rows += table.num_rows
+        if pending_rows >= SEGMENT_CLAIMS:
+            flush()
+    flush()
+
+    records = [kept[f.name] if f.name in kept else parsed[f.name][0] for f in files]
+    files_name = f"files-{number}.parquet"
+    _write_parquet(pa.Table.from_pylist(records, schema=FILE_SCHEMA), path / files_name)
+    meta = {**environment, "generation": number, "segments": segments, "files": files_name,
+            "claims": sum(r["claims"] for r in records)}
+    write_atomic(path / "meta.json", json.dumps(meta, ensure_ascii=False))
+    for leftover in path.glob("*.parquet"):  # earlier generations, and anything a crash left behind
+        if leftover.name not in segments and leftover.name != files_name:
+            leftover.unlink(missing_ok=True)
+    return Refreshed(Store(folder, path, meta), parsed=len(parsed), kept=len(kept), removed=removed)
+
+
+def _parse_all(files: list[Path], folder: Path, vocabulary: Vocabulary | None, tolerances: Tolerances,
+               jobs: int | None, progress: Progress) -> Iterator[tuple[str, tuple[dict[str, Any], bytes]]]:
+    total = len(files)
+    size = sum(f.stat().st_size for f in files)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or size < PARALLEL_BYTES or total < 2:
+        _start_worker(folder, vocabulary, tolerances)
+        for done, file in enumerate(files, start=1):
+            yield file.name, _parse(file)
+            progress(done, total)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                             initargs=(folder, vocabulary, tolerances)) as pool:
+        for done, (file, result) in enumerate(zip(files, pool.map(_parse, files, chunksize=4), strict=True),
+                                              start=1):
+            yield file.name, result
+            progress(done, total)
+
+
+def _write_parquet(table: pa.Table, path: Path) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    pq.write_table(table, temporary, row_group_size=ROW_GROUP)
+    os.replace(temporary, path)
+
+
+def is_current(folder: str | Path, *, tolerances: Tolerances = DEFAULT_TOLERANCES) -> bool:
+    """Whether the folder's store holds exactly what its claim files say now (without changing anything)."""
+    folder = Path(folder)
+    store = open_store(folder)
+    if store is None or any(store.meta.get(k) != v for k, v in _environment(folder, tolerances).items()):
+        return False
+    records = {r["name"]: r for r in store.files()}
+    files = claim_files(folder)
+    return set(records) == {f.name for f in files} and all(_unchanged(records[f.name], folder, _sha(f))
+                                                           for f in files)
+
+
+__all__ = ["FORMAT", "STORE_FOLDER", "Refreshed", "Store", "code_version", "is_current", "open_store", "refresh",
+           "store_path"]

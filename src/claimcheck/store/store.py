@@ -43,6 +43,7 @@ from claimcheck.corpus.loader import (
 from claimcheck.corpus.records import Claim, Corpus, Source
 from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, load_vocabulary, vocabulary_from_bytes
 from claimcheck.errors import ClaimcheckError, Problem, shown_path
+from claimcheck.read import units
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
 from claimcheck.review import write_atomic
 from claimcheck.store.columns import ColumnWriter, claims_from_table
@@ -128,28 +129,34 @@ class Store:
         for segment in self.segments:
             yield from pq.ParquetFile(segment).iter_batches(columns=columns)
 
-    def corpus(self) -> Corpus:
-        """The corpus ``load(folder, strict=False)`` gives, rebuilt from the store."""
+    def corpus(self, *, claims: bool = True) -> Corpus:
+        """The corpus ``load(folder, strict=False)`` gives, rebuilt from the store; without ``claims``, all of it
+        but the claims (sources, files, problems, vocabulary), for engines that read the claims themselves."""
         corpus = Corpus(root=self.folder)
         corpus.vocabulary = self.vocabulary(corpus.problems)
         files = self.files()
         if not files:
             corpus.problems.append(no_claim_files(self.folder))
         by_file: dict[str, list[tuple[int, Claim]]] = {}
-        for segment in self.segments:
+        for segment in self.segments if claims else ():
             table = pq.read_table(segment)
             order = table.column("position").to_pylist()
             for name, position, claim in zip(table.column("file").to_pylist(), order, claims_from_table(table),
                                              strict=True):
                 by_file.setdefault(name, []).append((position, claim))
         for record in files:
-            claims = [claim for _, claim in sorted(by_file.get(record["shown"], ()), key=lambda pair: pair[0])]
+            found = [claim for _, claim in sorted(by_file.get(record["shown"], ()), key=lambda pair: pair[0])]
             reading = FileReading(
                 record["shown"], None if record["source"] is None else Source.model_validate_json(record["source"]),
-                record["source_id_line"], claims, [Problem(**p) for p in json.loads(record["problems"])],
+                record["source_id_line"], found, [Problem(**p) for p in json.loads(record["problems"])],
                 record["before_source"])
             add_reading(corpus, reading, self.folder / record["name"])
         return corpus
+
+    def admitted(self, corpus: Corpus) -> list[str]:
+        """The files whose claims the corpus holds (as ``file`` names them): not one whose source id is taken."""
+        names = {path.name for path in corpus.files.values()}
+        return [record["shown"] for record in self.files() if record["name"] in names]
 
 
 def store_path(folder: str | Path) -> Path:
@@ -332,6 +339,7 @@ def _parse_all(files: list[Path], folder: Path, vocabulary: Vocabulary | None, t
             yield file.name, _parse(file)
             progress(done, total)
         return
+    units.registry()  # built once here (pint takes most of a second), and shared by the forked workers
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                              initargs=(folder, vocabulary, tolerances)) as pool:
         for done, (file, result) in enumerate(zip(files, pool.map(_parse, files, chunksize=4), strict=True),

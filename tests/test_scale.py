@@ -12,6 +12,7 @@ import pytest
 pytest.importorskip("duckdb")
 
 from claimcheck import check, load  # noqa: E402
+from claimcheck.engine.rules import RULES  # noqa: E402
 from claimcheck.scale import duck  # noqa: E402
 from claimcheck.scale.duck import check_store  # noqa: E402
 from claimcheck.scale.report import report_of  # noqa: E402
@@ -49,6 +50,19 @@ def test_duckdb_finds_what_check_finds(source, tmp_path):
     assert local.findings, "a corpus with findings, or the comparison shows nothing"
     assert_same_report(local, scaled)
     assert run.counts == {v: n for v, n in local.counts().items() if n}
+
+
+EXAMPLES = [(code, title) for code, rule in sorted(RULES.items()) for title in rule.examples()]
+
+
+@pytest.mark.parametrize(("code", "title"), EXAMPLES)
+def test_duckdb_finds_what_check_finds_in_every_rules_examples(code, title, tmp_path):
+    folder = tmp_path / "example"
+    folder.mkdir()
+    for name, text in RULES[code].examples()[title].items():
+        (folder / name).write_text(text, encoding="utf-8")
+    corpus, _, scaled = duckdb_report(folder, tmp_path)
+    assert_same_report(check(corpus), scaled)
 
 
 def test_duckdb_runs_the_data_rules_on_the_problems_of_the_files(tmp_path):

@@ -18,12 +18,12 @@ from typing import Any
 import pyarrow as pa
 
 from claimcheck.corpus.vocabulary import EMPTY, Vocabulary
-from claimcheck.engine.check import Normalizer, active_rules, chosen_rules, stamped
+from claimcheck.engine.check import KEYS, Normalizer, active_rules, chosen_rules, stamped
 from claimcheck.engine.findings import VERDICTS, Context, Finding, Row
 from claimcheck.engine.rules import Rule
 from claimcheck.errors import Problem
 from claimcheck.read.periods import Period
-from claimcheck.store.columns import RECORD_COLUMNS, claims_of
+from claimcheck.store.columns import RECORD_COLUMNS, claims_of, key_of_text
 
 MEMBER_COLUMNS = ["name", "key", "first_gid", "first_reading", "first_counted", "gid", "reading", "counted"]
 INPUT_COLUMNS = [*MEMBER_COLUMNS, *RECORD_COLUMNS]
@@ -98,7 +98,9 @@ class GroupRunner:
                 group.append(next(r for r in rows if r.reading == readings[i] and r.counted_from_items == counted[i]))
             first = (members["first_gid"][start], members["first_reading"][start], members["first_counted"][start])
             for rule in self.rules.get(names[start], ()):
-                for index, finding in enumerate(stamped(rule, rule.check(group, self.ctx))):
+                found = rule.check(group, self.ctx, key_of_text(keys[start])) if KEYS[rule.key].with_vocabulary \
+                    else rule.check(group, self.ctx)
+                for index, finding in enumerate(stamped(rule, found)):
                     out.append(record_of(finding, first, index))
             start = end
         return out

@@ -69,6 +69,13 @@ def key_text(key: tuple) -> str:
     return json.dumps(key, ensure_ascii=False, separators=(",", ":"))
 
 
+def key_of_text(text: str) -> tuple:
+    """The key ``key_text`` wrote (keys are tuples of text, numbers and tuples)."""
+    def tupled(item: Any) -> Any:
+        return tuple(tupled(part) for part in item) if isinstance(item, list) else item
+    return tupled(json.loads(text))
+
+
 def _day(ordinal: int) -> datetime.date | None:
     return datetime.date.fromordinal(ordinal) if ordinal else None
 
@@ -78,7 +85,7 @@ class ColumnWriter:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self.filing = Filing(KEYS)
+        self.filing = Filing(KEYS, vocabulary)
         # Claims share their readings (corpus.records reads each text once): each one's JSON is made once. The
         # reading is held beside its JSON so that its id is not reused while the memo lives.
         self.json: dict[int, tuple[Any, str]] = {}
@@ -198,4 +205,4 @@ def blocks_of(table: pa.Table) -> Iterable[dict]:
 
 
 __all__ = ["BLOCK", "ColumnWriter", "JSON_FIELDS", "PLAIN_FIELDS", "RECORD_COLUMNS", "SCHEMA", "claims_from_table",
-           "claims_of", "key_text"]
+           "claims_of", "key_of_text", "key_text"]

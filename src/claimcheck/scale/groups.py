@@ -119,5 +119,10 @@ def findings_table(records: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(records, schema=FINDING_SCHEMA)
 
 
+def in_order(table: pa.Table) -> pa.Table:
+    """Findings in ``check``'s order, whichever part files (Spark's) or batches they came in."""
+    return table.sort_by([(name, "ascending") for name in ORDER]) if table.num_rows else table
+
+
 __all__ = ["FINDING_SCHEMA", "INPUT_COLUMNS", "MEMBER_COLUMNS", "ORDER", "GroupRunner", "chosen", "findings_table",
-           "record_of"]
+           "in_order", "record_of"]

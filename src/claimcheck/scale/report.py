@@ -17,6 +17,7 @@ from claimcheck.corpus.records import Corpus
 from claimcheck.corpus.vocabulary import EMPTY
 from claimcheck.engine.check import Normalizer, Report, chosen_rules
 from claimcheck.engine.findings import Finding, Row
+from claimcheck.scale.groups import in_order
 
 
 def report_of(findings: str | Path, corpus: Corpus, *, select: Sequence[str] | None = None,
@@ -28,7 +29,7 @@ def report_of(findings: str | Path, corpus: Corpus, *, select: Sequence[str] | N
     rows.sort(key=lambda row: row.gid)
     by_ref: dict[tuple[str, int, bool], Row] = {(r.gid, r.reading, r.counted_from_items): r for r in rows}
     found = []
-    for record in pq.read_table(findings).to_pylist():
+    for record in in_order(pq.read_table(findings)).to_pylist():
         refs = zip(record["row_ids"], record["row_readings"], record["row_counted"], strict=True)
         found.append(Finding.from_record(record, [by_ref[ref] for ref in refs]))
     return Report(findings=found, rows=rows, selected=tuple(rule.code for rule in chosen_rules(select, ignore)),

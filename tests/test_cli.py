@@ -225,7 +225,7 @@ def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("claimcheck.cli.load", broken)
+    monkeypatch.setattr("claimcheck.scale.folder.load", broken)  # how check loads a folder
     code, out, err = run(capsys, "check", str(CASES))
     assert code == 2 and "internal error (RuntimeError: a bug)" in err and "Traceback" not in err
 

@@ -1,4 +1,4 @@
-"""The command line: ``claimcheck check``, ``review``, ``extract``, ``rules`` and ``rule``.
+"""The command line: ``claimcheck check``, ``store``, ``review``, ``extract``, ``rules`` and ``rule``.
 
 Exit codes: 0 nothing new at or above --fail-on; 1 new, unreviewed findings at or above it; 2 a
 usage error or a bad claim or review file, with a message naming file, line and field, and
@@ -27,11 +27,10 @@ from claimcheck import __version__
 from claimcheck.config import claim_folders, find_settings
 from claimcheck.corpus.loader import VOCABULARY_FILE, load
 from claimcheck.corpus.records import Corpus
-from claimcheck.corpus.yamlfile import decode
 from claimcheck.engine.check import check as run_check
 from claimcheck.engine.rules import RULES, resolve, rule_text, rules_markdown
-from claimcheck.errors import ClaimcheckError, ClaimFileError, Problem, shown_path
-from claimcheck.extraction.candidates import Candidate, extract
+from claimcheck.errors import ClaimcheckError, ClaimFileError, shown_path
+from claimcheck.extraction.candidates import Candidate
 from claimcheck.extraction.drafts import draft_yaml
 from claimcheck.read.periods import parse_period
 from claimcheck.report.formats import EXTENSIONS, FORMATS, Options, format_for
@@ -50,6 +49,8 @@ from claimcheck.review import (
     record_all,
     write_atomic,
 )
+from claimcheck.scale.extract import documents_in, extract_files
+from claimcheck.scale.folder import ENGINES, load_and_check
 
 CHECK_EXAMPLES = """\
 examples:
@@ -84,6 +85,15 @@ examples:
 A draft is marked 'draft: true' and leaves what it could not fill as null, with a TODO comment.
 Values and periods are read with the same grammar as claim files, so a draft reads back as it was
 extracted. Existing files are never overwritten without --force.
+"""
+
+STORE_EXAMPLES = """\
+examples:
+  claimcheck store claims/                 read every claim file once; later runs re-read only changed files
+  claimcheck check claims/                 uses the store, refreshed first, so it is never stale
+
+A file is read again when its content (or its source text) changes; a changed vocabulary or
+claimcheck version reads everything again. The store needs pyarrow: pip install 'claimcheck[store]'.
 """
 
 REVIEW_EXAMPLES = """\
@@ -139,6 +149,17 @@ def _parser() -> argparse.ArgumentParser:
                        help="colour in the text listing: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR "
                             "forces it), always or never")
     check.add_argument("--url", metavar="URL", help="claimreview: the address of the page that publishes the reviews")
+    check.add_argument("--engine", choices=ENGINES, default="auto",
+                       help="auto (default): a large folder through its store, checked here; local, duckdb or "
+                            "spark to choose (docs/scale.md)")
+
+    store = commands.add_parser("store", help="build or refresh a claims folder's store (for large folders)",
+                                epilog=STORE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                description="Read a claims folder into its store, .claimcheck/store/ inside it: "
+                                            "Parquet that 'claimcheck check' reads instead of the YAML.")
+    store.add_argument("path", help="a claims folder")
+    store.add_argument("--jobs", "-j", type=int, metavar="N", help="processes that read claim files (default: "
+                       "every core)")
 
     review = commands.add_parser("review", help="record a fact-checker's verdict on a finding",
                                  epilog=REVIEW_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -162,7 +183,8 @@ def _parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      description="Draft a claim file from each document: every value and date found, "
                                                  "for a person to review and complete.")
-    extracting.add_argument("files", nargs="+", metavar="FILE", help="plain-text documents (UTF-8)")
+    extracting.add_argument("files", nargs="+", metavar="FILE", help="plain-text documents (UTF-8), or folders of "
+                            "*.txt documents")
     extracting.add_argument("--source-id", metavar="ID", help="the source id (default: the file name without suffix; "
                             "one file only)")
     extracting.add_argument("--published", metavar="DATE", help="publication date or year, which anchors 'last year'; "
@@ -172,6 +194,8 @@ def _parser() -> argparse.ArgumentParser:
     extracting.add_argument("--format", "-f", choices=("yaml", "json"), default="yaml",
                             help="yaml: a draft claim file (default); json: the candidates with offsets")
     extracting.add_argument("--force", action="store_true", help="overwrite existing files")
+    extracting.add_argument("--jobs", "-j", type=int, metavar="N",
+                            help="processes that extract documents (default: every core)")
 
     rules = commands.add_parser("rules", help="list the rules", epilog="examples:\n  claimcheck rules\n"
                                 "  claimcheck rules --markdown > docs/rules.md",
@@ -208,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             return _review(args)
         if args.command == "extract":
             return _extract(args)
+        if args.command == "store":
+            return _store(args)
         return _check(args)
     except BrokenPipeError:
         return _reader_went_away()
@@ -422,9 +448,7 @@ def _check(args: argparse.Namespace) -> int:
     select = _codes(args.select) or _codes(settings.select)
     ignore = _codes(args.ignore) or _codes(settings.ignore)
     with Progress(enabled=sys.stderr is not None and sys.stderr.isatty()) as progress:
-        progress.step("loading claims")
-        corpus = load(paths)
-        report = run_check(corpus, select=select, ignore=ignore, progress=progress.checking)
+        corpus, report = _load_and_check(paths, select, ignore, args.engine, progress)
     review_path = Path(args.review) if args.review else default_review_path(paths[0])
     result = outcome(corpus, report, review_path, fail_on)
     options = Options(show_consistent=not args.hide_consistent, show_coverage=args.coverage,
@@ -452,6 +476,20 @@ def _check(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+def _load_and_check(paths: list[Path], select: list[str] | None, ignore: list[str] | None, engine: str,
+                    progress: Progress) -> tuple[Corpus, Any]:
+    """Load strictly (a bad claim file is exit 2) and check: one claims folder through its store when it has one
+    or is large (claimcheck.scale.folder), anything else from its files, here."""
+    if len(paths) == 1:
+        return load_and_check(paths[0], select=select, ignore=ignore, engine=engine,
+                              step=lambda what, done, total: progress.step(what, done or 0, total))
+    if engine in ("duckdb", "spark"):
+        raise ClaimcheckError(f"--engine {engine} checks one claims folder's store; give one folder")
+    progress.step("loading claims")
+    corpus = load(paths)
+    return corpus, run_check(corpus, select=select, ignore=ignore, progress=progress.checking)
+
+
 # --- extract ------------------------------------------------------------------------------------
 
 
@@ -475,12 +513,14 @@ def _candidate_record(candidate: Candidate) -> dict[str, Any]:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    files = [Path(f) for f in args.files]
+    files = documents_in([Path(f) for f in args.files])
+    if not files:
+        return _fail(f"no documents (*.txt) in {', '.join(shown_path(f) for f in args.files)}")
     if args.source_id and len(files) > 1:
         return _fail("--source-id names one source; give one file, or let each file name its source")
     if args.published:
         parse_period(args.published)  # a bad date is a usage error now, not a surprise in every claim
-    many = len(files) > 1
+    many = len(files) > 1 or any(Path(f).is_dir() for f in args.files)  # a folder's drafts go to a folder
     output = Path(args.output) if args.output else None
     if many and output is not None and output.exists() and not output.is_dir():
         return _fail(f"{shown_path(output)} is a file; with several documents --output names a folder")
@@ -488,13 +528,9 @@ def _extract(args: argparse.Namespace) -> int:
     drafts: list[tuple[Path | None, str]] = []
     drafted_from: dict[str, Path] = {}
     with Progress(enabled=sys.stderr is not None and sys.stderr.isatty()) as progress:
-        for number, file in enumerate(files, start=1):
-            progress.step(f"extracting {shown_path(file)}", number - 1, len(files))
-            try:
-                text = decoded(file.read_bytes(), shown_path(file))
-            except OSError as exc:
-                return _fail(f"cannot read {shown_path(file)}: {exc.strerror or exc}")
-            candidates = extract(text, published=args.published)
+        found = extract_files(files, published=args.published, jobs=args.jobs,
+                              progress=lambda done, total: progress.step("extracting", done, total))
+        for file, text, candidates in found:
             source_id = args.source_id or _slug(file.stem)
             if args.format == "json":
                 rendered = json.dumps({"file": str(file), "source_id": source_id,
@@ -527,20 +563,35 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def decoded(data: bytes, shown: str) -> str:
-    problems: list[Problem] = []
-    text = decode(data, shown, problems)
-    if text is None:
-        raise ClaimFileError(problems)
-    return text
-
-
 def _relative(file: Path, folder: Path) -> str | None:
     """The document's path from the draft's folder, if it lies inside it (the loader keeps texts inside)."""
     try:
         return file.resolve().relative_to(folder.resolve()).as_posix()
     except ValueError:
         return None
+
+
+# --- store --------------------------------------------------------------------------------------
+
+
+def _store(args: argparse.Namespace) -> int:
+    """Build or refresh the folder's store; its problems are listed as check lists them (exit 2)."""
+    try:
+        from claimcheck.store import refresh
+    except ImportError:
+        return _fail("the store needs pyarrow: pip install 'claimcheck[store]'")
+    if not Path(args.path).is_dir():
+        return _fail(f"{shown_path(args.path)} is not a folder; the store is made for a claims folder")
+    with Progress(enabled=sys.stderr is not None and sys.stderr.isatty()) as progress:
+        done = refresh(args.path, jobs=args.jobs,
+                       progress=lambda n, total: progress.step("reading claim files", n, total))
+    store = done.store
+    print(f"claimcheck: store of {store.claim_count:,} claims in {shown_path(store.path)}: {done.parsed} file(s) "
+          f"read, {done.kept} unchanged, {done.removed} removed")
+    problems = store.corpus(claims=False).problems
+    if problems:
+        raise ClaimFileError(problems)
+    return 0
 
 
 # --- review -------------------------------------------------------------------------------------

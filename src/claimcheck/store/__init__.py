@@ -5,6 +5,17 @@ it; ``Store.corpus()`` gives back what ``load`` would. ``columns`` says what a s
 It needs pyarrow (``pip install 'claimcheck[store]'``); nothing else in claimcheck imports it.
 """
 
-from claimcheck.store.store import FORMAT, STORE_FOLDER, Refreshed, Store, is_current, open_store, refresh, store_path
+from claimcheck.store.store import (
+    FORMAT,
+    STORE_FOLDER,
+    Refreshed,
+    Store,
+    is_current,
+    open_store,
+    refresh,
+    remove_store,
+    store_path,
+)
 
-__all__ = ["FORMAT", "STORE_FOLDER", "Refreshed", "Store", "is_current", "open_store", "refresh", "store_path"]
+__all__ = ["FORMAT", "STORE_FOLDER", "Refreshed", "Store", "is_current", "open_store", "refresh", "remove_store",
+           "store_path"]

@@ -17,10 +17,12 @@ an answer that a fresh ``load`` would not.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -161,6 +163,15 @@ class Store:
 
 def store_path(folder: str | Path) -> Path:
     return Path(folder) / STORE_FOLDER
+
+
+def remove_store(folder: str | Path) -> None:
+    """The folder's store removed, and its .claimcheck folder when nothing else is in it."""
+    path = store_path(folder)
+    shutil.rmtree(path, ignore_errors=True)
+    (path.parent / ".gitignore").unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()
 
 
 def open_store(folder: str | Path) -> Store | None:
@@ -367,4 +378,4 @@ def is_current(folder: str | Path, *, tolerances: Tolerances = DEFAULT_TOLERANCE
 
 
 __all__ = ["FORMAT", "STORE_FOLDER", "Refreshed", "Store", "code_version", "is_current", "open_store", "refresh",
-           "store_path"]
+           "remove_store", "store_path"]

@@ -12,6 +12,7 @@ so that no sort holds more than a partition. The findings are sorted at the end 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -33,7 +34,7 @@ from claimcheck.store.store import Store, store_path
 
 BATCH_ROWS = 20_000  # members per batch sent to the rules: a few MB of claims
 PARTITION_MEMBERS = 4_000_000  # members per partition: what one sort holds
-MEMORY_LIMIT = "2GB"  # DuckDB's own; past it, it spills to its temporary folder
+MEMORY_LIMIT = "512MB"  # DuckDB's own; past it, it spills to its temporary folder
 Progress = Callable[[int, int, str], None]
 
 
@@ -85,6 +86,7 @@ def check_store(store: Store, out: str | Path, *, select: Sequence[str] | None =
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     work = Path(tempfile.mkdtemp(prefix=".claimcheck-duckdb-", dir=out.parent))
     try:
+        pool = _pool(workers, store, select, ignore)  # before DuckDB starts its threads: see _pool
         con = duckdb.connect(str(work / "work.duckdb"), config={"memory_limit": MEMORY_LIMIT,
                                                                   "temp_directory": str(work / "spill"),
                                                                   "preserve_insertion_order": False})
@@ -111,9 +113,11 @@ def check_store(store: Store, out: str | Path, *, select: Sequence[str] | None =
         writer.write_table(findings_table(runner.problems(head.problems)))
         partitions = max(1, -(-members // PARTITION_MEMBERS))
         started = time.perf_counter()
-        for data in _in_pool(_batches(con, partitions), workers, store, select, ignore):
+        for data in _in_pool(_batches(con, partitions), pool, workers):
             writer.write_table(pa.ipc.open_stream(data).read_all())
         writer.close()
+        if pool is not None:
+            pool.shutdown()
         seconds["rules"] = time.perf_counter() - started
         step(2, 3, "rules run")
 
@@ -128,6 +132,8 @@ def check_store(store: Store, out: str | Path, *, select: Sequence[str] | None =
         seconds["sort"] = time.perf_counter() - started
         step(3, 3, "findings sorted")
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         shutil.rmtree(work, ignore_errors=True)
     return ScaledRun(out, store.claim_count, counts, seconds)
 
@@ -163,23 +169,34 @@ def _last_group_start(table: pa.Table) -> int:
     return cut
 
 
-def _in_pool(batches: Iterator[bytes], workers: int, store: Store, select: Sequence[str] | None,
-             ignore: Sequence[str] | None) -> Iterator[bytes]:
-    """Each batch's findings, in order, from ``workers`` processes (or this one), a few batches in flight."""
+def _pool(workers: int, store: Store, select: Sequence[str] | None,
+          ignore: Sequence[str] | None) -> ProcessPoolExecutor | None:
+    """The workers that run the rules, forked and started now, before DuckDB runs threads in this process
+    (forking a process that runs threads is unsafe); None with one worker, which is this process."""
     arguments = (store.meta, str(store.folder), select, ignore)
     if workers == 1:
         start_runner(*arguments)
+        return None
+    units.registry()  # built once here (pint takes most of a second), and shared by the forked workers
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=start_runner, initargs=arguments,
+                               mp_context=multiprocessing.get_context("fork"))
+    for started in [pool.submit(os.getpid) for _ in range(workers)]:  # every worker forks at the first task
+        started.result()
+    return pool
+
+
+def _in_pool(batches: Iterator[bytes], pool: ProcessPoolExecutor | None, workers: int) -> Iterator[bytes]:
+    """Each batch's findings, in order, from the pool (or this process), a few batches in flight."""
+    if pool is None:
         yield from map(run_batch, batches)
         return
-    units.registry()  # built once here (pint takes most of a second), and shared by the forked workers
-    with ProcessPoolExecutor(max_workers=workers, initializer=start_runner, initargs=arguments) as pool:
-        waiting: list[Future] = []
-        for batch in batches:
-            waiting.append(pool.submit(run_batch, batch))
-            while len(waiting) > 2 * workers:
-                yield waiting.pop(0).result()
-        for future in waiting:
-            yield future.result()
+    waiting: list[Future] = []
+    for batch in batches:
+        waiting.append(pool.submit(run_batch, batch))
+        while len(waiting) > 2 * workers:
+            yield waiting.pop(0).result()
+    for future in waiting:
+        yield future.result()
 
 
 def _quoted(path: Path) -> str:

@@ -52,7 +52,7 @@ from claimcheck.store.columns import ColumnWriter, claims_from_table
 
 STORE_FOLDER = Path(".claimcheck") / "store"
 FORMAT = 1
-SEGMENT_CLAIMS = 1_000_000  # claims per segment file: large enough for fast scans, small enough to rewrite
+SEGMENT_CLAIMS = 500_000  # claims per segment file: large enough for fast scans, small enough to hold and rewrite
 ROW_GROUP = 65_536  # claims per Parquet row group: what a reader decodes at once
 PARALLEL_BYTES = 2_000_000  # claim files this large in all are parsed by a pool of processes
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -282,16 +282,12 @@ def _refresh(folder: Path, path: Path, tolerances: Tolerances, jobs: int | None,
     vocabulary_path = folder / VOCABULARY_FILE
     vocabulary = load_vocabulary(vocabulary_path, environment["vocabulary_shown"], problems) \
         if vocabulary_path.exists() else None
-    parsed = dict(_parse_all(dirty, folder, vocabulary, tolerances, jobs, progress))
 
-    new_names: list[str] = []
     number = int(old.meta.get("generation", 0)) + 1 if old is not None else 1
     counter = iter(range(1_000_000))
 
     def segment_name() -> str:
-        name = f"claims-{number}-{next(counter)}.parquet"
-        new_names.append(name)
-        return name
+        return f"claims-{number}-{next(counter)}.parquet"
 
     segments: list[str] = []
     # Segments holding only kept files are kept as they are; the others keep the rows of their kept files.
@@ -319,7 +315,10 @@ def _refresh(folder: Path, path: Path, tolerances: Tolerances, jobs: int | None,
             segments.append(name)
         pending, pending_rows = [], 0
 
-    for _record, data in parsed.values():
+    parsed: dict[str, dict[str, Any]] = {}
+    # Claims go to segments as files are read: a segment's worth at most is held here at once.
+    for name, (record, data) in _parse_all(dirty, folder, vocabulary, tolerances, jobs, progress):
+        parsed[name] = record
         table = pa.ipc.open_stream(data).read_all()
         pending.append(table)
         pending_rows += table.num_rows
@@ -327,7 +326,7 @@ def _refresh(folder: Path, path: Path, tolerances: Tolerances, jobs: int | None,
             flush()
     flush()
 
-    records = [kept[f.name] if f.name in kept else parsed[f.name][0] for f in files]
+    records = [kept[f.name] if f.name in kept else parsed[f.name] for f in files]
     files_name = f"files-{number}.parquet"
     _write_parquet(pa.Table.from_pylist(records, schema=FILE_SCHEMA), path / files_name)
     meta = {**environment, "generation": number, "segments": segments, "files": files_name,

@@ -10,7 +10,7 @@ Parquet; ``claimcheck.scale.report.report_of`` reads them back for every report 
 Run it from Python (``check_store_spark``, ``local[2]`` by default), or submit it to a cluster
 (docs/scale.md)::
 
-    spark-submit --master yarn --py-files claimcheck.zip -m claimcheck.scale.spark STORE_FOLDER FINDINGS
+    spark-submit --master yarn --py-files claimcheck.zip claimcheck/scale/submit.py FOLDER FINDINGS
 
 The store must be where every executor can read it (HDFS, S3, a shared disk).
 """
@@ -131,8 +131,8 @@ def check_store_spark(store: Store, out: str | Path, *, select: Sequence[str] | 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``spark-submit … -m claimcheck.scale.spark STORE_FOLDER FINDINGS``: the job on the cluster it is given."""
-    parser = argparse.ArgumentParser(prog="claimcheck.scale.spark", description=main.__doc__)
+    """``spark-submit … claimcheck/scale/submit.py FOLDER FINDINGS``: the job on the cluster it is given."""
+    parser = argparse.ArgumentParser(prog="submit.py", description=main.__doc__)
     parser.add_argument("folder", help="the claims folder whose store (.claimcheck/store) to check")
     parser.add_argument("findings", help="where to write the findings (a Parquet folder)")
     parser.add_argument("--select", action="append", help="rule codes, prefixes or names to run")
@@ -147,10 +147,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"claimcheck: {sum(run.counts.values())} findings from {run.claims} claims written to {run.findings}: "
           + ", ".join(f"{n} {v}" for v, n in sorted(run.counts.items())))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 __all__ = ["check_store_spark", "main", "session", "spark_schema"]

@@ -93,11 +93,32 @@ def test_the_job_as_spark_submit_runs_it(tmp_path, spark, capsys):
     from claimcheck.store import refresh
 
     folder = copied(ROOT / "claims", tmp_path)
-    assert main([str(folder), str(tmp_path / "out")]) == 2  # no store yet: the job says so
+    assert main(["check", str(folder), str(tmp_path / "out")]) == 2  # no store yet: the job says so
     assert "has no store" in capsys.readouterr().err
     refresh(folder)
-    assert main([str(folder), str(tmp_path / "out")]) == 0
+    assert main(["check", str(folder), str(tmp_path / "out")]) == 0
     from claimcheck import load
 
     assert f"findings from {len(load(folder).claims)} claims" in capsys.readouterr().out
     assert list((tmp_path / "out").glob("part-*.parquet"))
+
+
+def test_extraction_on_spark_drafts_what_one_process_drafts(tmp_path, spark):
+    import pyarrow.parquet as pq
+
+    from claimcheck.scale.extract import draft_of
+    from claimcheck.scale.spark import extract_on_spark
+
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    for source in sorted((ROOT / "claims" / "sources").glob("*.txt")):
+        shutil.copy(source, documents / source.name)
+    (documents / "latin1.txt").write_bytes("caf\xe9 at 5%".encode("latin-1"))
+    assert extract_on_spark(str(documents), tmp_path / "drafts", published="2025", spark=spark) == 3
+    rows = pq.read_table(tmp_path / "drafts").to_pylist()
+    assert [Path(r["path"]).name for r in rows] == ["latin1.txt", "liu-hu-2023.txt", "wang-2025.txt"]
+    assert "not UTF-8" in rows[0]["problem"] and rows[0]["draft"] is None
+    for row in rows[1:]:
+        file = documents / Path(row["path"]).name
+        assert (row["draft"], row["candidates"]) == draft_of(file, file.read_bytes(), "2025")
+        assert row["candidates"] > 10

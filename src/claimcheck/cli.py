@@ -12,7 +12,6 @@ import argparse
 import datetime
 import json
 import os
-import re
 import signal
 import stat
 import sys
@@ -49,7 +48,7 @@ from claimcheck.review import (
     record_all,
     write_atomic,
 )
-from claimcheck.scale.extract import documents_in, extract_files
+from claimcheck.scale.extract import documents_in, extract_files, source_id_of
 from claimcheck.scale.folder import ENGINES, load_and_check
 
 CHECK_EXAMPLES = """\
@@ -493,10 +492,6 @@ def _load_and_check(paths: list[Path], select: list[str] | None, ignore: list[st
 # --- extract ------------------------------------------------------------------------------------
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-._") or "source"
-
-
 def _candidate_record(candidate: Candidate) -> dict[str, Any]:
     value, period = candidate.value, candidate.period
     return {
@@ -531,7 +526,7 @@ def _extract(args: argparse.Namespace) -> int:
         found = extract_files(files, published=args.published, jobs=args.jobs,
                               progress=lambda done, total: progress.step("extracting", done, total))
         for file, text, candidates in found:
-            source_id = args.source_id or _slug(file.stem)
+            source_id = args.source_id or source_id_of(file)
             if args.format == "json":
                 rendered = json.dumps({"file": str(file), "source_id": source_id,
                                        "candidates": [_candidate_record(c) for c in candidates]},

@@ -8,6 +8,7 @@ order of the files, so that what is written does not depend on which process fin
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from claimcheck.corpus.yamlfile import decode
 from claimcheck.errors import ClaimFileError, shown_path
 from claimcheck.extraction.candidates import Candidate, extract
+from claimcheck.extraction.drafts import draft_yaml
 from claimcheck.read import units
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
@@ -55,6 +57,23 @@ def extract_files(files: Sequence[Path], *, published: str | None = None, jobs: 
             yield file, text, candidates
 
 
+def source_id_of(path: Path) -> str:
+    """The source id a document's draft gets: its file name without suffix, as an id may be written."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-._") or "source"
+
+
+def draft_of(path: Path, data: bytes, published: str | None) -> tuple[str, int]:
+    """A document's draft claim file (its source text not linked: the draft's folder is not known), and how
+    many candidates it holds; ``ClaimFileError`` when the bytes are not text."""
+    problems: list = []
+    text = decode(data, str(path), problems)
+    if text is None:
+        raise ClaimFileError(problems)
+    candidates = extract(text, published=published)
+    return draft_yaml(text, candidates, source_id=source_id_of(path), published=published, text_path=None,
+                      origin=path.name), len(candidates)
+
+
 def documents_in(paths: Sequence[Path]) -> list[Path]:
     """The documents named: files as they are, and the *.txt files of a folder, in order of name."""
     out: list[Path] = []
@@ -63,4 +82,4 @@ def documents_in(paths: Sequence[Path]) -> list[Path]:
     return out
 
 
-__all__ = ["documents_in", "extract_files", "read_document"]
+__all__ = ["documents_in", "draft_of", "extract_files", "read_document", "source_id_of"]

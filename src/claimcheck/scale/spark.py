@@ -21,13 +21,15 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
+from claimcheck.errors import ClaimFileError
 from claimcheck.scale.duck import ScaledRun
+from claimcheck.scale.extract import draft_of, source_id_of
 from claimcheck.scale.groups import FINDING_SCHEMA, INPUT_COLUMNS, ORDER, GroupRunner, findings_table
 from claimcheck.store.columns import RECORD_COLUMNS
 from claimcheck.store.store import Store, open_store, store_path
@@ -130,15 +132,62 @@ def check_store_spark(store: Store, out: str | Path, *, select: Sequence[str] | 
     return ScaledRun(Path(out), store.claim_count, counts, {"spark": time.perf_counter() - started})
 
 
+DRAFT_SCHEMA = "path STRING, source_id STRING, candidates INT, draft STRING, problem STRING"
+
+
+def _drafts(batches: Iterator[pa.RecordBatch], published: str | None) -> Iterator[pa.RecordBatch]:
+    """Documents (path, content) in, their drafts out; a document that is not text gives its problem instead."""
+    for batch in batches:
+        rows = []
+        for path, content in zip(batch.column("path").to_pylist(), batch.column("content").to_pylist(), strict=True):
+            name = Path(path.removeprefix("file:"))
+            try:
+                draft, count = draft_of(name, content, published)
+                rows.append({"path": path, "source_id": source_id_of(name), "candidates": count, "draft": draft,
+                             "problem": None})
+            except ClaimFileError as exc:
+                rows.append({"path": path, "source_id": source_id_of(name), "candidates": 0, "draft": None,
+                             "problem": str(exc)})
+        yield pa.RecordBatch.from_pylist(rows, schema=pa.schema([
+            ("path", pa.string()), ("source_id", pa.string()), ("candidates", pa.int32()), ("draft", pa.string()),
+            ("problem", pa.string())]))
+
+
+def extract_on_spark(documents: str, out: str | Path, *, published: str | None = None, spark: Any = None,
+                     master: str | None = None) -> int:
+    """Draft a claim file from each ``*.txt`` document under ``documents`` (a folder or glob Spark can read), on
+    Spark: the drafts go to the Parquet folder ``out``, one row per document, in order of path. Returns how many."""
+    spark = spark or session(master)
+    files = (spark.read.format("binaryFile").option("pathGlobFilter", "*.txt").load(str(documents))
+             .select("path", "content"))
+
+    def drafts(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        return _drafts(batches, published)
+
+    files.mapInArrow(drafts, DRAFT_SCHEMA).orderBy("path").write.mode("overwrite").parquet(str(out))
+    return spark.read.parquet(str(out)).count()
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``spark-submit … claimcheck/scale/submit.py FOLDER FINDINGS``: the job on the cluster it is given."""
+    """``spark-submit … submit.py check FOLDER FINDINGS`` or ``… submit.py extract DOCUMENTS DRAFTS``: the jobs."""
     parser = argparse.ArgumentParser(prog="submit.py", description=main.__doc__)
-    parser.add_argument("folder", help="the claims folder whose store (.claimcheck/store) to check")
-    parser.add_argument("findings", help="where to write the findings (a Parquet folder)")
-    parser.add_argument("--select", action="append", help="rule codes, prefixes or names to run")
-    parser.add_argument("--ignore", action="append", help="rule codes, prefixes or names to skip")
-    parser.add_argument("--master", help="the Spark master when not run by spark-submit (default local[2])")
+    jobs = parser.add_subparsers(dest="job", required=True)
+    checking = jobs.add_parser("check", help="check a claims folder's store")
+    checking.add_argument("folder", help="the claims folder whose store (.claimcheck/store) to check")
+    checking.add_argument("findings", help="where to write the findings (a Parquet folder)")
+    checking.add_argument("--select", action="append", help="rule codes, prefixes or names to run")
+    checking.add_argument("--ignore", action="append", help="rule codes, prefixes or names to skip")
+    extracting = jobs.add_parser("extract", help="draft claim files from documents")
+    extracting.add_argument("documents", help="a folder (or glob) of *.txt documents")
+    extracting.add_argument("drafts", help="where to write the drafts (a Parquet folder, a row per document)")
+    extracting.add_argument("--published", help="publication date or year, which anchors 'last year'")
+    for job in (checking, extracting):
+        job.add_argument("--master", help="the Spark master when not run by spark-submit (default local[2])")
     args = parser.parse_args(argv)
+    if args.job == "extract":
+        count = extract_on_spark(args.documents, args.drafts, published=args.published, master=args.master)
+        print(f"claimcheck: drafts of {count} documents written to {args.drafts}")
+        return 0
     store = open_store(args.folder)
     if store is None:
         print(f"claimcheck: {args.folder} has no store; run 'claimcheck store {args.folder}' first", file=sys.stderr)
@@ -149,4 +198,4 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["check_store_spark", "main", "session", "spark_schema"]
+__all__ = ["DRAFT_SCHEMA", "check_store_spark", "extract_on_spark", "main", "session", "spark_schema"]

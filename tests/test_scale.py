@@ -105,3 +105,13 @@ def test_a_small_check_imports_neither_pyarrow_nor_duckdb_nor_spark(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
     assert report.stat().st_size > 0
+
+
+def test_duckdb_refuses_a_store_made_by_other_code(tmp_path, monkeypatch):
+    from claimcheck import ClaimcheckError
+    from claimcheck.store import store as store_module
+
+    store = refresh(copied(DATA / "cases", tmp_path)).store
+    monkeypatch.setattr(store_module, "code_version", lambda: "another version")
+    with pytest.raises(ClaimcheckError, match="another version of claimcheck"):
+        check_store(store, tmp_path / "findings.parquet", jobs=1)

@@ -33,7 +33,7 @@ from claimcheck.store.columns import RECORD_COLUMNS
 from claimcheck.store.store import Store, store_path
 
 BATCH_ROWS = 20_000  # members per batch sent to the rules: a few MB of claims
-PARTITION_MEMBERS = 4_000_000  # members per partition: what one sort holds
+PARTITION_MEMBERS = 1_000_000  # members per partition: what one sort holds (some 300 MB of claims)
 MEMORY_LIMIT = "512MB"  # DuckDB's own; past it, it spills to its temporary folder
 Progress = Callable[[int, int, str], None]
 
@@ -80,6 +80,7 @@ def check_store(store: Store, out: str | Path, *, select: Sequence[str] | None =
     step = progress or (lambda done, total, what: None)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
+    store.require_current_code()
     head = store.corpus(claims=False)
     runner = GroupRunner(head.vocabulary, {sid: s.published for sid, s in head.sources.items() if s.published},
                          select, ignore)

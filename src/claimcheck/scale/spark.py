@@ -96,6 +96,7 @@ def check_store_spark(store: Store, out: str | Path, *, select: Sequence[str] | 
 
     started = time.perf_counter()
     spark = spark or session(master)
+    store.require_current_code()
     head = store.corpus(claims=False)
     published = {sid: s.published.model_dump_json() for sid, s in head.sources.items() if s.published}
     runner = GroupRunner(head.vocabulary, {}, select, ignore)

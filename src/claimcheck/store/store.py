@@ -104,6 +104,12 @@ class Store:
     def claim_count(self) -> int:
         return int(self.meta["claims"])
 
+    def require_current_code(self) -> None:
+        """Refuse a store made by other claimcheck code: its columns and blocking keys may not be this code's."""
+        if self.meta.get("code") != code_version():
+            raise ClaimcheckError(f"the store in {self.path} was made by another version of claimcheck; refresh it "
+                                  f"('claimcheck store {self.folder}')")
+
     def files(self) -> list[dict[str, Any]]:
         return pq.read_table(self.path / self.meta["files"]).to_pylist()
 

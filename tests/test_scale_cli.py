@@ -10,6 +10,7 @@ import pytest
 
 pytest.importorskip("duckdb")
 
+from claimcheck import check, load  # noqa: E402
 from claimcheck.cli import main  # noqa: E402
 from claimcheck.scale import folder as folder_module  # noqa: E402
 from claimcheck.store import open_store  # noqa: E402
@@ -123,3 +124,37 @@ def test_extract_over_a_folder_in_processes_writes_what_one_process_writes(tmp_p
 def test_extract_of_an_empty_folder_says_so(tmp_path, capsys):
     code, _, err = run(capsys, "extract", str(tmp_path))
     assert code == 2 and "no documents" in err
+
+
+def test_the_findings_table_is_the_same_from_every_engine_and_fails_as_check_fails(claims, tmp_path, capsys):
+    import pyarrow.parquet as pq
+
+    from claimcheck.scale.groups import in_order
+
+    tables = {}
+    for engine in ("local", "duckdb"):
+        out = tmp_path / f"{engine}.parquet"
+        code, _, err = run(capsys, "check", str(claims), "--format", "parquet", "-o", str(out), "--engine", engine)
+        assert code == 1 and "1 failing at --fail-on conflict" in err
+        tables[engine] = in_order(pq.read_table(out)).drop_columns(["group_gid", "group_reading", "group_counted",
+                                                                    "index"]).to_pylist()
+    assert tables["duckdb"] == tables["local"]
+    # In check's order (a report lists what needs a reader first), with the report's fingerprints and words.
+    assert [r["fingerprint"] for r in tables["local"]] == [f.fingerprint for f in check(load(claims)).findings]
+    expected = json.loads(run(capsys, "check", str(claims), "--format", "json")[1])["findings"]
+    assert {r["fingerprint"]: r["message"] for r in tables["local"]} == {f["fingerprint"]: f["message"]
+                                                                         for f in expected}
+    conflict = next(f["fingerprint"] for f in expected if f["verdict"] == "conflict")
+    assert run(capsys, "review", str(claims), conflict, "--verdict", "confirmed")[0] == 0
+    code, _, err = run(capsys, "check", str(claims), "--format", "parquet", "-o", str(tmp_path / "again.parquet"))
+    assert code == 0 and "0 failing" in err
+
+
+def test_the_findings_table_needs_an_output_and_good_files(tmp_path, capsys):
+    assert run(capsys, "check", str(CASES), "--format", "parquet")[0] == 2
+    folder = tmp_path / "cases"
+    shutil.copytree(CASES, folder)
+    (folder / "broken.yaml").write_text("source: {id: broken}\nclaims: [{id: y, measure: m, value: lots}]\n")
+    out = tmp_path / "findings.parquet"
+    code, _, err = run(capsys, "check", str(folder), "--format", "parquet", "-o", str(out))
+    assert code == 2 and "broken.yaml" in err and not out.exists()

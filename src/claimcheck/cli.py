@@ -131,8 +131,9 @@ def _parser() -> argparse.ArgumentParser:
                                             "all together.")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="claims folders or claim files (default: [tool.claimcheck] paths, or ./claims/)")
-    check.add_argument("--format", "-f", choices=tuple(FORMATS),
-                       help="output format (default: from the name of --output, else text)")
+    check.add_argument("--format", "-f", choices=(*FORMATS, "parquet"),
+                       help="output format (default: from the name of --output, else text); parquet: the findings "
+                            "table, for corpora too large for a report (needs -o)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
     check.add_argument("--review", metavar="FILE", help="the review file (default: review.yaml in the claims folder)")
     check.add_argument("--fail-on", choices=tuple(FAIL_LEVELS),
@@ -149,8 +150,8 @@ def _parser() -> argparse.ArgumentParser:
                             "forces it), always or never")
     check.add_argument("--url", metavar="URL", help="claimreview: the address of the page that publishes the reviews")
     check.add_argument("--engine", choices=ENGINES, default="auto",
-                       help="auto (default): a large folder through its store, checked here; local, duckdb or "
-                            "spark to choose (docs/scale.md)")
+                       help="auto (default): a large folder through its store, checked here, or by DuckDB from "
+                            "2 million claims for --format parquet; local, duckdb or spark to choose (docs/scale.md)")
 
     store = commands.add_parser("store", help="build or refresh a claims folder's store (for large folders)",
                                 epilog=STORE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -442,10 +443,12 @@ def _check(args: argparse.Namespace) -> int:
     if not paths:
         raise ClaimcheckError("no claims folder given, and none found: give a path, set paths in [tool.claimcheck] "
                               "of pyproject.toml, or keep the claims in ./claims/")
-    fmt = _report_format(args, settings.format)
     fail_on = cast(FailOn, args.fail_on or settings.fail_on or "conflict")
     select = _codes(args.select) or _codes(settings.select)
     ignore = _codes(args.ignore) or _codes(settings.ignore)
+    if args.format == "parquet" or args.format is None and args.output and args.output.endswith(".parquet"):
+        return _check_to_table(args, paths, select, ignore, fail_on)
+    fmt = _report_format(args, settings.format)
     with Progress(enabled=sys.stderr is not None and sys.stderr.isatty()) as progress:
         corpus, report = _load_and_check(paths, select, ignore, args.engine, progress)
     review_path = Path(args.review) if args.review else default_review_path(paths[0])
@@ -487,6 +490,31 @@ def _load_and_check(paths: list[Path], select: list[str] | None, ignore: list[st
     progress.step("loading claims")
     corpus = load(paths)
     return corpus, run_check(corpus, select=select, ignore=ignore, progress=progress.checking)
+
+
+def _check_to_table(args: argparse.Namespace, paths: list[Path], select: list[str] | None,
+                    ignore: list[str] | None, fail_on: FailOn) -> int:
+    """The findings table (docs/scale.md), checked by DuckDB from 2 million claims, with no report built."""
+    if args.output is None:
+        return _fail("--format parquet writes a table: give -o FILE (a folder with --engine spark)")
+    if len(paths) != 1:
+        return _fail("--format parquet checks one claims folder; give one")
+    from claimcheck.scale.folder import check_to_table
+
+    with Progress(enabled=sys.stderr is not None and sys.stderr.isatty()) as progress:
+        out = check_to_table(paths[0], args.output, select=select, ignore=ignore, engine=args.engine,
+                             step=lambda what, done, total: progress.step(what, done or 0, total))
+    import pyarrow.parquet as pq  # check_to_table has made sure it is installed
+
+    from claimcheck.scale.groups import ORDER, failing, in_order
+
+    findings = in_order(pq.read_table(out, columns=["verdict", "fingerprint", *ORDER]))
+    review_path = Path(args.review) if args.review else default_review_path(paths[0])
+    reviewed = set(read_reviews(review_path).entries)
+    failed = failing(findings, FAIL_LEVELS[fail_on], reviewed)
+    print(f"claimcheck: wrote {findings.num_rows:,} findings to {shown_path(out)}; {failed:,} failing at --fail-on "
+          f"{fail_on}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 # --- extract ------------------------------------------------------------------------------------

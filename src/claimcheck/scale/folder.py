@@ -3,8 +3,10 @@
 A small folder is loaded from its files and checked in this process, and nothing here imports
 pyarrow or DuckDB. A folder with a store (``claimcheck store``), or one whose claim files are
 larger than ``STORE_BYTES``, is read through its store, refreshed first so that the answer is
-never stale; it is then checked in this process, or by DuckDB from ``DUCKDB_CLAIMS`` claims on
-(docs/scale.md says how the sizes were measured), or by Spark when asked.
+never stale. A report lists claims, so it holds the corpus in memory whatever the engine: it is
+checked in this process unless DuckDB or Spark is asked for. The findings table
+(``check_to_table``) holds no corpus: it is checked by DuckDB from ``DUCKDB_CLAIMS`` claims on.
+docs/scale.md says how the sizes were measured.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from claimcheck.errors import ClaimcheckError, ClaimFileError
 ENGINES = ("auto", "local", "duckdb", "spark")
 # Claim files of this many bytes (about 25,000 claims) load faster from a store than from YAML.
 STORE_BYTES = 5_000_000
-# From this many claims DuckDB checks a store in less memory than the local engine (benchmarks/README.md).
+# From this many claims the findings table is made by DuckDB: the local engine would hold the corpus, some 3 GB
+# a million claims, where DuckDB holds about 1.5 GB at any size (benchmarks/README.md).
 DUCKDB_CLAIMS = 2_000_000
 Step = Callable[[str, int | None, int | None], None]  # (what, done, total)
 
@@ -74,9 +77,7 @@ def load_and_check(path: str | Path, *, select: Sequence[str] | None = None, ign
         if not asked:
             remove_store(path)  # a check that fails on its files leaves the folder as it found it
         raise ClaimFileError(list(corpus.problems))
-    if engine == "auto":
-        engine = "duckdb" if store.claim_count >= DUCKDB_CLAIMS and _installed("duckdb") else "local"
-    if engine == "local":
+    if engine in ("auto", "local"):  # the report holds the corpus anyway, and the local engine is the faster
         return corpus, check(corpus, select=select, ignore=ignore,
                              progress=lambda done, total, what: tell(f"checking: {what}", done, total))
     import tempfile
@@ -100,4 +101,44 @@ def load_and_check(path: str | Path, *, select: Sequence[str] | None = None, ign
         return corpus, report_of(out, corpus, select=select, ignore=ignore)
 
 
-__all__ = ["DUCKDB_CLAIMS", "ENGINES", "STORE_BYTES", "load_and_check", "through_store"]
+def check_to_table(path: str | Path, out: str | Path, *, select: Sequence[str] | None = None,
+                   ignore: Sequence[str] | None = None, engine: str = "auto", step: Step | None = None) -> Path:
+    """The folder's findings as a table (one row per finding, in ``check``'s order), with no report and no
+    corpus held in memory: a Parquet file (DuckDB, local) or folder (Spark) at ``out``, written whole or not at
+    all. From ``DUCKDB_CLAIMS`` claims on, DuckDB checks it. A bad claim file raises ``ClaimFileError``."""
+    if engine not in ENGINES:
+        raise ClaimcheckError(f"no engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if not Path(path).is_dir():
+        raise ClaimcheckError(f"a findings table is made from a claims folder's store; {path} is not a folder")
+    _needs("pyarrow", "store")
+    from claimcheck.store import refresh
+
+    tell = step or (lambda what, done, total: None)
+    store = refresh(path, progress=lambda done, total: tell("reading claim files into the store", done, total)).store
+    head = store.corpus(claims=False)
+    if head.problems:
+        raise ClaimFileError(list(head.problems))
+    out = Path(out)
+    if engine == "auto":
+        engine = "duckdb" if store.claim_count >= DUCKDB_CLAIMS and _installed("duckdb") else "local"
+    if engine == "duckdb":
+        _needs("duckdb", "duckdb")
+        from claimcheck.scale.duck import check_store
+
+        check_store(store, out, select=select, ignore=ignore,
+                    progress=lambda done, total, what: tell(f"checking with DuckDB: {what}", done, total))
+    elif engine == "spark":
+        _needs("pyspark", "spark")
+        from claimcheck.scale.spark import check_store_spark
+
+        tell("checking with Spark", None, None)
+        check_store_spark(store, out, select=select, ignore=ignore)
+    else:
+        from claimcheck.scale.groups import write_findings
+
+        report = check(store.corpus(), select=select, ignore=ignore)
+        write_findings(report.findings, out)
+    return out
+
+
+__all__ = ["DUCKDB_CLAIMS", "ENGINES", "STORE_BYTES", "check_to_table", "load_and_check", "through_store"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -119,10 +120,27 @@ def findings_table(records: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(records, schema=FINDING_SCHEMA)
 
 
+def write_findings(findings: Sequence[Finding], out: Path) -> None:
+    """Findings already in ``check``'s order (the local engine's) as the engines' table, written whole or not."""
+    import pyarrow.parquet as pq
+
+    records = [record_of(finding, ("", 0, False), index) for index, finding in enumerate(findings)]
+    temporary = out.with_name(f".{out.name}.tmp")
+    pq.write_table(findings_table(records), temporary)
+    temporary.replace(out)
+
+
+def failing(findings: pa.Table, levels: Sequence[str], reviewed: set[str]) -> int:
+    """How many findings of a table fail a run: of a verdict in ``levels``, and not reviewed."""
+    return sum(1 for verdict, fingerprint in zip(findings.column("verdict").to_pylist(),
+                                                  findings.column("fingerprint").to_pylist(), strict=True)
+               if verdict in levels and fingerprint not in reviewed)
+
+
 def in_order(table: pa.Table) -> pa.Table:
     """Findings in ``check``'s order, whichever part files (Spark's) or batches they came in."""
     return table.sort_by([(name, "ascending") for name in ORDER]) if table.num_rows else table
 
 
 __all__ = ["FINDING_SCHEMA", "INPUT_COLUMNS", "MEMBER_COLUMNS", "ORDER", "GroupRunner", "chosen", "findings_table",
-           "in_order", "record_of"]
+           "failing", "in_order", "record_of", "write_findings"]

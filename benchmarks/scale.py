@@ -15,7 +15,9 @@ a file, some fifty claims each), then each step runs in a fresh process so that 
 - agree: the findings of local, DuckDB (and Spark) compared, fingerprint and words, up to
   ``--agree-up-to`` claims.
 
-Prints numbers; asserts nothing (the agreement is printed as equal or not).
+Each step also reports its CPU time (the process's and its workers'): the machine is shared, and
+CPU time says what the work costs where wall time says how busy the machine was. Prints numbers;
+asserts nothing (the agreement is printed as equal or not).
 """
 
 from __future__ import annotations
@@ -34,8 +36,11 @@ HERE = Path(__file__).parent
 
 
 def _peaks() -> dict[str, float]:
-    return {"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    """Peak memory of this process and of its largest worker, and the CPU time of both: on a machine that
+    others share, CPU time says what the work costs where wall time says how busy the machine was."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"rss_mb": own.ru_maxrss / 1024, "worker_rss_mb": workers.ru_maxrss / 1024,
+            "cpu_seconds": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime}
 
 
 def step(name: str, folder: Path) -> dict:

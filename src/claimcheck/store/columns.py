@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -198,10 +198,6 @@ def claims_of(columns: Mapping[str, list]) -> list[Claim]:
 
 def claims_from_table(table: pa.Table | pa.RecordBatch) -> list[Claim]:
     return claims_of({name: table.column(name).to_pylist() for name in RECORD_COLUMNS})
-
-
-def blocks_of(table: pa.Table) -> Iterable[dict]:
-    return table.column("blocks").to_pylist()
 
 
 __all__ = ["BLOCK", "ColumnWriter", "JSON_FIELDS", "PLAIN_FIELDS", "RECORD_COLUMNS", "SCHEMA", "claims_from_table",

@@ -18,6 +18,7 @@ an answer that a fresh ``load`` would not.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import hashlib
 import json
@@ -81,11 +82,6 @@ def _sha(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _problem_record(problem: Problem) -> dict[str, Any]:
-    return {"path": problem.path, "line": problem.line, "field": problem.field, "message": problem.message,
-            "code": problem.code, "claim_id": problem.claim_id}
 
 
 @dataclass
@@ -227,7 +223,7 @@ def _parse(file: Path) -> tuple[dict[str, Any], bytes]:
               "text_sha": None if text is None else _sha(text),
               "source": None if source is None else source.model_dump_json(),
               "source_id_line": reading.source_id_line,
-              "problems": json.dumps([_problem_record(p) for p in reading.problems], ensure_ascii=False),
+              "problems": json.dumps([dataclasses.asdict(p) for p in reading.problems], ensure_ascii=False),
               "before_source": reading.before_source, "claims": len(reading.claims)}
     return record, sink.getvalue().to_pybytes()
 

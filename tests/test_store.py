@@ -153,6 +153,6 @@ def test_the_store_is_whole_and_kept_out_of_version_control(folder):
 
 def test_files_parsed_by_a_pool_of_processes_give_the_same_store(folder, monkeypatch):
     claims = folder(ROOT / "claims")
-    monkeypatch.setattr(store, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(store, "CHUNK_BYTES", 1)  # a chunk, and a segment, per file
     built = refresh(claims, jobs=2)
     same_corpus(built.store.corpus(), load(claims, strict=False))

@@ -53,9 +53,9 @@ from claimcheck.store.columns import ColumnWriter, claims_from_table
 
 STORE_FOLDER = Path(".claimcheck") / "store"
 FORMAT = 1
-SEGMENT_CLAIMS = 500_000  # claims per segment file: large enough for fast scans, small enough to hold and rewrite
+CHUNK_BYTES = 16_000_000  # claim files a worker reads and writes as one segment (some 60,000 claims)
+MIN_CHUNK_BYTES = 1_000_000  # below this, a run of files is not worth a worker of its own
 ROW_GROUP = 65_536  # claims per Parquet row group: what a reader decodes at once
-PARALLEL_BYTES = 2_000_000  # claim files this large in all are parsed by a pool of processes
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 FILE_SCHEMA = pa.schema([
@@ -206,17 +206,14 @@ def _start_worker(folder: Path, vocabulary: Vocabulary | None, tolerances: Toler
                    writer=ColumnWriter(vocabulary or EMPTY))
 
 
-def _parse(file: Path) -> tuple[dict[str, Any], bytes]:
-    """A claim file read, as its row of the files table and its claims as Arrow IPC bytes."""
+def _parse(file: Path) -> tuple[dict[str, Any], pa.Table]:
+    """A claim file read, as its row of the files table and its claims as a table."""
     folder, vocabulary, tolerances = _worker["folder"], _worker["vocabulary"], _worker["tolerances"]
     sha = _sha(file)
     reading = read_claim_file(file, folder, vocabulary, tolerances)
     source = reading.source
     published = {source.id: source.published} if source is not None and source.published else {}
     table = _worker["writer"].table(reading.claims, reading.shown, published)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
     text = reading.text_path
     record = {"name": file.name, "shown": reading.shown, "sha": sha,
               "text_path": None if text is None else os.path.relpath(text, folder),
@@ -225,7 +222,22 @@ def _parse(file: Path) -> tuple[dict[str, Any], bytes]:
               "source_id_line": reading.source_id_line,
               "problems": json.dumps([dataclasses.asdict(p) for p in reading.problems], ensure_ascii=False),
               "before_source": reading.before_source, "claims": len(reading.claims)}
-    return record, sink.getvalue().to_pybytes()
+    return record, table
+
+
+def _parse_chunk(job: tuple[list[Path], Path]) -> tuple[list[dict[str, Any]], str | None]:
+    """Claim files read and their claims written as one segment (by the worker that read them, so that
+    writing Parquet is spread over the cores too): their rows of the files table, and the segment's name."""
+    files, segment = job
+    records, tables = [], []
+    for file in files:
+        record, table = _parse(file)
+        records.append(record)
+        tables.append(table)
+    if not any(table.num_rows for table in tables):
+        return records, None
+    _write_parquet(pa.concat_tables(tables), segment)
+    return records, segment.name
 
 
 def _unchanged(record: dict[str, Any], folder: Path, sha: str) -> bool:
@@ -306,27 +318,13 @@ def _refresh(folder: Path, path: Path, tolerances: Tolerances, jobs: int | None,
                 name = segment_name()
                 _write_parquet(full.filter(mask), path / name)
                 segments.append(name)
-    pending: list[pa.Table] = []
-    pending_rows = 0
-
-    def flush() -> None:
-        nonlocal pending, pending_rows
-        if pending:
-            name = segment_name()
-            _write_parquet(pa.concat_tables(pending), path / name)
-            segments.append(name)
-        pending, pending_rows = [], 0
-
     parsed: dict[str, dict[str, Any]] = {}
-    # Claims go to segments as files are read: a segment's worth at most is held here at once.
-    for name, (record, data) in _parse_all(dirty, folder, vocabulary, tolerances, jobs, progress):
-        parsed[name] = record
-        table = pa.ipc.open_stream(data).read_all()
-        pending.append(table)
-        pending_rows += table.num_rows
-        if pending_rows >= SEGMENT_CLAIMS:
-            flush()
-    flush()
+    chunks = _chunks(dirty, jobs if jobs is not None else (os.cpu_count() or 1))
+    jobs_of = [(chunk, path / segment_name()) for chunk in chunks]
+    for records, segment in _parse_all(jobs_of, folder, vocabulary, tolerances, jobs, progress):
+        parsed.update((record["name"], record) for record in records)
+        if segment is not None:
+            segments.append(segment)
 
     records = [kept[f.name] if f.name in kept else parsed[f.name] for f in files]
     files_name = f"files-{number}.parquet"
@@ -340,24 +338,44 @@ def _refresh(folder: Path, path: Path, tolerances: Tolerances, jobs: int | None,
     return Refreshed(Store(folder, path, meta), parsed=len(parsed), kept=len(kept), removed=removed)
 
 
-def _parse_all(files: list[Path], folder: Path, vocabulary: Vocabulary | None, tolerances: Tolerances,
-               jobs: int | None, progress: Progress) -> Iterator[tuple[str, tuple[dict[str, Any], bytes]]]:
-    total = len(files)
-    size = sum(f.stat().st_size for f in files)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers <= 1 or size < PARALLEL_BYTES or total < 2:
+def _chunks(files: list[Path], workers: int) -> list[list[Path]]:
+    """Files in runs, in order: each run is read, and written as a segment, by one worker. A run is at most
+    ``CHUNK_BYTES``, and small enough that every worker gets a few."""
+    sizes = [file.stat().st_size for file in files]
+    most = min(CHUNK_BYTES, max(MIN_CHUNK_BYTES, sum(sizes) // (4 * workers)))
+    chunks: list[list[Path]] = []
+    size = most
+    for file, file_size in zip(files, sizes, strict=True):
+        if size >= most:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(file)
+        size += file_size
+    return chunks
+
+
+def _parse_all(jobs_of: list[tuple[list[Path], Path]], folder: Path, vocabulary: Vocabulary | None,
+               tolerances: Tolerances, jobs: int | None,
+               progress: Progress) -> Iterator[tuple[list[dict[str, Any]], str | None]]:
+    total = sum(len(chunk) for chunk, _ in jobs_of)
+    workers = min(len(jobs_of), jobs if jobs is not None else (os.cpu_count() or 1))
+    done = 0
+    if workers <= 1:
         _start_worker(folder, vocabulary, tolerances)
-        for done, file in enumerate(files, start=1):
-            yield file.name, _parse(file)
+        results = map(_parse_chunk, jobs_of)
+    else:
+        units.registry()  # built once here (pint takes most of a second), and shared by the forked workers
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                                   initargs=(folder, vocabulary, tolerances))
+        results = pool.map(_parse_chunk, jobs_of)
+    try:
+        for records, segment in results:
+            done += len(records)
             progress(done, total)
-        return
-    units.registry()  # built once here (pint takes most of a second), and shared by the forked workers
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(folder, vocabulary, tolerances)) as pool:
-        for done, (file, result) in enumerate(zip(files, pool.map(_parse, files, chunksize=4), strict=True),
-                                              start=1):
-            yield file.name, result
-            progress(done, total)
+            yield records, segment
+    finally:
+        if workers > 1:
+            pool.shutdown(cancel_futures=True)
 
 
 def _write_parquet(table: pa.Table, path: Path) -> None:

@@ -71,7 +71,11 @@ def assert_all_agree(local, *others) -> None:
         assert other.coverage == local.coverage
 
 
-@pytest.mark.parametrize("source", [ROOT / "claims", DATA / "cases", DATA / "engine" / "revision"], ids=lambda p: p.name)
+# The corpora test_scale.py checks DuckDB on: the seeds, the cases and every engine corpus.
+FOLDERS = [ROOT / "claims", DATA / "cases", *sorted(p for p in (DATA / "engine").iterdir() if p.is_dir())]
+
+
+@pytest.mark.parametrize("source", FOLDERS, ids=lambda p: p.name)
 def test_spark_duckdb_and_check_agree(source, tmp_path, spark):
     local, on_spark, on_duckdb, run = three_reports(copied(source, tmp_path), tmp_path, spark)
     assert_all_agree(local, on_spark, on_duckdb)

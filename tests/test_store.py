@@ -52,6 +52,19 @@ def test_the_store_rebuilds_the_corpus_load_gives(folder, source):
     assert is_current(claims)
 
 
+def test_a_store_read_from_another_working_folder_names_files_as_load_does(folder, monkeypatch):
+    claims = folder(DATA / "cases")
+    (claims / "broken.yaml").write_text("source:\n  id: broken\nclaims:\n  - id: a\n", encoding="utf-8")
+    monkeypatch.chdir(claims.parent)
+    refresh(claims)
+    monkeypatch.chdir(claims)
+    again = refresh(claims)
+    assert again.parsed > 0  # the names it stored were seen from the parent folder
+    problems = load(claims, strict=False).problems
+    assert problems and problems[0].path == "broken.yaml"
+    same_corpus(again.store.corpus(), load(claims, strict=False))
+
+
 @given(st.lists(st.integers(0, 10**6), min_size=1, max_size=12, unique=True).flatmap(
     lambda ids: st.tuples(*(claim_records(i) for i in ids))))
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

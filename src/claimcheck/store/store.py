@@ -193,7 +193,9 @@ def _environment(folder: Path, tolerances: Tolerances) -> dict[str, Any]:
     text = vocabulary.read_bytes().decode("utf-8", errors="replace") if vocabulary.exists() else None
     return {"format": FORMAT, "code": code_version(), "tolerances": tolerances.model_dump(),
             "vocabulary_sha": None if text is None else hashlib.sha256(text.encode()).hexdigest(),
-            "vocabulary_text": text, "vocabulary_shown": shown_path(vocabulary)}
+            "vocabulary_text": text, "vocabulary_shown": shown_path(vocabulary),
+            # Messages and claims name files as seen from the working folder: seen from another, read them again.
+            "folder_shown": shown_path(folder)}
 
 
 # --- parsing one file (in this process or a worker) ---------------------------------------------

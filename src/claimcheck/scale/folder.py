@@ -23,8 +23,8 @@ from claimcheck.errors import ClaimcheckError, ClaimFileError
 ENGINES = ("auto", "local", "duckdb", "spark")
 # Claim files of this many bytes (about 25,000 claims) load faster from a store than from YAML.
 STORE_BYTES = 5_000_000
-# From this many claims the findings table is made by DuckDB: the local engine would hold the corpus, some 3 GB
-# a million claims, where DuckDB holds about 1.5 GB at any size (benchmarks/README.md).
+# From this many claims the findings table is made by DuckDB: the local engine would hold the corpus, some 2 to 3 GB
+# a million claims, where DuckDB held 1.2 GB at a million and 2.3 GB at ten million (benchmarks/README.md).
 DUCKDB_CLAIMS = 2_000_000
 Step = Callable[[str, int | None, int | None], None]  # (what, done, total)
 

@@ -17,13 +17,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Any
 
 from rich.console import Group
 from rich.text import Text
 
 from claimcheck.corpus.records import Claim, Corpus
 from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, normalize_name
-from claimcheck.engine.findings import ACTION_ORDER, VERDICTS, Context, Finding, Row, TimeKind, Verdict
+from claimcheck.engine.findings import ACTION_ORDER, VERDICTS, Context, Finding, Key, Row, TimeKind, Verdict
 from claimcheck.engine.kinds import chronology_keys, duration_keys, signed, since_keys, time_kind
 from claimcheck.engine.rules import RULES, Rule
 from claimcheck.engine.rules.common import same_time
@@ -71,7 +72,7 @@ class Report:
         return self.by_verdict("conflict")
 
     def counts(self) -> dict[str, int]:
-        counts = {v: 0 for v in VERDICTS}
+        counts: dict[str, int] = {v: 0 for v in VERDICTS}
         for finding in self.findings:
             counts[finding.verdict] += 1
         return counts
@@ -105,7 +106,7 @@ class Blocking:
     """
 
     among: str
-    key: Callable[..., tuple | None]
+    key: Callable[..., Any]  # a Key or None; a key that reads the vocabulary gives a list of keys
     kinds: frozenset[str] | None = None
     with_changes: bool = False
     # A key that reads the vocabulary (which relations a row takes part in) is called with it, and may
@@ -113,7 +114,7 @@ class Blocking:
     with_vocabulary: bool = False
 
 
-def _with_period(key: Callable[[Row], tuple]) -> Callable[[Row], tuple | None]:
+def _with_period(key: Callable[[Row], Key | None]) -> Callable[[Row], Key | None]:
     """Values without a period (no publication date to read them against) are never grouped."""
     return lambda row: key(row) if row.start else None
 
@@ -156,8 +157,8 @@ class Normalizer:
         self.events: dict[str | None, str | None] = {None: None}
         self.measures: dict[str | None, tuple[str | None, str | None]] = {None: (None, None)}
         self.scopes: dict[str | None, tuple[str | None, str | None]] = {None: (None, None)}
-        self.readings: dict[tuple, tuple[TimeKind, float, str]] = {}
-        self.days: dict[tuple, tuple[int, int]] = {}
+        self.readings: dict[Key, tuple[TimeKind, float, str]] = {}
+        self.days: dict[Key, tuple[int, int]] = {}
         self.stated: dict[str, tuple[int, int]] = {}
 
     def rows(self, claim: Claim) -> list[Row]:
@@ -246,7 +247,7 @@ class Normalizer:
         return found
 
 
-_MISSING = object()
+_MISSING: Any = object()  # Any: a cache miss that the type checker reads as the cached type
 
 
 # --- check --------------------------------------------------------------------------------------
@@ -359,9 +360,9 @@ def _check_unique(rows: list[Row]) -> None:
             raise ClaimcheckError(f"claim id {row.gid!r} is given twice")
 
 
-def _group(rows: list[Row], names: list[str], vocabulary: Vocabulary = EMPTY) -> dict[str, dict[tuple, list[Row]]]:
+def _group(rows: list[Row], names: list[str], vocabulary: Vocabulary = EMPTY) -> dict[str, dict[Key, list[Row]]]:
     """Every blocking's groups, filled in one pass over the sorted rows while they are hot in cache."""
-    groups: dict[str, dict[tuple, list[Row]]] = {name: {} for name in names}
+    groups: dict[str, dict[Key, list[Row]]] = {name: {} for name in names}
     filing = Filing(names, vocabulary)
     for row in rows:
         for name, key in filing.keys(row):
@@ -377,15 +378,15 @@ class Filing:
         names = list(names)
         self.vocabulary = vocabulary
         self.by_kind = {kind: [(n, KEYS[n].key) for n in names if KEYS[n].among == "value" and
-                               (KEYS[n].kinds is None or kind in KEYS[n].kinds)] for kind in KINDS}
+                               (KEYS[n].kinds is None or kind in (KEYS[n].kinds or ()))] for kind in KINDS}
         self.by_date = [(n, KEYS[n].key) for n in names if KEYS[n].among == "date"]
         self.by_items = [(n, KEYS[n].key) for n in names if KEYS[n].among == "items"]
         self.changes = [(n, _change_key(KEYS[n].key)) for n in names if KEYS[n].with_changes]
         self.anything = [(n, KEYS[n].key) for n in names if KEYS[n].among == "any"]
 
-    def keys(self, row: Row) -> list[tuple[str, tuple]]:
+    def keys(self, row: Row) -> list[tuple[str, Key]]:
         """(blocking name, key) of every group the row joins, in the order the engine files it."""
-        out: list[tuple[str, tuple]] = []
+        out: list[tuple[str, Key]] = []
         kind = row.kind
         claim = row.claim
         if kind is not None:
@@ -402,16 +403,16 @@ class Filing:
         return out
 
 
-def _keys(row: Row, plan: list[tuple[str, Callable[[Row], tuple | None]]], out: list[tuple[str, tuple]]) -> None:
+def _keys(row: Row, plan: list[tuple[str, Callable[[Row], Key | None]]], out: list[tuple[str, Key]]) -> None:
     for name, key_of in plan:
         key = key_of(row)
         if key is not None:
             out.append((name, key))
 
 
-def _change_key(key: Callable[[Row], tuple | None]) -> Callable[[Row], tuple | None]:
+def _change_key(key: Callable[[Row], Key | None]) -> Callable[[Row], Key | None]:
     """An event that changes a measure is filed as if it were a value of that measure, at its date."""
-    def of(row: Row) -> tuple | None:
+    def of(row: Row) -> Key | None:
         date = row.claim.date
         if date is None:
             return None
@@ -484,9 +485,9 @@ class _Neighbours:
 
     def __init__(self, rows: list[Row], vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self.by_key: dict[tuple, list[Row]] = defaultdict(list)
-        self.dimensions: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # unit -> claims
-        self.kinds: dict[tuple, set[str]] = defaultdict(set)
+        self.by_key: dict[Key, list[Row]] = defaultdict(list)
+        self.dimensions: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # unit -> claims
+        self.kinds: dict[Key, set[str]] = defaultdict(set)
         self.events: dict[str, int] = defaultdict(int)
         self.writings: dict[str, list[Row]] = defaultdict(list)  # a claim's rows: its value, then each 'also:'
         for row in rows:
@@ -499,7 +500,7 @@ class _Neighbours:
                 self.events[row.event] += 1
 
     @staticmethod
-    def key(row: Row) -> tuple:
+    def key(row: Row) -> Key:
         if row.kind == "rank":
             return ("rank", row.measure, row.scope)
         return (row.subject, row.measure, row.scope, row.kind, row.dimension)
@@ -535,7 +536,7 @@ def _why_alone(row: Row, context: _Neighbours, selected: tuple[str, ...]) -> str
     if not others and other_kinds and row.kind not in ("rate", "change_multiple"):
         value = claim.value
         unit = f" in {value.unit}" if value is not None and value.unit not in ("item", "rank", "") else ""
-        article = "an" if row.kind[0] in "aeiou" else "a"
+        article = "an" if str(row.kind)[0] in "aeiou" else "a"
         return (f"it reads as {article} {row.kind}{unit}, and the other claims of its key as "
                 f"{', '.join(sorted(other_kinds))}; values of different kinds are not compared (if it is misread, "
                 "check its value and unit)")
@@ -587,15 +588,15 @@ class _AliasSuggestions:
     """
 
     def __init__(self, rows: list[Row]) -> None:
-        self.index: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        self.cache: dict[tuple, tuple[str, ...]] = {}
+        self.index: dict[Key, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.cache: dict[Key, tuple[str, ...]] = {}
         for row in rows:
             if row.measure and row.kind is not None:
                 for word in _WORD.findall(row.measure):
                     self.index[self._place(row)][_stem(word)].add(row.measure)
 
     @staticmethod
-    def _place(row: Row) -> tuple:
+    def _place(row: Row) -> Key:
         return (row.subject, row.scope, row.kind, row.dimension)
 
     def of(self, row: Row) -> tuple[str, ...]:

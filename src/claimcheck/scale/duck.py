@@ -69,7 +69,8 @@ def _ipc(table: pa.Table) -> bytes:
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
-    return sink.getvalue().to_pybytes()
+    data: bytes = sink.getvalue().to_pybytes()
+    return data
 
 
 def check_store(store: Store, out: str | Path, *, select: Sequence[str] | None = None,
@@ -191,7 +192,7 @@ def _in_pool(batches: Iterator[bytes], pool: ProcessPoolExecutor | None, workers
     if pool is None:
         yield from map(run_batch, batches)
         return
-    waiting: list[Future] = []
+    waiting: list[Future[bytes]] = []
     for batch in batches:
         waiting.append(pool.submit(run_batch, batch))
         while len(waiting) > 2 * workers:

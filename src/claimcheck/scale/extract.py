@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from claimcheck.corpus.yamlfile import decode
 from claimcheck.errors import ClaimFileError, shown_path
@@ -24,7 +25,7 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 def read_document(file: Path) -> str:
     """A document's text (UTF-8); ``ClaimFileError`` naming the file when it is not text."""
-    problems: list = []
+    problems: list[Any] = []
     text = decode(file.read_bytes(), shown_path(file), problems)
     if text is None:
         raise ClaimFileError(problems)
@@ -65,7 +66,7 @@ def source_id_of(path: Path) -> str:
 def draft_of(path: Path, data: bytes, published: str | None) -> tuple[str, int]:
     """A document's draft claim file (its source text not linked: the draft's folder is not known), and how
     many candidates it holds; ``ClaimFileError`` when the bytes are not text."""
-    problems: list = []
+    problems: list[Any] = []
     text = decode(data, str(path), problems)
     if text is None:
         raise ClaimFileError(problems)

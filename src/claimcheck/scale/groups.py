@@ -69,7 +69,7 @@ class GroupRunner:
         """The blocking keys the chosen rules group by (the data rules run on problems, not groups)."""
         return [key for key in self.rules if key != "problems"]
 
-    def run(self, members: Mapping[str, list]) -> list[dict[str, Any]]:
+    def run(self, members: Mapping[str, list[Any]]) -> list[dict[str, Any]]:
         """The findings of the groups in ``members`` (columns as lists, every group whole), as records."""
         collecting = gc.isenabled()
         gc.disable()  # as check does: the rules make no reference cycles, and collections would walk every row
@@ -79,7 +79,7 @@ class GroupRunner:
             if collecting:
                 gc.enable()
 
-    def _run(self, members: Mapping[str, list]) -> list[dict[str, Any]]:
+    def _run(self, members: Mapping[str, list[Any]]) -> list[dict[str, Any]]:
         claims = claims_of({name: members[name] for name in RECORD_COLUMNS})
         rows_of: dict[str, list[Row]] = {}
         out: list[dict[str, Any]] = []

@@ -27,6 +27,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from claimcheck.engine.findings import Key
 from claimcheck.errors import ClaimFileError
 from claimcheck.scale.duck import ScaledRun
 from claimcheck.scale.extract import draft_of, source_id_of
@@ -50,10 +51,10 @@ def spark_schema(schema: pa.Schema) -> str:
     return ", ".join(f"`{f.name}` {spark_type(f.type)}" for f in schema)
 
 
-_runners: dict[tuple, GroupRunner] = {}
+_runners: dict[Key, GroupRunner] = {}
 
 
-def _run_bucket(arguments: tuple, table: pa.Table) -> pa.Table:
+def _run_bucket(arguments: Key, table: pa.Table) -> pa.Table:
     """What each Python worker runs on a bucket; the rules' set-up is made once per worker process."""
     runner = _runners.get(arguments)
     if runner is None:
@@ -76,7 +77,7 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-def session(master: str | None = None):
+def session(master: str | None = None) -> Any:
     """A Spark session: the one already running (spark-submit's), else one on ``master`` (``local[2]``)."""
     from pyspark.sql import SparkSession
 
@@ -166,7 +167,8 @@ def extract_on_spark(documents: str, out: str | Path, *, published: str | None =
         return _drafts(batches, published)
 
     files.mapInArrow(drafts, DRAFT_SCHEMA).orderBy("path").write.mode("overwrite").parquet(str(out))
-    return spark.read.parquet(str(out)).count()
+    count: int = spark.read.parquet(str(out)).count()
+    return count
 
 
 def main(argv: list[str] | None = None) -> int:

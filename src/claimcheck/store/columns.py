@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -28,7 +28,7 @@ from pydantic_core import to_json
 from claimcheck.corpus.records import Claim
 from claimcheck.corpus.vocabulary import Vocabulary
 from claimcheck.engine.check import KEYS, Filing, Normalizer
-from claimcheck.engine.findings import Row
+from claimcheck.engine.findings import Key, Row
 from claimcheck.read.periods import Period
 
 _PLAIN_TYPES = {str: pa.string(), bool: pa.bool_(), int: pa.int64()}
@@ -46,8 +46,9 @@ def _plain_type(annotation: Any) -> pa.DataType | None:
 
 # Every field of Claim, read off the model so that a new field is stored without a change here.
 PLAIN_FIELDS = {name: t for name, info in Claim.model_fields.items() if (t := _plain_type(info.annotation))}
-JSON_FIELDS = {name: TypeAdapter(info.annotation) for name, info in Claim.model_fields.items()
-               if name not in PLAIN_FIELDS}
+JSON_FIELDS: dict[str, TypeAdapter[Any]] = {name: TypeAdapter(info.annotation)
+                                            for name, info in Claim.model_fields.items()
+                                            if name not in PLAIN_FIELDS and info.annotation is not None}
 _DEFAULTS = {name: info.get_default(call_default_factory=True) for name, info in Claim.model_fields.items()}
 _FIELDS_SET = frozenset(Claim.model_fields)
 
@@ -64,16 +65,17 @@ SCHEMA = pa.schema([*READING_COLUMNS, *((name, t) for name, t in PLAIN_FIELDS.it
                     *((f"{name}_json", pa.string()) for name in JSON_FIELDS), ("blocks", pa.list_(BLOCK))])
 
 
-def key_text(key: tuple) -> str:
+def key_text(key: Key) -> str:
     """A blocking key as text that SQL can group by: equal keys, equal texts."""
     return json.dumps(key, ensure_ascii=False, separators=(",", ":"))
 
 
-def key_of_text(text: str) -> tuple:
+def key_of_text(text: str) -> Key:
     """The key ``key_text`` wrote (keys are tuples of text, numbers and tuples)."""
     def tupled(item: Any) -> Any:
         return tuple(tupled(part) for part in item) if isinstance(item, list) else item
-    return tupled(json.loads(text))
+    key: Key = tupled(json.loads(text))
+    return key
 
 
 def _day(ordinal: int) -> datetime.date | None:
@@ -89,9 +91,9 @@ class ColumnWriter:
         # Claims share their readings (corpus.records reads each text once): each one's JSON is made once. The
         # reading is held beside its JSON so that its id is not reused while the memo lives.
         self.json: dict[int, tuple[Any, str]] = {}
-        self.keys: dict[tuple, str] = {}
+        self.keys: dict[Key, str] = {}
 
-    def _json(self, value: Any, adapter: TypeAdapter) -> str | None:
+    def _json(self, value: Any, adapter: TypeAdapter[Any]) -> str | None:
         if value is None:
             return None
         if isinstance(value, BaseModel):
@@ -103,7 +105,7 @@ class ColumnWriter:
             return found[1]
         return adapter.dump_json(value).decode()
 
-    def _key(self, key: tuple) -> str:
+    def _key(self, key: Key) -> str:
         found = self.keys.get(key)
         if found is None:
             if len(self.keys) > 1 << 16:
@@ -114,7 +116,7 @@ class ColumnWriter:
     def table(self, claims: list[Claim], file: str, published: Mapping[str, Period]) -> pa.Table:
         """The claims of one file (whose sources were published as ``published`` says) as a table."""
         normalizer = Normalizer(self.vocabulary, published)
-        columns: dict[str, list] = {name: [] for name in SCHEMA.names}
+        columns: dict[str, list[Any]] = {name: [] for name in SCHEMA.names}
         reading = [columns[name] for name, _ in READING_COLUMNS]
         plain = [(name, columns[name]) for name in PLAIN_FIELDS]
         nested = [(name, adapter, columns[f"{name}_json"]) for name, adapter in JSON_FIELDS.items()]
@@ -143,7 +145,7 @@ class ColumnWriter:
         return pa.Table.from_arrays(arrays, schema=SCHEMA)
 
 
-def _reading(row: Row, file: str, position: int) -> tuple:
+def _reading(row: Row, file: str, position: int) -> Key:
     """The reading columns of a claim's first row, in the order of ``READING_COLUMNS``."""
     value = row.value
     period = row.claim.period
@@ -157,7 +159,7 @@ RECORD_COLUMNS = [*PLAIN_FIELDS, *(f"{name}_json" for name in JSON_FIELDS)]
 
 
 @cache
-def _reader(name: str):
+def _reader(name: str) -> Callable[[str | None], Any]:
     """Per field, a memo of JSON text → reading: real corpora repeat their values and periods."""
     adapter = JSON_FIELDS[name]
     memo: dict[str, Any] = {}
@@ -174,7 +176,7 @@ def _reader(name: str):
     return read
 
 
-def claims_of(columns: Mapping[str, list]) -> list[Claim]:
+def claims_of(columns: Mapping[str, list[Any]]) -> list[Claim]:
     """The claims whose record columns are given (as lists, one item per claim), rebuilt exactly.
 
     They were validated when they were stored, and every field is given: each is built as

@@ -107,7 +107,8 @@ class Store:
                                   f"('claimcheck store {self.folder}')")
 
     def files(self) -> list[dict[str, Any]]:
-        return pq.read_table(self.path / self.meta["files"]).to_pylist()
+        files: list[dict[str, Any]] = pq.read_table(self.path / self.meta["files"]).to_pylist()
+        return files
 
     def vocabulary(self, problems: list[Problem] | None = None) -> Vocabulary | None:
         """The vocabulary the claims were read with (from the text the store keeps), or None."""
@@ -248,7 +249,7 @@ def _unchanged(record: dict[str, Any], folder: Path, sha: str) -> bool:
     if record["text_path"] is None:
         return True
     text = folder / record["text_path"]
-    return text.exists() and _sha(text) == record["text_sha"]
+    return text.exists() and _sha(text) == str(record["text_sha"])
 
 
 # --- refreshing ---------------------------------------------------------------------------------
@@ -323,10 +324,10 @@ def _refresh(folder: Path, path: Path, tolerances: Tolerances, jobs: int | None,
     parsed: dict[str, dict[str, Any]] = {}
     chunks = _chunks(dirty, jobs if jobs is not None else (os.cpu_count() or 1))
     jobs_of = [(chunk, path / segment_name()) for chunk in chunks]
-    for records, segment in _parse_all(jobs_of, folder, vocabulary, tolerances, jobs, progress):
+    for records, written in _parse_all(jobs_of, folder, vocabulary, tolerances, jobs, progress):
         parsed.update((record["name"], record) for record in records)
-        if segment is not None:
-            segments.append(segment)
+        if written is not None:
+            segments.append(written)
 
     records = [kept[f.name] if f.name in kept else parsed[f.name] for f in files]
     files_name = f"files-{number}.parquet"
@@ -362,6 +363,7 @@ def _parse_all(jobs_of: list[tuple[list[Path], Path]], folder: Path, vocabulary:
     total = sum(len(chunk) for chunk, _ in jobs_of)
     workers = min(len(jobs_of), jobs if jobs is not None else (os.cpu_count() or 1))
     done = 0
+    results: Iterator[tuple[list[dict[str, Any]], str | None]]
     if workers <= 1:
         _start_worker(folder, vocabulary, tolerances)
         results = map(_parse_chunk, jobs_of)

@@ -145,3 +145,60 @@ def test_the_public_calls_type_check_for_users(tmp_path):
     (tmp_path / "user.py").write_text(USER_CODE, encoding="utf-8")
     out, err, status = api.run(["--strict", "--no-incremental", str(tmp_path / "user.py")])
     assert status == 0, out + err
+
+
+# --- misuse: each public function names the parameter, what it got and what it expects -------------
+
+MISUSES = [
+    (lambda: claimcheck.parse_value(41.9), TypeError, "parse_value(): text must be the value as written", "41.9"),
+    (lambda: claimcheck.parse_value("5", unit=3), TypeError, "parse_value(): unit must be", "3 of type int"),
+    (lambda: claimcheck.parse_value("about 5", tolerances={"nearly2": 0.2}), ValueError,
+     "parse_value(): tolerances must be a mapping of nearly, approximately, just, round_number (not 'nearly2')", ""),
+    (lambda: claimcheck.parse_value("about 5", tolerances={"nearly": 2}), ValueError,
+     "tolerances must be a mapping in which 'nearly' is less than 1", "{'nearly': 2}"),
+    (lambda: claimcheck.parse_value("about 5", tolerances=[0.2]), TypeError, "a claimcheck.Tolerances or a mapping",
+     "[0.2] of type list"),
+    (lambda: claimcheck.parse_period(None), TypeError, "parse_period(): text must be a period as written", "None"),
+    (lambda: claimcheck.parse_period("last year", published=[2025]), TypeError, "published must be a publication date",
+     "[2025] of type list"),
+    (lambda: claimcheck.parse_period("last year", published="soon"), ValueError, "published must be a publication date",
+     "'soon'"),
+    (lambda: claimcheck.load(123), TypeError, "load(): path must be a claims folder or claim file", "123 of type int"),
+    (lambda: claimcheck.load([CLAIMS, 5]), TypeError, "load(): path[1] must be a claims folder", "5 of type int"),
+    (lambda: claimcheck.load(b"claims"), TypeError, "load(): path must be", "b'claims' of type bytes"),
+    (lambda: claimcheck.load(CLAIMS, strict="yes"), TypeError, "load(): strict must be True or False", "'yes'"),
+    (lambda: claimcheck.load(CLAIMS, tolerances={"nearly": -1}), ValueError, "load(): tolerances", "{'nearly': -1}"),
+    (lambda: claimcheck.check(None), TypeError, "check(): claims must be a Corpus from load()", "None"),
+    (lambda: claimcheck.check("claims/"), TypeError, "check(load(path))", "'claims/'"),
+    (lambda: claimcheck.check([claimcheck.load(CLAIMS).claims[0], "x"]), TypeError, "check(): claims[1] must be a Claim",
+     "'x'"),
+    (lambda: claimcheck.check(claimcheck.load(CLAIMS), select=[None]), TypeError, "check(): select[0] must be a rule code",
+     "None"),
+    (lambda: claimcheck.check(claimcheck.load(CLAIMS), ignore=5), TypeError, "check(): ignore must be rule codes", "5"),
+    (lambda: claimcheck.check(claimcheck.load(CLAIMS), progress="bar"), TypeError, "check(): progress must be", "'bar'"),
+    (lambda: claimcheck.check(claimcheck.load(CLAIMS), vocabulary=3), TypeError, "check(): vocabulary must be", "3"),
+    (lambda: claimcheck.extract(None), TypeError, "extract(): text must be the document as a str", "None"),
+    (lambda: claimcheck.extract(b"It rose 5%."), TypeError, "decode bytes first", "b'It rose 5%.' of type bytes"),
+    (lambda: claimcheck.extract("It rose 5%.", published=[2025]), TypeError, "extract(): published must be",
+     "[2025] of type list"),
+    (lambda: claimcheck.extract("It rose 5%.", published="2025-13"), ValueError, "extract(): published must be", ""),
+]
+
+
+@pytest.mark.parametrize(("call", "kind", "expects", "got"), MISUSES)
+def test_misuse_names_the_parameter_what_it_got_and_what_it_expects(call, kind, expects, got):
+    with pytest.raises(claimcheck.ClaimcheckError) as caught:
+        call()
+    assert isinstance(caught.value, kind) and isinstance(caught.value, ValueError)
+    assert expects in str(caught.value) and f"(got {got}" in str(caught.value)
+
+
+def test_what_a_caller_obviously_means_is_accepted():
+    corpus = claimcheck.load(CLAIMS, tolerances={"nearly": 0.2})
+    assert corpus.claims == claimcheck.load(CLAIMS, tolerances=claimcheck.Tolerances(nearly=0.2)).claims
+    assert claimcheck.parse_value("nearly 60%", tolerances={"nearly": 0.2}).low_magnitude == pytest.approx(48)
+    one = claimcheck.check(corpus, select="CC101")
+    assert [f.fingerprint for f in one.findings] == [f.fingerprint for f in claimcheck.check(corpus, select=["CC101"]).findings]
+    assert one.findings and {f.code for f in one.findings} == {"CC101"}
+    assert claimcheck.check(iter(corpus.claims)).findings  # any iterable of claims, a generator too
+    assert claimcheck.extract("Trade rose 5% last year.", published=2025)[0].period.label(note=False) == "2024"

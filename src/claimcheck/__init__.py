@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 # The public names load on first use (PEP 562): pint and pydantic take half a second, and the
 # pytest plugin, which lives in this package, must not cost every pytest run that much.
 _HOMES = {
-    "Coverage": "engine.check", "Report": "engine.check", "check": "engine.check",
+    "Coverage": "engine.check", "Report": "engine.check", "check": "engine.api",
     "ClaimcheckError": "errors", "ClaimFileError": "errors", "PeriodParseError": "errors", "Problem": "errors",
     "ValueParseError": "errors",
     "Candidate": "extraction.candidates", "extract": "extraction.candidates",
@@ -26,7 +26,8 @@ _HOMES = {
 if _TYPE_CHECKING:
     from claimcheck.corpus.loader import load
     from claimcheck.corpus.records import Claim, Corpus, Source
-    from claimcheck.engine.check import Coverage, Report, check
+    from claimcheck.engine.api import check
+    from claimcheck.engine.check import Coverage, Report
     from claimcheck.engine.findings import Finding
     from claimcheck.errors import ClaimcheckError, ClaimFileError, PeriodParseError, Problem, ValueParseError
     from claimcheck.extraction.candidates import Candidate, extract

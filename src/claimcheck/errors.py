@@ -37,6 +37,22 @@ class VocabularyError(ClaimcheckError):
     """A vocabulary entry or relation is malformed."""
 
 
+class ArgumentError(ClaimcheckError):
+    """A public function was given an argument it cannot use; names the parameter, what it got and what it expects."""
+
+    def __init__(self, function: str, parameter: str, got: object, expected: str) -> None:
+        self.function = function
+        self.parameter = parameter
+        self.got = got
+        self.expected = expected
+        super().__init__(f"{function}(): {parameter} must be {expected} (got {_show_argument(got)})")
+
+
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument of the wrong type: a ``TypeError`` too, so that code written for Python's own
+    type errors still catches it, and a ``ClaimcheckError``, so that code written for ours does."""
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One problem found in a claims folder, located by file, line and field."""
@@ -73,6 +89,16 @@ def shown_path(path: str | os.PathLike[str]) -> str:
         return given.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except (ValueError, OSError):
         return given.as_posix()
+
+
+def _show_argument(got: object) -> str:
+    """What a caller passed, and its type where the value alone does not say it: "b'abc' of type bytes"."""
+    if got is None or isinstance(got, (bool, str)):
+        return _show(got) if isinstance(got, str) else repr(got)
+    shown = repr(got)
+    if len(shown) > 80:
+        shown = shown[:80] + "..."
+    return f"{shown} of type {type(got).__name__}"
 
 
 def _show(text: str, limit: int = 80) -> str:

@@ -20,8 +20,8 @@ from claimcheck.corpus.quotes import unquoted
 from claimcheck.corpus.records import Claim, Corpus, Source
 from claimcheck.corpus.vocabulary import Vocabulary, load_vocabulary
 from claimcheck.corpus.yamlfile import SCHEMA, Located, decode, read_yaml
-from claimcheck.errors import ClaimFileError, Problem, shown_path
-from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
+from claimcheck.errors import ArgumentTypeError, ClaimFileError, Problem, shown_path
+from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances, as_tolerances
 
 VOCABULARY_FILE = "vocabulary.yaml"
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a source text longer than a few books is not one document
@@ -51,7 +51,10 @@ def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, str
     ``Corpus.problems`` and the records that could be read are kept, so that a check can report
     the rest as findings. ``tolerances`` are the value grammar's (see ``claimcheck.Tolerances``).
     """
-    roots = [Path(path)] if isinstance(path, (str, os.PathLike)) else [Path(p) for p in path]
+    roots = _roots(path)
+    if not isinstance(strict, bool):
+        raise ArgumentTypeError("load", "strict", strict, "True or False")
+    tolerances = as_tolerances(tolerances, "load")
     if not roots:
         raise ClaimFileError([Problem(".", None, "", "no claims folder or file was given")])
     missing = [Problem(shown_path(root), None, "", "no such file or folder") for root in roots if not root.exists()]
@@ -78,6 +81,19 @@ def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, str
     if strict and corpus.problems:
         raise ClaimFileError(list(corpus.problems))
     return corpus
+
+
+def _roots(path: object) -> list[Path]:
+    """The paths ``load`` was given, each checked: a str or path-like of text, or an iterable of them."""
+    expected = "a claims folder or claim file, as a str or Path, or a list of them"
+    one = isinstance(path, (str, os.PathLike))
+    if not one and (not isinstance(path, Iterable) or isinstance(path, (bytes, bytearray, dict))):
+        raise ArgumentTypeError("load", "path", path, expected)
+    given = [path] if one else list(path)
+    for index, each in enumerate(given):
+        if not isinstance(each, (str, os.PathLike)) or not isinstance(os.fspath(each), str):
+            raise ArgumentTypeError("load", "path" if one else f"path[{index}]", each, expected)
+    return [Path(each) for each in given]
 
 
 def claim_files(folder: Path) -> list[Path]:

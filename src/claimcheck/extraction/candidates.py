@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ArgumentTypeError, ClaimcheckError
 from claimcheck.extraction.dates import DateScan, PeriodSpan, periods_in
 from claimcheck.extraction.guesses import SUBJECT_SKIP, guesses
 from claimcheck.extraction.names import YEAR_DIGITS, in_a_name, year_like
@@ -36,7 +37,7 @@ from claimcheck.extraction.words import (
 from claimcheck.read.currencies import CURRENCY_BEFORE, CURRENCY_NAME_WORDS
 from claimcheck.read.grammar import parse_value
 from claimcheck.read.numbers import FRACTION_WORDS, VULGAR_FRACTIONS
-from claimcheck.read.periods import Period
+from claimcheck.read.periods import Period, publication
 from claimcheck.read.values import Value
 
 
@@ -248,12 +249,15 @@ def _second_bound_at(tokens: list[Token], at: int) -> int:
     return 0
 
 
-def extract(text: str, *, published: str | None = None) -> list[Candidate]:
+def extract(text: str, *, published: str | int | date | Period | None = None) -> list[Candidate]:
     """Candidate values in ``text``, each with its hedge, its period from the same sentence, and offsets.
 
     ``published`` (a date or year) anchors relative periods ("last year"); without it they are left
     out. The machine's clock is never read.
     """
+    if not isinstance(text, str):
+        raise ArgumentTypeError("extract", "text", text, "the document as a str (decode bytes first)")
+    published = publication(published, "extract")
     out: list[Candidate] = []
     # Dates are found by RE2 in one pass over the whole text; sentences with no date, no value
     # hint and no list are skipped.

@@ -215,14 +215,14 @@ class PeriodSpan:
 
 
 @lru_cache(maxsize=8192)
-def _read_period(text: str, published: str | None) -> Period | None:
+def _read_period(text: str, published: Period | None) -> Period | None:
     try:
         return parse_period(text, published=published)
     except ClaimcheckError:
         return None
 
 
-def periods_in(text: str, start: int, end: int, published: str | None, scan: DateScan | None = None
+def periods_in(text: str, start: int, end: int, published: Period | None, scan: DateScan | None = None
                ) -> list[PeriodSpan]:
     """The periods written in text[start:end] that the period grammar resolves (against ``published``).
 

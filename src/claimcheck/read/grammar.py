@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.errors import ValueParseError
+from claimcheck.errors import ArgumentTypeError, ValueParseError
 from claimcheck.read import units
 from claimcheck.read.currencies import currency_name, currency_prefix
 from claimcheck.read.forms import (
@@ -53,7 +53,7 @@ from claimcheck.read.numbers import (
     scale_number,
 )
 from claimcheck.read.tokens import TYPOGRAPHIC, Reading, tokenize, tokenize_as_written
-from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
+from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances, as_tolerances
 from claimcheck.read.unit_words import (
     as_rate,
     canonical_unit,
@@ -81,9 +81,11 @@ def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = 
     '[2.635, 2.645] trillion USD'
     """
     if not isinstance(text, str):
-        raise ValueParseError(repr(text), f"a value must be text, not {type(text).__name__}")
+        # Not even a number: its digits as written give the precision ("41.90" is not 41.9).
+        raise ArgumentTypeError("parse_value", "text", text, "the value as written, a str such as '41.9%'")
     if unit is not None and not isinstance(unit, str):
-        raise ValueParseError(text, f"unit must be text, not {type(unit).__name__}")
+        raise ArgumentTypeError("parse_value", "unit", unit, "None or a unit as text, such as 'USD' or 'km'")
+    tolerances = as_tolerances(tolerances, "parse_value")
     written = " ".join(text.translate(TYPOGRAPHIC).split())
     written = _PER_CENT.sub("percent", written)
     written = _SPACED_THOUSANDS.sub(",", written)  # "10 000": thousands grouped with spaces

@@ -28,7 +28,7 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from claimcheck.errors import ClaimcheckError, PeriodParseError
+from claimcheck.errors import ArgumentError, ArgumentTypeError, ClaimcheckError, PeriodParseError
 from claimcheck.read.grammar import parse_value
 from claimcheck.read.numbers import ordinal_word_value
 
@@ -226,13 +226,13 @@ def parse_period(text: str, *, published: Period | date | str | int | None = Non
     if isinstance(text, int) and not isinstance(text, bool):
         text = str(text)
     if not isinstance(text, str):
-        raise PeriodParseError(repr(text), f"a period must be text, not {type(text).__name__}")
+        raise ArgumentTypeError("parse_period", "text", text, "a period as written, a str such as 'May 2019' (or a year)")
     s = " ".join(text.translate(_TYPOGRAPHIC).lower().split()).rstrip(".")
     if not s:
         raise PeriodParseError(text, "it is empty")
     if len(s) > 200:
         raise PeriodParseError(text, "it is longer than any period claimcheck reads (200 characters)")
-    anchor = _anchor(published, text)
+    anchor = publication(published)
     inferred = _INFERRED.search(s)
     if inferred:
         s = s[:inferred.start()]
@@ -280,14 +280,23 @@ def as_of_publication(published: Period, *, stated: bool = False) -> Period:
                   approximate=published.approximate, loose_start=published.loose_start, loose_end=published.loose_end)
 
 
-def _anchor(published: Period | date | str | int | None, text: str) -> Period | None:
+_PUBLISHED = "a publication date: a Period, a date, a year, or text such as '2025' or '2023-10'"
+
+
+def publication(published: Period | date | str | int | None, function: str = "parse_period") -> Period | None:
+    """The publication date a relative period resolves against, from what a caller of ``function`` gave."""
     if published is None or isinstance(published, Period):
         return published
     if isinstance(published, datetime):
         published = published.date()
     if isinstance(published, date):
         return Period(text=published.isoformat(), start=published, end=published, granularity="day", reading="day")
-    return parse_period(str(published))
+    if not isinstance(published, (str, int)) or isinstance(published, bool):
+        raise ArgumentTypeError(function, "published", published, _PUBLISHED)
+    try:
+        return parse_period(str(published))
+    except PeriodParseError as exc:
+        raise ArgumentError(function, "published", published, f"{_PUBLISHED}; {exc.reason}") from None
 
 
 # --- absolute forms -----------------------------------------------------------------------------
@@ -747,4 +756,4 @@ def _streak_length(length: str, text: str) -> tuple[int, int | None]:
     return first, last
 
 
-__all__ = ["Granularity", "Period", "Streak", "as_of_publication", "parse_period"]
+__all__ = ["Granularity", "Period", "Streak", "as_of_publication", "parse_period", "publication"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from claimcheck.errors import ArgumentError, ArgumentTypeError
 
 # A fraction of the number, at least 0 and below 1. The constraint rides on the type and the default
 # is a plain assignment, so that type checkers (which read defaults, not Field(...)) know every
@@ -29,4 +32,24 @@ class Tolerances(BaseModel):
 DEFAULT_TOLERANCES = Tolerances()
 
 
-__all__ = ["DEFAULT_TOLERANCES", "Tolerances"]
+def as_tolerances(given: object, function: str) -> Tolerances:
+    """``tolerances`` as a public function was given it: a ``Tolerances``, a mapping of some of its fields, or None."""
+    if given is None:
+        return DEFAULT_TOLERANCES
+    if isinstance(given, Tolerances):
+        return given
+    if not isinstance(given, Mapping):
+        raise ArgumentTypeError(function, "tolerances", given, "a claimcheck.Tolerances or a mapping of its fields")
+    try:
+        return Tolerances.model_validate(dict(given))
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = ".".join(str(part) for part in error["loc"])
+        if error["type"] == "extra_forbidden":
+            expected = f"a mapping of {', '.join(Tolerances.model_fields)} (not {name!r})"
+        else:
+            expected = f"a mapping in which {name!r} is {error['msg'].removeprefix('Input should be ')}"
+        raise ArgumentError(function, "tolerances", given, expected) from None
+
+
+__all__ = ["DEFAULT_TOLERANCES", "Tolerances", "as_tolerances"]

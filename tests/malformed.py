@@ -191,3 +191,7 @@ CASES.append(Case("source text not UTF-8", _with_text("sources/latin.txt", _lati
                   ("bad.yaml:3: source.text", "'sources/latin.txt' is not UTF-8")))
 CASES.append(Case("NUL in the text path", _with_text('"sources/a\\0b.txt"'),
                   ("bad.yaml:3: source.text", "NUL character")))
+# pint evaluates the numbers of a unit: '9**9**9' would run for hours (found by the unit guard's property test).
+CASES.append(Case("a unit pint would compute for hours",
+                  _claim_file("  - {id: x, measure: m, unit: '9**9**9', value: '5'}\n"),
+                  ("bad.yaml:5: claims[0].value", "unit '9**9**9' is not a unit claimcheck knows")))

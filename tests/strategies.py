@@ -114,3 +114,44 @@ def claim_records(draw, index: int = 0) -> dict:
         if draw(st.booleans()):
             record[key] = draw(st.sampled_from(choices))
     return record
+
+
+# --- the edges of what the grammars handle: exponents, powers of units, years ---------------------
+
+# Around the bounds (|x| < 1e300, powers up to 6, years 1 to 9999) and far beyond them.
+EXPONENTS = st.one_of(st.integers(-320, 320), st.integers(-10**6, 10**6))
+UNIT_POWERS = st.one_of(st.integers(-12, 12), st.integers(-10**4, 10**4),
+                        st.floats(allow_nan=True, allow_infinity=True).map(repr))
+COUNTS = st.one_of(st.integers(0, 10_010), st.integers(0, 10**60)).map(str) | st.sampled_from(
+    ["²", "٣", "0" * 30 + "5", "9" * 5000])
+PUBLISHED_YEARS = st.one_of(st.integers(1, 30), st.integers(9970, 9999), st.integers(1, 9999)).map(
+    lambda year: f"{year:04d}")
+
+
+@st.composite
+def written_exponents(draw) -> str:
+    """A number written with an exponent, in each way the grammar reads one: '1x10^999', '2.5e-400 km'."""
+    mantissa = draw(st.sampled_from(["1", "9.99", "2.5", "0.001"]))
+    exponent = draw(EXPONENTS)
+    form = draw(st.sampled_from(["{m}x10^{e}", "{m} ×10^{e}", "{m}e{e}", "{m} x10^{e} {u}", "{m}e{e} {u}"]))
+    unit = draw(st.sampled_from(["units", "km", "Tm", "USD", "%", "trillion dollars", "km^3"]))
+    return form.format(m=mantissa, e=exponent, u=unit)
+
+
+@st.composite
+def unit_expressions(draw) -> str:
+    """A unit with a power, as a claim file declares it or a value writes it: 'km**999', 'dB^2', 'm**1e999'."""
+    name = draw(st.sampled_from(["km", "m", "dB", "decibel", "neper", "degC", "s", "kg", "USD", "percent", "Mpc"]))
+    power = draw(UNIT_POWERS)
+    other = draw(st.sampled_from(["", "/m", "/s", "*kg", "/dB"]))
+    return draw(st.sampled_from(["{n}**{p}{o}", "{n}^{p}{o}", "{n}{o}"])).format(n=name, p=power, o=other)
+
+
+@st.composite
+def relative_periods(draw) -> str:
+    """A relative period with a count at or beyond what a calendar holds: '99999 years ago', 'the past ² months'."""
+    count = draw(COUNTS)
+    return draw(st.sampled_from([
+        "{n} years ago", "compared with {n} years ago", "since {n} years ago", "for {n} consecutive years",
+        "{n} years in a row", "the past {n} years", "the past {n} months", "last year", "this year",
+        "over the past decade", "since {y}", "{y}", "the {y}s"])).format(n=count, y=draw(PUBLISHED_YEARS))

@@ -249,3 +249,23 @@ def test_one_round_reports_a_claims_bad_field_and_its_unquoted_value(tmp_path):
     assert {(p.line, p.field, p.code) for p in info.value.problems} == {
         (8, "claims[0].also", "CC906"), (9, "claims[0].period", "CC904")}
     assert load(tmp_path, strict=False).claims == []  # the claim that failed is reported, not half-kept
+
+
+def test_values_beyond_the_range_are_located_problems_and_the_check_runs(tmp_path):
+    """'3 dB/m' and '5 km^400' loaded once and crashed the check; now each is a problem at its line."""
+    write(tmp_path, "a.yaml", """\
+        source: {id: a, published: 2025}
+        claims:
+          - {id: loss, measure: attenuation, value: 3 dB/m}
+          - {id: area, measure: area, value: 5 km^400}
+          - {id: power, measure: gain, unit: "dB**2", value: "5"}
+          - {id: huge, measure: output, value: 1 x10^999 units}
+          - {id: old, measure: m, value: 5%, period: 99999 years ago}
+        """)
+    corpus = load(tmp_path, strict=False)
+    assert [(p.line, p.field) for p in corpus.problems] == [
+        (3, "claims[0].value"), (4, "claims[1].value"), (5, "claims[2].value"), (6, "claims[3].value"),
+        (7, "claims[4].period")]
+    assert [p.code for p in corpus.problems][2:] == ["CC903", "CC903", "CC904"]
+    findings = claimcheck.check(corpus).findings
+    assert sorted(f.code for f in findings) == sorted(p.code for p in corpus.problems)

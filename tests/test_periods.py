@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import period_texts
+from strategies import PUBLISHED_YEARS, period_texts, relative_periods
 
 from claimcheck import ClaimcheckError, PeriodParseError, parse_period
 
@@ -336,3 +336,37 @@ def test_so_far_is_a_running_total_up_to_publication():
     assert total.start == date.min and total.end == date(2024, 10, 18) and total.relative
     with pytest.raises(PeriodParseError, match="publication"):
         parse_period("so far")
+
+
+@pytest.mark.parametrize(("text", "published", "message"), [
+    ("last year", "0001", "the year 0, outside the years 1 to 9999"),
+    ("this year", "9999", None),
+    ("99999 years ago", "2025", "more years or months than the calendar holds"),
+    ("9" * 40 + " years ago", "2025", "more years or months than the calendar holds"),
+    ("the past ² months", "2025", "'²' is not a number"),
+    ("the past 0 months", "2025", "at least one month"),
+    ("the past 12 months", "0001-06", "the year 0"),
+    ("for 3 consecutive years", "0002", "the year 0"),
+    ("compared with 2026 years ago", "2025", "the year -1"),
+])
+def test_years_beyond_the_calendar_are_located_errors(text, published, message):
+    if message is None:
+        assert parse_period(text, published=published).end == date(9999, 12, 31)
+        return
+    with pytest.raises(PeriodParseError, match=message):
+        parse_period(text, published=published)
+
+
+def test_the_past_months_end_on_publication():
+    assert span("the past 12 months", "2024-02-29") == ("2023-03-01", "2024-02-29", "span")
+    assert span("the past 3 months", "2024-03-31") == ("2024-01-01", "2024-03-31", "span")
+
+
+@given(relative_periods(), PUBLISHED_YEARS)
+@settings(max_examples=400)
+def test_a_count_of_years_at_the_calendars_edge_resolves_inside_it_or_is_refused(text, published):
+    try:
+        period = parse_period(text, published=published)
+    except PeriodParseError:
+        return
+    assert date(1, 1, 1) <= period.start <= period.end <= date(9999, 12, 31)

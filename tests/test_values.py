@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pint
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import hedged_values, number_texts, value_fragments
+from strategies import hedged_values, number_texts, unit_expressions, value_fragments, written_exponents
 
 from claimcheck import ClaimcheckError, Tolerances, ValueParseError, parse_value
+from claimcheck.read import units
 
 
 def bounds(text: str, **kwargs):
@@ -648,3 +650,74 @@ def test_superlatives_rank(text, rank):
 def test_verbs_of_passing_a_mark_are_strict_lower_bounds(text):
     v = parse_value(text)
     assert (v.low_magnitude, v.low_inclusive, v.high_magnitude) == (25e6, False, None)
+
+
+# --- the range claimcheck handles: exponents, powers of units, long unit words ---------------------
+
+
+def assert_in_range(value) -> None:
+    """Every bound is finite and below 1e300, in the unit as written and in base units, where rules compare it."""
+    factor, _ = units.base_form(value.unit)
+    for bound in (value.low_magnitude, value.high_magnitude, value.loose_low_magnitude, value.loose_high_magnitude):
+        if bound is not None:
+            assert abs(bound) <= 1e300 and abs(bound * factor) <= 1e300, (value.text, bound)
+
+
+@pytest.mark.parametrize(("text", "unit", "message"), [
+    ("1x10^999", None, "10^999 is out of the range"),
+    ("2.5 ×10^-400 km", None, "10^-400 is out of the range"),
+    ("9e299 USD million", None, "out of the range"),
+    ("1e299 Tm", None, "out of the range"),  # 1e311 metres: in range as written, not in base units
+    ("5", "dB**2", "cannot be converted to base units"),
+    ("5", "km**999", "a power above 6"),
+    ("5", "meter**1e999", "a power above 6"),
+    ("3 dB/m", None, "'/ m' is not a unit"),  # not 'db/m', decibarns per metre
+    ("5 km^400", None, "'^ 400' is not a unit"),
+    ("3 dB a year", None, "'decibel / year' cannot be converted"),
+    ("5", "a" * 200 + "/s", "is not a unit claimcheck knows"),
+    ("5", "9**9**9", "is not a unit claimcheck knows"),  # pint would work out 9^387420489
+    ("5", "3**99999999", "is not a unit claimcheck knows"),
+    ("5", "m**(9**9)", "is not a unit claimcheck knows"),
+    ("1 x10^300 %", None, "out of the range"),  # 1.5e300 % at the end of its rounding
+])
+def test_numbers_and_units_beyond_the_range_are_located_errors(text, unit, message):
+    with pytest.raises(ValueParseError, match=re.escape(message)):
+        parse_value(text, unit=unit)
+
+
+def test_units_within_the_range_still_read():
+    assert parse_value("3 km^4").unit == "kilometer ** 4"
+    assert parse_value("3 dB").unit == "decibel"
+    assert parse_value("1.3x10^6 tonnes").high_magnitude == pytest.approx(1.35e6)
+    assert parse_value("5", unit="a" * 200).counted == "a" * 200  # a long word is a counted noun, read at once
+
+
+@given(written_exponents())
+@settings(max_examples=300)
+def test_any_exponent_reads_in_range_or_raises_claimcheck_error(text):
+    try:
+        value = parse_value(text)
+    except ClaimcheckError:
+        return
+    assert_in_range(value)
+
+
+@given(unit_expressions(), st.sampled_from(["5", "about 3", "over 2", "1-2"]))
+@settings(max_examples=300)
+def test_any_power_of_a_unit_reads_in_range_or_raises_claimcheck_error(unit, number):
+    for text, declared in ((f"{number} {unit}", None), (number, unit)):
+        try:
+            value = parse_value(text, unit=declared)
+        except ClaimcheckError:
+            continue
+        assert_in_range(value)
+        assert units.unit_problem(value.unit) is None
+
+
+@given(st.text(st.sampled_from("kmsgdB*/^-0123456789.e _"), max_size=24))
+@settings(max_examples=300)
+def test_the_unit_guard_answers_for_any_text_and_what_it_passes_converts(text):
+    if units.unit_problem(text) is None:
+        factor, _ = units.base_form(text)
+        assert math.isfinite(factor) and factor != 0
+        units.canonical(text)

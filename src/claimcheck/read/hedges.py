@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from claimcheck.read import units
-from claimcheck.read.numbers import Number, starts_word_number
+from claimcheck.read.numbers import Number, check_magnitude, starts_word_number
 from claimcheck.read.tokens import Reading, by_first_word
 from claimcheck.read.unit_words import canonical_unit, declared_unit_of, is_yearly_percent
 from claimcheck.read.values import Kind, Value, format_interval, format_number
@@ -185,6 +185,14 @@ def make(p: Reading, text: str, kind: Kind, unit: str, low: float | None, high: 
         declared, _, _ = declared_unit_of(p.text, p.declared_unit)
         if units.dimension_of(declared) != units.dimension_of(unit):
             raise p.fail(f"the value is in {unit} but unit says {p.declared_unit!r}")
+    problem = units.unit_problem(unit)  # every value's unit, however it was put together ('dB a year')
+    if problem is not None:
+        raise p.fail(f"its unit {unit!r} {problem}")
+    factor = units.base_form(unit)[0]
+    for bound in (low, high, loose_low, loose_high):
+        if bound is not None:
+            check_magnitude(bound, p.text)
+            check_magnitude(bound * factor, p.text)  # in base units too, where the engine compares it
     if loose_low is not None and low is not None:
         loose_low = min(loose_low, low)
     if loose_high is not None and high is not None:

@@ -48,7 +48,15 @@ SCALES = {
     "tn": 1e12, "trn": 1e12, "tln": 1e12, "dozen": 12, "dozens": 12,
 }
 
-MAX_MAGNITUDE = 1e300
+MAX_MAGNITUDE = 1e300  # a float holds up to 1.8e308: the margin keeps the rules' arithmetic finite
+_MAX_EXPONENT = 300
+
+
+def power_of_ten(exponent: int, text: str) -> float:
+    """10 to the ``exponent``, for a number written with one ("×10^6"); beyond ±300 it is out of range."""
+    if abs(exponent) > _MAX_EXPONENT:
+        raise ValueParseError(text, f"10^{exponent} is out of the range claimcheck handles (|x| < 1e300)")
+    return 10.0 ** exponent
 
 
 class Number:
@@ -80,7 +88,7 @@ def read_digits(text: str, token: str) -> Number:
         number = Decimal(plain)
     except InvalidOperation:
         raise ValueParseError(text, f"{token!r} is not a number") from None
-    if not number.is_finite() or abs(number.adjusted()) > 300:
+    if not number.is_finite() or abs(number.adjusted()) > _MAX_EXPONENT:
         raise ValueParseError(text, f"{token!r} is out of the range claimcheck handles (|x| < 1e300)")
     exponent = number.as_tuple().exponent
     assert isinstance(exponent, int)
@@ -178,7 +186,7 @@ def read_number(cur: Cursor) -> Number | None:
         number = read_digits(cur.text, token)
         exponent = _times_ten_to(cur)
         if exponent is not None:  # "2.48×10−5", "1.3x10^6"
-            factor = 10.0 ** exponent
+            factor = power_of_ten(exponent, cur.text)
             number = Number(number.value * factor, number.half_unit * factor, number.round_half_unit * factor,
                              False, False, f"{number.written}×10^{exponent}")
         slash = _digit_fraction(cur) if number.integer_written else None
@@ -204,12 +212,17 @@ def read_number(cur: Cursor) -> Number | None:
     number = scale_number(cur, number)
     if whole and number.scale_word in _GROUP_SCALES:
         number = _digit_groups(cur, number)
-    if abs(number.value) > MAX_MAGNITUDE:
-        raise ValueParseError(cur.text, "the number is out of the range claimcheck handles (|x| < 1e300)")
+    check_magnitude(number.value, cur.text)
     if negative:
         number.value = -number.value
         number.written = ("minus " if number.words else "-") + number.written
     return number
+
+
+def check_magnitude(value: float, text: str) -> None:
+    """Every number read, and every bound made of one, is finite and below 1e300 in size."""
+    if not abs(value) <= MAX_MAGNITUDE:  # NaN fails this too
+        raise ValueParseError(text, "the number is out of the range claimcheck handles (|x| < 1e300)")
 
 
 def scale_number(cur: Cursor, number: Number) -> Number:
@@ -440,5 +453,6 @@ def ordinal_text(n: int) -> str:
 
 
 __all__ = ["FRACTIONS", "FRACTION_WORDS", "MAX_MAGNITUDE", "ORDINALS", "SCALES", "SMALL_NUMBERS", "TENS", "VULGAR",
-           "VULGAR_FRACTIONS", "Number", "ordinal_text", "ordinal_word_value", "read_ordinal", "and_a_fraction", "fraction_share", "fraction_words", "read_digits",
-           "read_number", "scale_number", "small_word_value", "starts_word_number", "word_number"]
+           "VULGAR_FRACTIONS", "Number", "and_a_fraction", "check_magnitude", "fraction_share", "fraction_words",
+           "ordinal_text", "ordinal_word_value", "power_of_ten", "read_digits", "read_number", "read_ordinal",
+           "scale_number", "small_word_value", "starts_word_number", "word_number"]

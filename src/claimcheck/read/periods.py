@@ -21,7 +21,7 @@ import calendar
 import math
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from dateutil import parser as dateparser
@@ -181,8 +181,9 @@ Reading = tuple[date, date, Granularity, str]
 
 
 def _year(y: int, text: str) -> int:
+    """Every year the grammar reads or works out passes here: the calendar Python keeps runs from 1 to 9999."""
     if not 1 <= y <= 9999:
-        raise PeriodParseError(text, f"year {y} is out of range")
+        raise PeriodParseError(text, f"it resolves to the year {y}, outside the years 1 to 9999")
     return y
 
 
@@ -190,14 +191,28 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _whole_year(y: int) -> tuple[date, date]:
+def _whole_year(y: int, text: str) -> tuple[date, date]:
+    y = _year(y, text)
     return date(y, 1, 1), date(y, 12, 31)
+
+
+def _months_before(end: date, months: int, text: str) -> date:
+    """The day after ``end`` minus ``months`` months: where the past N months ending on ``end`` begin."""
+    y, m = divmod(end.year * 12 + end.month - 1 - months, 12)
+    y = _year(y, text)
+    return date(y, m + 1, min(end.day, calendar.monthrange(y, m + 1)[1])) + timedelta(days=1)
+
+
+_LONGEST_COUNT = 9999  # years or months: a longer run leaves the calendar whatever the publication date
 
 
 def _count(word: str, text: str) -> int:
     word = word.strip()
-    if word.isdigit():
-        return int(word)
+    if word.isascii() and word.isdigit():  # not '²', which isdigit() takes for a digit
+        digits = word.lstrip("0") or "0"
+        if len(digits) > len(str(_LONGEST_COUNT)):
+            raise PeriodParseError(text, f"{word[:20]!r} is more years or months than the calendar holds")
+        return int(digits)
     if word in _COUNT_WORDS:
         return _COUNT_WORDS[word]
     raise PeriodParseError(text, f"{word!r} is not a number of years claimcheck knows")
@@ -312,7 +327,7 @@ def _absolute(s: str, text: str) -> Reading | None:
 
 
 def _a_year(m: re.Match, text: str) -> Reading:
-    return *_whole_year(_year(int(m[1]), text)), "year", "calendar year"
+    return *_whole_year(int(m[1]), text), "year", "calendar year"
 
 
 def _a_month(m: re.Match, text: str) -> Reading | None:
@@ -638,10 +653,10 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
         return made(*calendar_word)
     if s in ("this year", "the current year"):
         a = need()
-        return made(*_whole_year(a.start.year), "year", f"the year of publication ({a.start.year})")
+        return made(*_whole_year(a.start.year, text), "year", f"the year of publication ({a.start.year})")
     if s in ("last year", "the previous year", "the past year"):
         a = need()
-        return made(*_whole_year(a.start.year - 1), "year", f"the year before publication ({a.start.year - 1})")
+        return made(*_whole_year(a.start.year - 1, text), "year", f"the year before publication ({a.start.year - 1})")
     if s in ("so far this year", "the year to date", "year to date", "this year so far", "so far in the year"):
         a = need()
         return made(date(a.end.year, 1, 1), a.end, "span",
@@ -666,7 +681,7 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
     if m := re.fullmatch(rf"{_N_WORDS} years? ago", s):
         a = need()
         y = _year(a.start.year - _count(m[1], text), text)
-        return made(*_whole_year(y), "year", f"{_count(m[1], text)} years before publication ({y})")
+        return made(*_whole_year(y, text), "year", f"{_count(m[1], text)} years before publication ({y})")
     if m := _STREAK_OVER.fullmatch(s):
         return _streak_over(m, text, made)
     if m := re.fullmatch(r"(?:in )?every year since (\d{4})", s):
@@ -690,9 +705,9 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
     if m := re.fullmatch(r"(?:over |in |during )?the (?:past|last) (\w+) months", s):
         a = need()
         months = _count(m[1], text)
-        if months > 12 * 9999:
-            raise PeriodParseError(text, f"{months} months is longer than the calendar claimcheck reads")
-        start = a.end - relativedelta(months=months) + relativedelta(days=1)
+        if months < 1:
+            raise PeriodParseError(text, "a run of months must be at least one month long")
+        start = _months_before(a.end, months, text)
         return made(start, a.end, "span", "months before publication")
     return None
 

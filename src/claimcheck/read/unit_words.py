@@ -155,11 +155,14 @@ def physical_unit(p: Reading, stop: int) -> str | None:
             continue
         for tokens in (written[:n], lowered[:n]):
             expression = _pint_expression(tokens)
-            if expression and units.known_unit(expression):
+            problem = units.unit_problem(expression) if expression else units.UNKNOWN
+            if problem is None:
                 unit = units.canonical(expression)
                 if not _A_CONSTANT.search(unit):
                     cur.i += n
                     return unit
+            elif problem != units.UNKNOWN:
+                break  # a unit as written that claimcheck cannot use ('dB/m'): not to be read as 'db/m', decibarns
     return None
 
 
@@ -246,11 +249,12 @@ def declared_unit_of(text: str, unit: str) -> tuple[str, Kind, str | None]:
         return name.upper(), "amount", None
     if name in CURRENCY_WORDS:
         return CURRENCY_WORDS[name], "amount", None
-    if units.known_unit(name) and name not in _NOUNS_PINT_MISREADS:
+    problem = units.unit_problem(name)
+    if problem is None and name not in _NOUNS_PINT_MISREADS:
         return units.canonical(name), "amount", None
-    if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", name):
+    if problem in (None, units.UNKNOWN) and re.fullmatch(r"[A-Za-z][A-Za-z' -]*", name):
         return units.COUNT, "count", name
-    raise ValueParseError(text, f"unit {unit!r} is not a unit claimcheck knows")
+    raise ValueParseError(text, f"unit {unit!r} {problem or units.UNKNOWN}")
 
 
 def canonical_unit(unit: str, counted: str | None) -> str:

@@ -8,6 +8,7 @@ and 4.5 percentage points is a difference of shares, not a share.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pint
@@ -49,14 +50,48 @@ def quantity(magnitude: float, unit: str) -> pint.Quantity:
     return registry().Quantity(magnitude, unit)
 
 
+# pint's longest unit name has 41 letters; its parser takes time quadratic in the length of what it is given.
+MAX_UNIT_LENGTH = 160
+# No measure in the news has a unit raised above the fourth power (m^4, s^-4); km^400 is a typo or an attack.
+MAX_UNIT_POWER = 6
+_LARGEST_FACTOR = 1e300  # as MAX_MAGNITUDE: a factor to base units beyond it leaves a float no room
+UNKNOWN = "is not a unit claimcheck knows"
+# pint evaluates the numbers in a unit with Python's arithmetic: '9**9**9' or '3**99999999' would
+# run for hours. A unit raises names to small powers; a number of four digits, a power of a number
+# or of a bracket, and a power of a power are none of that.
+_COSTLY = re.compile(r"\d{4}|(?:\*\*|\^)\s*[-+]?\s*(?:\(|[\w.]+\s*(?:\*\*|\^))|(?<![A-Za-z_\d.])[\d.][\w.]*\s*(?:\*\*|\^)"
+                     r"|\)\s*(?:\*\*|\^)")
+
+
 @lru_cache(maxsize=4096)
-def known_unit(unit: str) -> bool:
-    """Whether pint, with claimcheck's additions, knows ``unit`` (the answer cached, no or yes)."""
+def unit_problem(unit: str) -> str | None:
+    """Why claimcheck cannot use ``unit``, or None when it can: the one guard in front of pint's unit parser.
+
+    A usable unit is short enough to parse quickly, known to pint (with claimcheck's additions),
+    raised to no power above ``MAX_UNIT_POWER``, and converts to base units by a finite factor,
+    which the engine multiplies by ('dB/m' does not: pint cannot divide a logarithmic unit).
+    """
+    if len(unit) > MAX_UNIT_LENGTH or _COSTLY.search(unit):
+        return UNKNOWN  # pint knows nothing like it, and would take seconds (or hours) to say so
     try:
-        canonical(unit)
-    except Exception:  # noqa: BLE001 - pint's parser fails on garbage with assertions, index and key errors too
-        return False
-    return True
+        parsed = registry().parse_units(unit)
+    except Exception:  # noqa: BLE001 - pint's parser fails on garbage with assertions, type, index and key errors too
+        return UNKNOWN
+    try:
+        powers = [power for _, power in parsed.dimensionality.items()]
+        factor, _ = base_form(unit) if all(abs(power) <= MAX_UNIT_POWER for power in powers) else (1.0, "")
+    except Exception:  # noqa: BLE001 - overflow, or a compound pint builds but cannot convert ('dB/m': a logarithm divided)
+        return "cannot be converted to base units, where claimcheck compares values (dB and other logarithmic units do not combine)"
+    if not all(abs(power) <= MAX_UNIT_POWER for power in powers):
+        return f"raises a unit to a power above {MAX_UNIT_POWER}, which no measure has"
+    if not 1 / _LARGEST_FACTOR < abs(factor) < _LARGEST_FACTOR:
+        return "converts to base units by a factor out of the range claimcheck handles"
+    return None
+
+
+def known_unit(unit: str) -> bool:
+    """Whether claimcheck can use ``unit``: pint knows it, and it passes ``unit_problem``'s checks."""
+    return unit_problem(unit) is None
 
 
 @lru_cache(maxsize=4096)

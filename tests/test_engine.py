@@ -371,3 +371,36 @@ def test_alias_suggestions_cost_grows_with_the_measures_not_their_square():
                     period="2022") for i in range(4000)]
     report = check(claims)
     assert all(report.coverage[f"s/c{i}"].possible_matches == () for i in range(0, 4000, 997))
+
+
+def _folder(tmp_path: Path, **files: str) -> claimcheck.Corpus:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return load(tmp_path)
+
+
+@pytest.mark.parametrize(("rate", "multiple", "verdict"), [
+    ("over 100% every year", "doubled", "conflict"),  # (2^1025, ∞): beyond a float, and far beyond ×2
+    ("under 100% every year", "more than doubled", "consistent"),  # [0, 2^1025) meets (2, ∞)
+])
+def test_growth_compounded_beyond_a_float_is_infinite_and_still_a_finding(tmp_path, rate, multiple, verdict):
+    corpus = _folder(tmp_path, **{"a.yaml": f"""\
+source: {{id: a, published: 2025}}
+claims:
+  - {{id: rate, subject: X, measure: output, value: {rate}, period: 1000-2025}}
+  - {{id: multiple, subject: X, measure: output, value: {multiple}, period: 1000-2025}}
+"""})
+    [finding] = check(corpus, select="CC105").findings
+    assert finding.verdict == verdict and "^ 1025 years = " in finding.explanation and "∞" in finding.explanation
+
+
+def test_a_drift_compounded_beyond_a_float_covers_any_gap(tmp_path):
+    corpus = _folder(tmp_path, **{
+        "vocabulary.yaml": "measures:\n  output: {drift: 100% a year}\n",
+        "a.yaml": "source: {id: a, published: 2025}\nclaims:\n"
+                  "  - {id: old, subject: X, measure: output, value: 5 tonnes, period: '0800'}\n",
+        "b.yaml": "source: {id: b, published: 2025}\nclaims:\n"
+                  "  - {id: new, subject: X, measure: output, value: 50 tonnes, period: '2000'}\n"})
+    [finding] = check(corpus, select="CC101").findings
+    assert finding.verdict == "tension", finding.message
+    assert "covers at most ∞ metric_ton over that time, which could cover the gap" in finding.explanation

@@ -143,3 +143,12 @@ def test_normalizing_names_is_idempotent_and_its_fast_path_agrees(name):
     once = normalize_name(name)
     assert once == _slow_normalize(name)
     assert normalize_name(once) == once
+
+
+@given(st.integers(0, 100_000).map(lambda n: f"{n / 10:g}% a year"), st.floats(0, 10_000), st.floats(0, 10_000),
+       st.floats(-1e300, 1e300))
+def test_a_drift_allows_more_over_more_years_and_never_overflows(drift, years, more, level):
+    """100% a year over 1,200 years is beyond a float: the allowance is then infinite, never an OverflowError."""
+    allowance = parse_drift(drift).allowance
+    shorter, longer = allowance(years, level), allowance(years + more, level)
+    assert 0 <= shorter <= longer

@@ -31,7 +31,6 @@ they are never evaluated as code. Drifts and spreads are read by the value gramm
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +40,7 @@ from claimcheck.corpus.yamlfile import SCHEMA, read_yaml, yaml_data
 from claimcheck.errors import ClaimcheckError, Problem, VocabularyError
 from claimcheck.read import units
 from claimcheck.read.grammar import parse_value
+from claimcheck.read.values import compounded
 
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "})
 _PLAIN = re.compile(r"[a-z0-9']+(?: [a-z0-9']+)*")
@@ -80,10 +80,7 @@ class Allowance:
         A relative drift compounds; past what a float holds the allowance is infinite, not an error.
         """
         if self.relative:
-            try:
-                return abs(level) * math.expm1(years * math.log1p(self.amount))
-            except OverflowError:
-                return math.inf
+            return abs(level) * (compounded(self.amount, years) - 1) if level else 0.0
         return self.amount * years
 
     def spread_at(self, level: float) -> float:

@@ -14,6 +14,7 @@ Two readings are kept:
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 import pint
@@ -90,8 +91,10 @@ class Value(BaseModel):
 
 
 def format_number(x: float | None) -> str:
-    if x is None:
+    if x is None or x == math.inf:
         return "∞"
+    if x == -math.inf:
+        return "-∞"
     if x == 0:
         return "0"
     if abs(x) >= 1e6 or abs(x) < 1e-3:
@@ -105,7 +108,7 @@ _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 def _scale(largest: float, unit: str) -> tuple[float, str]:
     """The scale word that shows a magnitude readably: 2.64e12 USD is '2.64 trillion USD'."""
     label = unit_label(unit)
-    if unit not in PERCENT_UNITS:
+    if unit not in PERCENT_UNITS and math.isfinite(largest):
         for factor, word in _SCALE_WORDS:
             if largest >= factor:
                 return factor, f"{word} {label}".strip()
@@ -159,6 +162,18 @@ def _before(high: float | None, high_inc: bool, low: float | None, low_inc: bool
     return high == low and not (high_inc and low_inc)
 
 
+def compounded(growth: float, years: float) -> float:
+    """(1 + growth) ** years, the factor a yearly growth builds up; infinite where a float cannot hold it.
+
+    Over 100% a year for 1,025 years is more than 1e308: the bound is infinite, and the rule that
+    asked still gives its finding.
+    """
+    try:
+        return (1 + growth) ** years
+    except OverflowError:
+        return math.inf
+
+
 def gap(a_low: float | None, a_high: float | None, b_low: float | None, b_high: float | None) -> float:
     """The distance between two disjoint intervals (0 where they touch or overlap)."""
     if a_high is not None and b_low is not None and a_high <= b_low:
@@ -167,5 +182,5 @@ def gap(a_low: float | None, a_high: float | None, b_low: float | None, b_high: 
         return a_low - b_high
     return 0.0
 
-__all__ = ["CATEGORY", "Kind", "PERCENT_UNITS", "Value", "format_amount", "format_interval", "format_number", "gap", "overlap",
-           "unit_label"]
+__all__ = ["CATEGORY", "Kind", "PERCENT_UNITS", "Value", "compounded", "format_amount", "format_interval",
+           "format_number", "gap", "overlap", "unit_label"]

@@ -8,7 +8,7 @@ from datetime import date
 from claimcheck.engine.findings import Context, Finding, Row, interval_words
 from claimcheck.engine.rules.common import Interval, assumptions_of, closed, divided, growth_years, meets
 from claimcheck.engine.rules.registry import rule
-from claimcheck.read.values import format_interval, overlap
+from claimcheck.read.values import compounded, format_interval, overlap
 
 
 @rule("CC105", "growth.rate-vs-multiple", key="measure")
@@ -61,8 +61,8 @@ def growth_rate_against_multiple(rows: list[Row], ctx: Context) -> Iterable[Find
             value = rate.claim.value
             assert value is not None
             r_lo, r_hi = value.low_magnitude, value.high_magnitude
-            low = None if r_lo is None else (1 + r_lo / 100) ** years
-            high = None if r_hi is None else (1 + r_hi / 100) ** years
+            low = None if r_lo is None else compounded(r_lo / 100, years)
+            high = None if r_hi is None else compounded(r_hi / 100, years)
             implied = format_interval(low, high, rate.lo_inc, rate.hi_inc, "dimensionless")
             agrees = overlap(low, high, rate.lo_inc, rate.hi_inc, multiple.lo, multiple.hi, multiple.lo_inc,
                              multiple.hi_inc)

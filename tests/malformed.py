@@ -153,7 +153,7 @@ CASES = [
     Case("absolute text path", _with_text("/etc/passwd"), ("bad.yaml:3: source.text", "outside the claims folder")),
     Case("text symlink out of the folder", _with_text("sources/link.txt", _outside_symlink),
          ("bad.yaml:3: source.text", "outside the claims folder")),
-    Case("missing text file", _with_text("sources/missing.txt"), ("bad.yaml:3: source.text", "cannot read")),
+    Case("missing text file", _with_text("sources/missing.txt"), ("bad.yaml:3: source.text", "cannot be read")),
     Case("non-standard tag", _raw("source: !!python/object:os.system {id: bad}\nclaims: []\n"),
          ("bad.yaml:1", "tag", "not allowed")),
     Case("control characters", _raw("source:\n  id: bad\n  title: \"a\x07b\"\nclaims: []\n"),
@@ -195,3 +195,56 @@ CASES.append(Case("NUL in the text path", _with_text('"sources/a\\0b.txt"'),
 CASES.append(Case("a unit pint would compute for hours",
                   _claim_file("  - {id: x, measure: m, unit: '9**9**9', value: '5'}\n"),
                   ("bad.yaml:5: claims[0].value", "unit '9**9**9' is not a unit claimcheck knows")))
+
+
+# Files that are not regular files: a FIFO blocks its reader forever, /dev/zero never ends and
+# declares a size of 0. Each must be refused before it is read, within the time and memory limits.
+
+def _fifo(name: str) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        os.mkfifo(folder / name)
+    return build
+
+
+def _link_to(target: str, name: str) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        os.symlink(target, folder / name)
+    return build
+
+
+def _socket(name: str) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        import socket
+
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(folder / name))
+    return build
+
+
+def _fifo_as_text(folder: Path) -> None:
+    os.mkfifo(folder / "sources" / "pipe.txt")
+
+
+def _link_to_fifo(folder: Path) -> None:
+    os.mkfifo(folder / "pipe")
+    os.symlink(folder / "pipe", folder / "bad.yaml")
+
+
+SPECIAL_FILES = [
+    Case("a FIFO as a claim file", _fifo("bad.yaml"), ("bad.yaml", "is a FIFO (named pipe)", "not a regular file")),
+    Case("a FIFO as the vocabulary", _fifo("vocabulary.yaml"), ("vocabulary.yaml", "is a FIFO", "not a regular file")),
+    Case("a FIFO as a source text", _with_text("sources/pipe.txt", _fifo_as_text),
+         ("bad.yaml:3: source.text", "'sources/pipe.txt' is a FIFO", "not a regular file")),
+    Case("a link to a FIFO as a claim file", _link_to_fifo,
+         ("bad.yaml", "is a FIFO (named pipe) through a symbolic link", "not a regular file")),
+    Case("a link to /dev/zero as a claim file", _link_to("/dev/zero", "bad.yaml"),
+         ("bad.yaml", "is a character device through a symbolic link", "not a regular file")),
+    Case("a link to /dev/zero as the vocabulary", _link_to("/dev/zero", "vocabulary.yaml"),
+         ("vocabulary.yaml", "is a character device through a symbolic link")),
+    Case("a link to /dev/urandom as a claim file", _link_to("/dev/urandom", "bad.yaml"),
+         ("bad.yaml", "is a character device")),
+    Case("a socket as a claim file", _socket("bad.yaml"), ("bad.yaml", "is a socket", "not a regular file")),
+    Case("a folder named like a claim file", lambda folder: (folder / "bad.yaml").mkdir(),
+         ("bad.yaml", "is a folder", "not a regular file")),
+]
+CASES.extend(SPECIAL_FILES)

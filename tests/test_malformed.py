@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from malformed import CASES, make_folder
+from malformed import CASES, SPECIAL_FILES, make_folder
 
 CLAIMCHECK = shutil.which("claimcheck") or str(Path(sys.executable).parent / "claimcheck")
 MEMORY_LIMIT = 1024 * 1024 * 1024
@@ -45,3 +45,14 @@ def test_malformed_folder(tmp_path, case):
     assert not output.exists()
     assert (folder / "review.yaml").read_bytes() == review_before
     assert sorted(p.name for p in folder.iterdir()) == files_before
+
+
+@pytest.mark.parametrize("case", SPECIAL_FILES, ids=[case.kind for case in SPECIAL_FILES])
+def test_special_files_under_the_pytest_plugin(tmp_path, case):
+    """pytest --claimcheck reads the same files: it too must refuse them, not hang on them."""
+    folder = make_folder(tmp_path, case)
+    result = subprocess.run([sys.executable, "-m", "pytest", "--claimcheck", str(folder), "-p", "no:cacheprovider"],
+                            capture_output=True, text=True, timeout=TIME_LIMIT, preexec_fn=_limited, check=False,
+                            cwd=tmp_path)
+    assert result.returncode == pytest.ExitCode.INTERRUPTED, result.stdout  # a collection error
+    assert case.expect[1] in result.stdout and "Traceback" not in result.stdout

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from claimcheck.corpus.quotes import unquoted
 from claimcheck.corpus.records import Claim, Corpus, Source
 from claimcheck.corpus.vocabulary import Vocabulary, load_vocabulary
-from claimcheck.corpus.yamlfile import SCHEMA, Located, decode, read_yaml
+from claimcheck.corpus.yamlfile import SCHEMA, Located, UnreadableFile, decode, read_regular_file, read_yaml
 from claimcheck.errors import ArgumentTypeError, ClaimFileError, Problem, shown_path
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances, as_tolerances
 
@@ -299,17 +299,11 @@ def _source_text(source: Source, raw: Located, folder: Path, shown: str, reading
         problems.append(Problem(shown, line, "source.text",
                                     f"{source.text!r} leads outside the claims folder; keep source texts inside it", SCHEMA))
         return None
+    reading.text_path = target
     try:
-        size = target.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            problems.append(Problem(shown, line, "source.text", f"{source.text!r} is {size // 1024 // 1024} MB, over "
-                                    f"the limit of {MAX_TEXT_BYTES // 1024 // 1024} MB for a source text", SCHEMA))
-            return None
-        reading.text_path = target
-        data = target.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(shown, line, "source.text", f"cannot read {source.text!r}: {exc.strerror or exc}",
-                                SCHEMA))
+        data = read_regular_file(target, MAX_TEXT_BYTES, "for a source text")
+    except UnreadableFile as exc:
+        problems.append(Problem(shown, line, "source.text", f"{source.text!r} {exc.reason}", SCHEMA))
         return None
     unreadable: list[Problem] = []
     text = decode(data, source.text, unreadable)

@@ -7,7 +7,9 @@ stays a month); mappings remember the line of each key, for messages that name f
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +103,66 @@ class _Reader:
         return out
 
 
+class UnreadableFile(Exception):
+    """Why a file was not read; the caller names the file and the field in a ``Problem``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+_NOT_REGULAR = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+                stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
+_CHUNK = 1024 * 1024
+
+
+def read_regular_file(path: Path, limit: int, over_limit: str = "") -> bytes:
+    """The bytes of ``path`` if it is a regular file (or a link to one) of at most ``limit`` bytes.
+
+    A FIFO would block the reader forever and a device (``/dev/zero``) never ends, so anything
+    but a regular file is refused before it is read; it is opened without blocking, and judged
+    by what was opened, not by a name looked up before. The size a file declares is not trusted
+    either: reading stops, and the file is refused, at ``limit + 1`` bytes. ``over_limit`` ends
+    the message of a file that is too large ("for one file; split it into several").
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        kind = _kind(os.stat, path)  # a socket cannot be opened at all (ENXIO)
+        raise UnreadableFile(_not_regular(path, kind) if kind else f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        opened = os.fstat(handle)
+        if not stat.S_ISREG(opened.st_mode):
+            raise UnreadableFile(_not_regular(path, _NOT_REGULAR.get(stat.S_IFMT(opened.st_mode), "not a regular file")))
+        megabytes = limit // 1024 // 1024
+        if opened.st_size > limit:  # refused at once where the size is told honestly
+            raise UnreadableFile(f"is {opened.st_size / 1024 / 1024:.0f} MB, over the limit of {megabytes} MB "
+                                 f"{over_limit}".strip())
+        chunks, total = [], 0
+        while chunk := os.read(handle, min(_CHUNK, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise UnreadableFile(f"is over the limit of {megabytes} MB {over_limit}".strip())
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot be read: {exc.strerror or exc}") from None
+    finally:
+        os.close(handle)
+
+
+def _kind(stat_of, path: Path) -> str | None:
+    try:
+        return _NOT_REGULAR.get(stat.S_IFMT(stat_of(path).st_mode))
+    except OSError:
+        return None
+
+
+def _not_regular(path: Path, kind: str) -> str:
+    through = " through a symbolic link" if _kind(os.lstat, path) is None and os.path.islink(path) else ""
+    return f"is {kind}{through}, not a regular file; claimcheck reads only regular files"
+
+
 def decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:
     """UTF-8 text (a UTF-8 byte-order mark is dropped), or None with a problem saying what the bytes are."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -118,25 +180,28 @@ def decode(data: bytes, shown: str, problems: list[Problem]) -> str | None:
 
 def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     """The file's data, or None with a located problem appended."""
+    text = read_text(path, shown, problems)
+    return None if text is None else parse_yaml(text, shown, problems)
+
+
+def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """A YAML file's text (a regular file of at most 16 MB, in UTF-8), or None with a problem appended."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(Problem(shown, None, "", f"is {size / 1024 / 1024:.0f} MB, over the limit of "
-                                    f"{MAX_FILE_BYTES // 1024 // 1024} MB for one file; split it into several",
-                                    SCHEMA))
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(shown, None, "", f"cannot be read: {exc.strerror or exc}", SCHEMA))
+        data = read_regular_file(path, MAX_FILE_BYTES, "for one file; split it into several")
+    except UnreadableFile as exc:
+        problems.append(Problem(shown, None, "", exc.reason, SCHEMA))
         return None
-    return yaml_data(data, shown, problems)
+    return decode(data, shown, problems)
 
 
 def yaml_data(data: bytes, shown: str, problems: list[Problem]) -> Any:
     """The data of a YAML file's bytes, or None with a located problem appended."""
     text = decode(data, shown, problems)
-    if text is None:
-        return None
+    return None if text is None else parse_yaml(text, shown, problems)
+
+
+def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
+    """The data of YAML text, or None with a located problem appended."""
     try:
         node = compose(text)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow

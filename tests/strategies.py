@@ -155,3 +155,67 @@ def relative_periods(draw) -> str:
         "{n} years ago", "compared with {n} years ago", "since {n} years ago", "for {n} consecutive years",
         "{n} years in a row", "the past {n} years", "the past {n} months", "last year", "this year",
         "over the past decade", "since {y}", "{y}", "the {y}s"])).format(n=count, y=draw(PUBLISHED_YEARS))
+
+
+# --- review files, written by hand in every style YAML allows --------------------------------------
+
+FINGERPRINTS = [f"{n:016x}" for n in (0x0123456789ABCDEF, 0xFEDCBA9876543210, 0x00112233445566FF, 0xA1B2C3D4E5F60718,
+                                      0x5555AAAA5555AAAA, 0x0F0F0F0F0F0F0F0F)]
+_NOTE_WORDS = st.lists(st.sampled_from(["keep", "me", "checked", "twice", "by", "the", "desk", "41.9%", "2022"]),
+                       min_size=1, max_size=4).map(" ".join)
+
+
+@st.composite
+def review_files(draw) -> tuple[str, dict[str, str | None], dict[str, str]]:
+    """(text, note of each fingerprint, each entry's own text): a review file as a person might write it.
+
+    Block lists (notes quoted, plain, or block scalars with every chomping, '|+' with blank lines
+    after), flow lists on one line or several, JSON; LF or CRLF; with or without a final line break.
+    """
+    fingerprints = draw(st.lists(st.sampled_from(FINGERPRINTS), unique=True, max_size=4))
+    notes = {fp: draw(st.none() | _NOTE_WORDS) for fp in fingerprints}
+    style = draw(st.sampled_from(["block", "flow", "flow lines", "json"]))
+    nl = draw(st.sampled_from(["\n", "\r\n"]))
+    chunks: dict[str, str] = {}
+    if style == "block":
+        indent = draw(st.sampled_from(["", "  "]))
+        body = []
+        for fp in fingerprints:
+            note = notes[fp]
+            lines = [f'{indent}- fingerprint: "{fp}"', f"{indent}  verdict: confirmed"]
+            if note is not None:
+                form = draw(st.sampled_from(["quoted", "plain", "|", "|-", "|+", ">", ">-"]))
+                if form == "quoted":
+                    lines.append(f'{indent}  note: "{note}"')
+                elif form == "plain":
+                    lines.append(f"{indent}  note: {note}" if not note[0].isdigit() else f"{indent}  note: '{note}'")
+                else:
+                    lines += [f"{indent}  note: {form}", f"{indent}    {note}"]
+                    if form == "|+":
+                        lines += [""] * draw(st.integers(0, 2))
+            chunk = nl.join(lines) + nl
+            chunks[fp] = chunk
+            comment = draw(st.sampled_from(["", f"{indent}# a comment{nl}", nl]))
+            body.append(chunk + comment)
+        text = draw(st.sampled_from(["", f"# verdicts{nl}"])) + "reviews:" + (nl if fingerprints else " []" + nl)
+        text += "".join(body)
+    else:
+        quote = '"' if style == "json" else ""
+        items = []
+        for fp in fingerprints:
+            note = "" if notes[fp] is None else f', {quote}note{quote}: "{notes[fp]}"'
+            items.append(f'{{{quote}fingerprint{quote}: "{fp}", {quote}verdict{quote}: "confirmed"{note}}}')
+            chunks[fp] = items[-1]
+        if style == "flow":
+            text = f"reviews: [{', '.join(items)}]{nl}"
+        elif style == "flow lines":
+            text = f"reviews: [{nl}" + "".join(f"  {item},{nl}" for item in items) + f"]{nl}"
+        else:
+            text = f'{{{nl}  "reviews": [{nl}' + f",{nl}".join(f"    {item}" for item in items) + f"{nl}  ]{nl}}}{nl}"
+    if not draw(st.booleans()):
+        text = text.removesuffix(nl)
+    return text, notes, chunks
+
+
+REVIEW_EDITS = st.lists(st.tuples(st.sampled_from(["record", "prune"]), st.sampled_from(FINGERPRINTS),
+                                  st.none() | _NOTE_WORDS), max_size=5)

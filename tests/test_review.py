@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import datetime
 import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
+from strategies import REVIEW_EDITS, review_files
 
-from claimcheck import ClaimFileError, check, load
-from claimcheck.review import ReviewEntry, outcome, prune, read_reviews, record, write_atomic
+from claimcheck import ClaimcheckError, ClaimFileError, check, load
+from claimcheck.review import LOCK_TIMEOUT, ReviewEntry, _locked, outcome, prune, read_reviews, record, write_atomic
 
 CASES = Path(__file__).parent / "data" / "cases"
 FP1, FP2, FP3 = "0123456789abcdef", "fedcba9876543210", "00112233445566ff"
@@ -113,7 +120,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     with pytest.raises(OSError):
         write_atomic(path, "reviews: []\n")
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["review.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".review.yaml.lock", "review.yaml"]  # the lock stays
 
 
 def test_outcome_marks_reviewed_findings_and_stale_entries(tmp_path):
@@ -157,8 +164,6 @@ def _entries_text(count: int, note: str) -> str:
 def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new(tmp_path):
     """SIGKILL a process that rewrites the review file, at random moments, many times over."""
     import random
-    import signal
-    import time
 
     path = tmp_path / "review.yaml"
     versions = [_entries_text(20_000, "old " * 8), _entries_text(20_000, "new " * 8)]  # about 2 MB each
@@ -183,3 +188,199 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new(tmp_path):
         seen.add(versions.index(text))
     assert seen == {0, 1}, "the kills should land both before and after a rename"
     assert len(read_reviews(path)) == 20_000  # temporary files left by the kills are not read
+
+
+# --- editing files written by hand, in any style ----------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(review_files(), REVIEW_EDITS)
+def test_edits_keep_every_other_entry_byte_for_byte(tmp_path_factory, written, edits):
+    """Record and prune, in any order, on a file in any style: the other entries keep their values and bytes."""
+    text, notes, chunks = written
+    path = tmp_path_factory.mktemp("review") / "review.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    assert {fp: (e.note or "").strip() for fp, e in read_reviews(path).entries.items()} == {
+        fp: note or "" for fp, note in notes.items()}, "the file is read as written"
+    model = {fp: e.as_yaml_fields() for fp, e in read_reviews(path).entries.items()}
+    crlf = "\r\n" in text
+    for action, fingerprint, note in edits:
+        before = path.read_bytes()
+        if action == "record":
+            recorded = entry(fingerprint, note=note)
+            record(path, recorded)
+            model[fingerprint] = recorded.as_yaml_fields()
+            chunks.pop(fingerprint, None)
+        else:
+            try:
+                prune(path, [fingerprint])
+            except ClaimcheckError:  # refused: only where a '|+' scalar would take the blank lines after it
+                assert path.read_bytes() == before and "note: |+" in before.decode("utf-8")
+                event("prune refused")
+                continue
+            model.pop(fingerprint, None)
+            chunks.pop(fingerprint, None)
+        after = path.read_bytes().decode("utf-8")
+        assert {fp: e.as_yaml_fields() for fp, e in read_reviews(path).entries.items()} == model
+        for fingerprint_kept, chunk in chunks.items():
+            assert chunk.rstrip("\r\n") in after, f"the entry of {fingerprint_kept} changed"
+        if crlf and model:
+            assert "\n" not in after.replace("\r\n", ""), "a CRLF file keeps CRLF"
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    (f'reviews: [{{fingerprint: "{FP1}", verdict: confirmed, note: "keep me"}}]\n',
+     f'{{fingerprint: "{FP1}", verdict: confirmed, note: "keep me"}}'),
+    (f'reviews: [\n  {{fingerprint: "{FP1}", verdict: confirmed, note: "keep me"}},  # first\n]\n',
+     f'  {{fingerprint: "{FP1}", verdict: confirmed, note: "keep me"}},  # first\n'),
+    (f'{{\n  "reviews": [\n    {{"fingerprint": "{FP1}", "verdict": "confirmed", "note": "keep me"}}\n  ]\n}}\n',
+     f'    {{"fingerprint": "{FP1}", "verdict": "confirmed", "note": "keep me"}}'),
+    (f'reviews:\r\n  - fingerprint: "{FP1}"\r\n    verdict: confirmed\r\n    note: "keep me"\r\n',
+     f'  - fingerprint: "{FP1}"\r\n    verdict: confirmed\r\n    note: "keep me"\r\n'),
+    (f'reviews:\n  - fingerprint: "{FP1}"\n    verdict: confirmed\n    note: |\n      keep me',  # no final break
+     f'  - fingerprint: "{FP1}"\n    verdict: confirmed\n    note: |\n      keep me'),
+    (f'reviews:\n  - fingerprint: "{FP1}"\n    verdict: confirmed\n    note: |+\n      keep me\n\n\n',
+     '    note: |+\n      keep me\n\n\n'),
+    (f'\ufeffreviews:\n  - fingerprint: "{FP1}"\n    verdict: confirmed\n    note: keep me\n', '\ufeffreviews:\n'),
+])
+def test_a_verdict_recorded_beside_a_hand_written_entry_leaves_its_bytes(tmp_path, text, kept):
+    """Issue 19, item 2: flow and JSON lists lost their entries; CRLF and block scalars were rewritten."""
+    path = tmp_path / "review.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    note = read_reviews(path).entries[FP1].note
+    record(path, entry(FP2, note="new"))
+    record(path, entry(FP3, note="newer"))
+    after = path.read_bytes().decode("utf-8")
+    assert kept in after
+    reviews = read_reviews(path)
+    order = list(reviews.entries)
+    assert sorted(order) == sorted([FP1, FP2, FP3]) and order.index(FP2) < order.index(FP3)
+    assert reviews.entries[FP1].note == note and reviews.entries[FP3].note == "newer"
+
+
+def test_an_edit_that_would_change_another_entry_is_refused_and_the_file_left(tmp_path):
+    """Pruning the entry after a '|+' scalar would hand it the blank line below: refused, not done."""
+    path = tmp_path / "review.yaml"
+    text = (f'reviews:\n  - fingerprint: "{FP1}"\n    verdict: confirmed\n    note: |+\n      keep me\n\n'
+            f'  - fingerprint: "{FP2}"\n    verdict: confirmed\n\n# end\n')
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ClaimcheckError, match="left unchanged"):
+        prune(path, [FP2])
+    assert path.read_text(encoding="utf-8") == text
+
+
+# --- concurrent writers, and writers that die ------------------------------------------------------
+
+CLAIMCHECK = shutil.which("claimcheck") or str(Path(sys.executable).parent / "claimcheck")
+MEMORY_LIMIT = 1024 * 1024 * 1024
+
+
+def _limited() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def test_concurrent_reviews_keep_every_verdict(tmp_path):
+    """Issue 19, item 1: eleven 'claimcheck review' at once kept 6 to 8 of 11 verdicts."""
+    folder = tmp_path / "cases"
+    shutil.copytree(CASES, folder)
+    fingerprints = [f.fingerprint for f in check(load(folder)).findings][:11]
+    assert len(fingerprints) == 11
+    writers = [subprocess.Popen([CLAIMCHECK, "review", str(folder), fp, "--verdict", "confirmed", "--note", f"n{n}"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_limited)
+               for n, fp in enumerate(fingerprints)]
+    for writer in writers:
+        out, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0 and "recorded" in out, err
+    reviews = read_reviews(folder / "review.yaml")
+    assert sorted(reviews.entries) == sorted(fingerprints)
+    assert {e.fingerprint: e.note for e in reviews.entries.values()} == {
+        fp: f"n{n}" for n, fp in enumerate(fingerprints)}
+
+
+def test_concurrent_writers_each_keep_every_entry(tmp_path):
+    """Six processes record twenty verdicts each, as fast as they can, into one file: all 120 are kept."""
+    path = tmp_path / "review.yaml"
+    children = []
+    for writer in range(6):
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                for n in range(20):
+                    record(path, entry(f"{writer:08x}{n:08x}", note=f"writer {writer}"))
+                code = 0
+            finally:
+                os._exit(code)
+        children.append(pid)
+    assert all(os.waitpid(pid, 0)[1] == 0 for pid in children)
+    assert sorted(read_reviews(path).entries) == sorted(f"{w:08x}{n:08x}" for w in range(6) for n in range(20))
+
+
+def test_a_writer_killed_while_holding_the_lock_releases_it(tmp_path):
+    path = tmp_path / "review.yaml"
+    ready_read, ready_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # takes the lock, says so, and hangs until killed
+        try:
+            with _locked(path):
+                os.write(ready_write, b"x")
+                time.sleep(600)
+        finally:
+            os._exit(0)
+    assert os.read(ready_read, 1) == b"x"
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    started = time.monotonic()
+    record(path, entry(FP1))
+    assert list(read_reviews(path).entries) == [FP1] and time.monotonic() - started < LOCK_TIMEOUT
+
+
+def test_temporary_files_of_killed_writers_are_removed_by_the_next_write(tmp_path):
+    """Issue 19, item 4: a write killed between the temporary file and the rename left it there forever."""
+    path = tmp_path / "review.yaml"
+    record(path, entry(FP1))
+    leftovers = [tmp_path / f".review.yaml.{name}.tmp" for name in ("abcd1234", "x_y_z_12")]
+    for leftover in leftovers:
+        leftover.write_text("reviews: []\n", encoding="utf-8")
+    others = [tmp_path / ".report.html.abcd1234.tmp", tmp_path / ".review.yaml.my-notes.tmp"]
+    for other in others:
+        other.write_text("not ours\n", encoding="utf-8")
+    record(path, entry(FP2))
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert all(other.exists() for other in others)
+    assert list(read_reviews(path).entries) == [FP1, FP2]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+@pytest.mark.parametrize("command", ["check", "review"])
+def test_a_review_file_that_is_not_a_regular_file_is_refused(tmp_path, kind, command):
+    """Issue 19, item 10: a FIFO hung the run, /dev/zero grew it until the OOM killer came."""
+    folder = tmp_path / "cases"
+    shutil.copytree(CASES, folder)
+    fingerprint = check(load(folder)).findings[0].fingerprint
+    if kind == "fifo":
+        os.mkfifo(folder / "review.yaml")
+    else:
+        os.symlink("/dev/zero", folder / "review.yaml")
+    args = ["check", str(folder)] if command == "check" else ["review", str(folder), fingerprint, "--verdict",
+                                                               "confirmed"]
+    result = subprocess.run([CLAIMCHECK, *args], capture_output=True, text=True, timeout=60, preexec_fn=_limited,
+                            check=False)
+    assert result.returncode == 2
+    assert "review.yaml: is a " in result.stderr and "not a regular file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert os.path.islink(folder / "review.yaml") if kind == "dev-zero" else (folder / "review.yaml").is_fifo()
+
+
+def test_review_through_the_command_line_keeps_a_json_style_file(tmp_path):
+    """The reproducer of item 2: the first entry of a flow list was deleted by the next 'claimcheck review'."""
+    folder = tmp_path / "cases"
+    shutil.copytree(CASES, folder)
+    first, second = [f.fingerprint for f in check(load(folder)).findings][:2]
+    kept = f'{{"fingerprint": "{first}", "verdict": "confirmed", "note": "keep me"}}'
+    (folder / "review.yaml").write_text(f'{{"reviews": [{kept}]}}\n', encoding="utf-8")
+    result = subprocess.run([CLAIMCHECK, "review", str(folder), second, "--verdict", "confirmed"], capture_output=True,
+                            text=True, timeout=60, preexec_fn=_limited, check=False)
+    assert result.returncode == 0, result.stderr
+    assert kept in (folder / "review.yaml").read_text(encoding="utf-8")
+    assert list(read_reviews(folder / "review.yaml").entries) == [first, second]

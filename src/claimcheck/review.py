@@ -5,18 +5,24 @@ hashes the content of the finding's claims, so editing a claim reopens its findi
 matches no finding any more is *stale* and is reported, never dropped. An entry naming a claim
 that no longer exists is an error in the review file, as a dangling reference in a claim file is.
 
-The file is edited as text: recording a verdict replaces or appends one entry and leaves the rest
-of the file, comments and order included, as it was. Every write goes to a temporary file in the
-same folder, which then replaces the old one, so a crash leaves the old file or the new, never half.
+The file is edited as text: recording a verdict replaces or appends one entry, in the file's own
+style (block, flow or JSON), and leaves the rest of the file, comments and order included, as it
+was. A writer holds the file's lock from reading it to replacing it, so writers at the same time
+all keep their verdicts. Every write goes to a temporary file in the same folder, which then
+replaces the old one, so a crash leaves the old file or the new, never half.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime
+import glob
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -24,9 +30,24 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+try:
+    import fcntl
+except ImportError:  # Windows: no flock
+    fcntl = None
+
 from claimcheck.corpus.loader import REVIEW_FILE, validate_located
 from claimcheck.corpus.records import Corpus
-from claimcheck.corpus.yamlfile import SCHEMA, Located, compose, quoted, read_yaml
+from claimcheck.corpus.yamlfile import (
+    MAX_FILE_BYTES,
+    SCHEMA,
+    Located,
+    UnreadableFile,
+    compose,
+    decode,
+    parse_yaml,
+    quoted,
+    read_regular_file,
+)
 from claimcheck.engine.check import Report
 from claimcheck.engine.findings import Finding
 from claimcheck.errors import ClaimcheckError, ClaimFileError, Problem
@@ -123,12 +144,30 @@ def read_reviews(path: str | Path, corpus: Corpus | None = None) -> Reviews:
     With ``corpus``, an entry that names a claim the corpus does not hold is a problem too.
     """
     path = Path(path)
+    if not os.path.lexists(path):
+        return Reviews(path)
+    return _parsed(path, _read_text(path)[0], corpus)
+
+
+def _read_text(path: Path) -> tuple[str, str]:
+    """The review file's text, and the byte-order mark it began with ('' if none), to write it back."""
+    shown = str(path)
+    try:
+        data = read_regular_file(path, MAX_FILE_BYTES, "for one file")
+    except UnreadableFile as exc:
+        raise ClaimFileError([Problem(shown, None, "", exc.reason, SCHEMA)]) from None
+    problems: list[Problem] = []
+    text = decode(data, shown, problems)
+    if text is None:
+        raise ClaimFileError(problems)
+    return text, "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""
+
+
+def _parsed(path: Path, text: str, corpus: Corpus | None = None) -> Reviews:
     reviews = Reviews(path)
-    if not path.exists():
-        return reviews
     problems: list[Problem] = []
     shown = str(path)
-    data = read_yaml(path, shown, problems)
+    data = parse_yaml(text, shown, problems)
     if not problems:
         _read_entries(data, shown, reviews, problems)
     if corpus is not None and not problems:
@@ -175,82 +214,251 @@ def _read_entries(data: object, shown: str, reviews: Reviews, problems: list[Pro
 
 
 # --- writing ------------------------------------------------------------------------------------
+#
+# The file is edited as text, so that comments, order, quoting, line breaks (CRLF stays CRLF) and
+# the style of the list (block, flow or JSON) stay as the fact-checker wrote them. Each edit is
+# checked by reading the new text back before it replaces the file: every other entry must read
+# as before, or the file is left unchanged and the edit refused.
+
+LOCK_TIMEOUT = 30.0  # seconds; a writer holds the lock for the milliseconds of one edit
 
 
 def record(path: str | Path, entry: ReviewEntry) -> None:
-    """Add ``entry`` to the review file, replacing an entry with the same fingerprint; atomic."""
+    """Add ``entry`` to the review file, replacing an entry with the same fingerprint; as ``record_all``."""
     record_all(path, [entry])
 
 
 def record_all(path: str | Path, entries: Iterable[ReviewEntry]) -> None:
-    """Add every entry in one write, each replacing an entry with the same fingerprint; atomic."""
+    """Add every entry in one write, each replacing an entry with the same fingerprint.
+
+    The file is read, edited and replaced under its lock, so concurrent writers each keep their
+    verdicts; the write is atomic. A file that is broken, or that the edit could not keep whole, is
+    refused (``ClaimcheckError``) and left as it was.
+    """
     path = Path(path)
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    write_atomic(path, _with_entries(text, list(entries)))
+    wanted = {entry.fingerprint: entry for entry in entries}  # the last entry given for a fingerprint wins
+    with _locked(path):
+        text, bom = _read_text(path) if os.path.lexists(path) else ("", "")
+        before = _parsed(path, text)
+        if wanted:
+            _write_checked(path, before, bom + _with_entries(text, list(wanted.values())), dict(wanted))
 
 
 def prune(path: str | Path, fingerprints: Iterable[str]) -> int:
-    """Remove the entries with these fingerprints; returns how many went. Atomic."""
+    """Remove the entries with these fingerprints; returns how many went. Locked and atomic, as ``record``."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    gone = set(fingerprints)
-    lines = text.splitlines(keepends=True)
-    spans = [span for fp, span in _entry_spans(text).items() if fp in gone]
-    for start, end in sorted(spans, reverse=True):
-        del lines[start:end]
-    if spans:
-        write_atomic(path, "".join(lines))
-    return len(spans)
+    with _locked(path):
+        text, bom = _read_text(path)
+        before = _parsed(path, text)
+        gone = [fp for fp in before.entries if fp in set(fingerprints)]
+        if gone:
+            _write_checked(path, before, bom + _without(text, set(gone)), dict.fromkeys(gone))
+    return len(gone)
 
 
-def _entry_lines(entry: ReviewEntry, indent: int) -> list[str]:
+def _write_checked(path: Path, before: Reviews, text: str, changed: dict[str, ReviewEntry | None]) -> None:
+    """Replace the file with ``text`` if it reads back as ``before`` with ``changed`` applied (None: removed)."""
+    expected = {fp: entry.as_yaml_fields() for fp, entry in before.entries.items()}
+    for fp, entry in changed.items():
+        if entry is None:
+            expected.pop(fp, None)
+        else:
+            expected[fp] = entry.as_yaml_fields()
+    try:
+        after = _parsed(path, text.removeprefix("\ufeff"))
+    except ClaimFileError:
+        after = None
+    found = None if after is None else {fp: entry.as_yaml_fields() for fp, entry in after.entries.items()}
+    kept_order = after is not None and [fp for fp in after.entries if fp in before.entries] == [
+        fp for fp in before.entries if fp in after.entries]
+    if found != expected or not kept_order:
+        raise ClaimcheckError(f"{path} is left unchanged: editing it as text would not keep every other entry as "
+                              "it was. Make the change by hand, and please report the file that caused it")
+    write_atomic(path, text)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the review file's lock: ``flock`` on ``.<name>.lock`` beside it.
+
+    The lock file stays (deleting it would let two writers lock two different files); the kernel
+    releases the lock when its holder exits, even by ``kill -9``. Without ``fcntl`` (Windows)
+    writes are still atomic but not serialized. Under the lock, temporary files left by writers
+    that were killed are removed.
+    """
+    lock = path.with_name(f".{path.name}.lock")
+    handle = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while fcntl is not None:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ClaimcheckError(f"{path} is being written by another process, which has held {lock.name} "
+                                          f"for over {LOCK_TIMEOUT:.0f} seconds; try again") from None
+                time.sleep(0.01)
+        _remove_stale_temporaries(path)
+        yield
+    finally:
+        os.close(handle)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of ``write_atomic`` for this file; under the lock, none belongs to a live writer."""
+    own = re.compile(re.escape(f".{path.name}.") + r"[a-z0-9_]{8}\.tmp")
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        if own.fullmatch(leftover.name) and (leftover.is_symlink() or leftover.is_file()):
+            leftover.unlink(missing_ok=True)
+
+
+def _newline(text: str) -> str:
+    """The file's own line break: that of its first line."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def _block_entry(entry: ReviewEntry, indent: int, newline: str) -> list[str]:
     lines = []
     for number, (key, value) in enumerate(entry.as_yaml_fields().items()):
         lead = "- " if number == 0 else "  "
         if isinstance(value, list):
-            lines.append(f"{lead}{key}:\n")
-            lines.extend(f"  - {quoted(item)}\n" for item in value)
+            lines.append(f"{lead}{key}:")
+            lines.extend(f"  - {quoted(item)}" for item in value)
         else:
             shown = value if key == "verdict" else quoted(str(value))
-            lines.append(f"{lead}{key}: {shown}\n")
-    return [" " * indent + line for line in lines]
+            lines.append(f"{lead}{key}: {shown}")
+    return [" " * indent + line + newline for line in lines]
+
+
+def _flow_entry(entry: ReviewEntry) -> str:
+    """The entry as a flow mapping that is JSON too, for a list written in flow style or a JSON file."""
+    def shown(value: object) -> str:
+        return f"[{', '.join(quoted(item) for item in value)}]" if isinstance(value, list) else quoted(str(value))
+    return "{" + ", ".join(f"{quoted(key)}: {shown(value)}" for key, value in entry.as_yaml_fields().items()) + "}"
 
 
 def _with_entries(text: str, entries: list[ReviewEntry]) -> str:
     """The file's text with each entry replaced where its fingerprint is, and the new ones appended together."""
-    if not entries:
-        return text
-    if not text.strip():
-        return HEADER + "reviews:\n" + "".join(line for entry in entries for line in _entry_lines(entry, 0))
-    if not text.endswith("\n"):
-        text += "\n"
-    spans = _entry_spans(text)
-    replaced = sorted((e for e in entries if e.fingerprint in spans), key=lambda e: spans[e.fingerprint])
-    if replaced:
-        lines = text.splitlines(keepends=True)
-        for entry in reversed(replaced):  # from the bottom up, so that the spans above stay where they are
-            start, end = spans[entry.fingerprint]
-            indent = len(lines[start]) - len(lines[start].lstrip(" "))
-            lines[start:end] = _entry_lines(entry, indent)
-        text = "".join(lines)
-    new = [entry for entry in entries if entry.fingerprint not in spans]
+    _, value = _reviews_entry(compose(text))
+    present = {_fingerprint_of(item) for item in value.value} if isinstance(value, yaml.SequenceNode) else set()
+    for entry in entries:
+        if entry.fingerprint in present:
+            text = _replaced(text, entry)
+    new = [entry for entry in entries if entry.fingerprint not in present]
     return _appended(text, new) if new else text
 
 
 def _appended(text: str, entries: list[ReviewEntry]) -> str:
+    """``entries``, none of them in the file yet, added at the end of its list in the list's own style."""
+    newline = _newline(text)
+    def block(indent: int) -> list[str]:
+        return [line for entry in entries for line in _block_entry(entry, indent, newline)]
+    flow = ", ".join(_flow_entry(entry) for entry in entries)
+    if not text.strip():
+        return HEADER.replace("\n", newline) + "reviews:" + newline + "".join(block(0))
+    root = compose(text)
+    key, value = _reviews_entry(root)
+    if isinstance(value, yaml.SequenceNode) and value.value:
+        if value.flow_style:
+            return _flow_insert(text, value, flow, newline)
+        return _block_append(text, key, value, block(value.start_mark.column), newline)
+    if isinstance(root, yaml.MappingNode) and root.flow_style:  # JSON: {}, {"reviews": null}, {"reviews": []}
+        if value is None:
+            return _flow_insert(text, root, f'"reviews": [{flow}]', newline)
+        if isinstance(value, yaml.SequenceNode):
+            return _flow_insert(text, value, flow, newline)
+        return text[:value.start_mark.index] + f"[{flow}]" + text[value.end_mark.index:]
+    if key is None:  # only comments, or an empty document ('~')
+        if isinstance(root, yaml.ScalarNode):
+            text = text[:root.start_mark.index] + text[root.end_mark.index:]
+        text = text if text.endswith(("\n", "\r")) else text + newline
+        return text + "reviews:" + newline + "".join(block(0))
+    # 'reviews:' with nothing under it, '~', or '[]': the empty value goes, the list is written below the key.
+    assert value is not None
+    text = text[:value.start_mark.index].rstrip(" ") + text[value.end_mark.index:]
     lines = text.splitlines(keepends=True)
-    key, sequence = _reviews_entry(compose(text))
-    if sequence is None or not isinstance(sequence, yaml.SequenceNode) or not sequence.value or sequence.flow_style:
-        # 'reviews:' with nothing under it (or no such key yet): write the list there.
-        added = ["reviews:\n", *(line for entry in entries for line in _entry_lines(entry, 0))]
-        if key is None:
-            return "".join(lines + added)
-        key_line = key.start_mark.line
-        return "".join(lines[:key_line] + added + lines[key_line + 1:])
-    last = sequence.value[-1]
-    indent = sequence.start_mark.column
-    end = _trimmed_end(lines, last.start_mark.line, _end_line(last))
-    return "".join(lines[:end] + [line for entry in entries for line in _entry_lines(entry, indent)] + lines[end:])
+    at = key.start_mark.line + 1
+    if not lines[at - 1].endswith(("\n", "\r")):
+        lines[at - 1] += newline
+    return "".join(lines[:at] + block(0) + lines[at:])
+
+
+def _replaced(text: str, entry: ReviewEntry) -> str:
+    """The entry that has ``entry``'s fingerprint, replaced by it in the same place and style."""
+    newline = _newline(text)
+    _, value = _reviews_entry(compose(text))
+    assert isinstance(value, yaml.SequenceNode)
+    item = next(item for item in value.value if _fingerprint_of(item) == entry.fingerprint)
+    if value.flow_style:
+        return text[:item.start_mark.index] + _flow_entry(entry) + text[item.end_mark.index:]
+    lines = text.splitlines(keepends=True)
+    start, end = item.start_mark.line, _entry_end(text, lines, item)
+    indent = len(lines[start]) - len(lines[start].lstrip(" "))
+    new = _block_entry(entry, indent, newline)
+    if end == len(lines) and not lines[-1].endswith(("\n", "\r")):
+        new[-1] = new[-1].removesuffix(newline)  # the file ended without a line break; so does it still
+    return "".join(lines[:start] + new + lines[end:])
+
+
+def _block_append(text: str, key: yaml.Node, sequence: yaml.SequenceNode, new: list[str], newline: str) -> str:
+    lines = text.splitlines(keepends=True)
+    items = sequence.value
+    end = _entry_end(text, lines, items[-1])
+    if end == len(lines) and not lines[-1].endswith(("\n", "\r")):
+        if _last_scalar_keeps_its_break(text, items[-1]):
+            # A line break after the last entry would join its block scalar ('|' at the end of a file
+            # without a final line break reads 'x', and 'x\n' with one): the new entry goes before it.
+            at = _entry_end(text, lines, items[-2]) if len(items) > 1 else key.start_mark.line + 1
+            return "".join(lines[:at] + new + lines[at:])
+        lines[-1] += newline
+    return "".join(lines[:end] + new + lines[end:])
+
+
+def _without(text: str, gone: set[str]) -> str:
+    _, sequence = _reviews_entry(compose(text))
+    assert isinstance(sequence, yaml.SequenceNode)
+    items = sequence.value
+    doomed = [index for index, item in enumerate(items) if _fingerprint_of(item) in gone]
+    if sequence.flow_style:
+        for index in reversed(doomed):  # an item, with the comma that joins it to the next (or the previous)
+            item = items[index]
+            if index + 1 < len(items):
+                start, end = item.start_mark.index, items[index + 1].start_mark.index
+            elif index > 0:
+                start, end = items[index - 1].end_mark.index, item.end_mark.index
+            else:  # the only item: its trailing comma goes with it ('[a,]' would leave '[,]')
+                start, end = item.start_mark.index, item.end_mark.index
+                comma = text.find(",", end, sequence.end_mark.index - 1)
+                if comma != -1 and "#" not in text[end:comma]:
+                    end = comma + 1
+            text = text[:start] + text[end:]
+            items = items[:index] + items[index + 1:]
+        return text
+    lines = text.splitlines(keepends=True)
+    for index in reversed(doomed):
+        del lines[items[index].start_mark.line:_entry_end(text, lines, items[index])]
+    return "".join(lines)
+
+
+def _flow_insert(text: str, collection: yaml.Node, item: str, newline: str) -> str:
+    """``item`` added as the last member of a flow list or mapping, in the collection's own layout."""
+    if not collection.value:
+        after_open = collection.start_mark.index + 1
+        return text[:after_open] + item + text[after_open:]
+    last = collection.value[-1]
+    last_start, last_end = (last[0] if isinstance(last, tuple) else last).start_mark, (
+        last[1] if isinstance(last, tuple) else last).end_mark.index
+    close = collection.end_mark.index - 1
+    gap = "".join(line.split("#", 1)[0] for line in text[last_end:close].splitlines())
+    line_start = text.rfind("\n", 0, close) + 1
+    if line_start > last_end and not text[line_start:close].strip():
+        # The closing bracket on a line of its own: the item gets a line of its own above it.
+        comma = "," in gap
+        head = text[:last_end] + ("" if comma else ",") + text[last_end:line_start]
+        return head + " " * last_start.column + item + ("," if comma else "") + newline + text[line_start:]
+    return text[:last_end] + ", " + item + text[last_end:]
 
 
 def _reviews_entry(root: yaml.Node | None) -> tuple[yaml.Node, yaml.Node] | tuple[None, None]:
@@ -262,39 +470,50 @@ def _reviews_entry(root: yaml.Node | None) -> tuple[yaml.Node, yaml.Node] | tupl
     return None, None
 
 
-def _end_line(node: yaml.Node) -> int:
-    """The line after the node's last line (0-based, exclusive).
+def _fingerprint_of(item: yaml.Node) -> str | None:
+    if isinstance(item, yaml.MappingNode):
+        for key, value in item.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "fingerprint" and isinstance(value, yaml.ScalarNode):
+                return value.value
+    return None
 
-    A block collection's own end mark lies at the next token, which may be the next entry's dash;
-    its last scalar's end mark is exact.
-    """
+
+def _last_scalar(node: yaml.Node) -> yaml.Node:
     while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.value and not node.flow_style:
         last = node.value[-1]
         node = last[1] if isinstance(node, yaml.MappingNode) else last
-    return node.end_mark.line if node.end_mark.column == 0 else node.end_mark.line + 1
+    return node
 
 
-def _trimmed_end(lines: list[str], start: int, end: int) -> int:
-    """Comments and blank lines after an entry belong to what follows it, not to the entry."""
-    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+_BLOCK_HEADER = re.compile(r"[|>]([1-9+-]*)")
+
+
+def _chomping(text: str, node: yaml.Node) -> str | None:
+    """'-' (strip), '+' (keep) or '' (clip) for a block scalar; None for any other node."""
+    if not isinstance(node, yaml.ScalarNode) or node.style not in ("|", ">"):
+        return None
+    header = _BLOCK_HEADER.match(text, node.start_mark.index)
+    indicators = header[1] if header else ""
+    return "-" if "-" in indicators else "+" if "+" in indicators else ""
+
+
+def _last_scalar_keeps_its_break(text: str, item: yaml.Node) -> bool:
+    return _chomping(text, _last_scalar(item)) in ("", "+")
+
+
+def _entry_end(text: str, lines: list[str], item: yaml.Node) -> int:
+    """The line after an entry's last line (0-based, exclusive).
+
+    A block collection's own end mark lies at the next token, which may be the next entry's dash;
+    its last scalar's end mark is exact. Comments and blank lines after an entry belong to what
+    follows it, except the blank lines a '|+' scalar keeps as part of its value.
+    """
+    last = _last_scalar(item)
+    end = last.end_mark.line if last.end_mark.column == 0 else last.end_mark.line + 1
+    floor = end if _chomping(text, last) == "+" else item.start_mark.line + 1
+    while end > floor and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
         end -= 1
     return end
-
-
-def _entry_spans(text: str) -> dict[str, tuple[int, int]]:
-    """Each entry's fingerprint and its lines [start, end), 0-based."""
-    lines = text.splitlines(keepends=True)
-    _, sequence = _reviews_entry(compose(text))
-    spans: dict[str, tuple[int, int]] = {}
-    if isinstance(sequence, yaml.SequenceNode) and not sequence.flow_style:
-        for item in sequence.value:
-            if not isinstance(item, yaml.MappingNode):
-                continue
-            for key, value in item.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == "fingerprint" and isinstance(value, yaml.ScalarNode):
-                    start = item.start_mark.line
-                    spans[value.value] = (start, _trimmed_end(lines, start, _end_line(item)))
-    return spans
 
 
 def write_atomic(path: Path, text: str) -> None:

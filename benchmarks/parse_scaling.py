@@ -4,7 +4,8 @@ Run: python benchmarks/parse_scaling.py
 For each kind of long, pathological input (digit runs, repeated hedge words, nested brackets...),
 prints the time to parse (or reject) it at growing sizes, up to lines of 1 MB, and the exponent k
 of time ~ size^k (k near 1 is linear; catastrophic backtracking would show k of 2 or more). The
-``load:`` rows put the same lines into a claim file and time the whole load.
+``load:`` rows put the same lines into a claim file and time the whole load; the ``relation:``
+rows time the vocabulary's relation grammar, and "declared unit" a value's ``unit:``.
 Prints numbers; asserts nothing.
 """
 
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 from claimcheck import ClaimcheckError, extract, load, parse_period, parse_value
+from claimcheck.corpus.vocabulary import parse_relation
 
 SIZES = [1_000, 10_000, 100_000, 1_000_000]
 
@@ -42,6 +44,21 @@ INPUTS = {
     "period: repeated qualifiers": lambda n: "early mid late " * (n // 15) + "2020",
     "period: repeated ranges": lambda n: "2020-" * (n // 5) + "2021",
     "period: quarters": lambda n: "Q1 " * (n // 3) + "2020",
+    "unit word of letters": lambda n: "5 " + "a" * n,  # pint's parser was quadratic in it (issue 19, item 12)
+}
+
+# Texts given as a value's declared unit: parse_value("5", unit=text).
+DECLARED_UNITS = {
+    "declared unit of letters": lambda n: "a" * n,
+}
+
+# Relations of a vocabulary: parse_relation(text), up to the 2,000 characters the vocabulary reads of one.
+# Three optional-space terms in one pattern were cubic: 1,600 spaces took 57 s (issue 19, item 14).
+RELATION_SIZES = [250, 500, 1_000, 1_990]
+RELATIONS = {
+    "relation: spaces in a term": lambda n: "a = b" + " " * (n - 6) + "c",
+    "relation: long names": lambda n: "a" * (n // 3) + " = " + "b" * (n // 3) + " × " + "c" * (n // 3 - 3),
+    "relation: duration, spaces": lambda n: "d = e" + " " * (n - 10) + " − f",
 }
 
 
@@ -58,8 +75,8 @@ def timed(parse, text: str) -> float:
 
 
 def load_line(field: str, make):
-    """load() of a claims folder whose one claim has ``field`` set to the pathological text."""
-    def run(text: str) -> None:
+    """load() of a claims folder whose one claim has ``field`` set to the pathological text (or list)."""
+    def run(text: str | list[str]) -> None:
         with tempfile.TemporaryDirectory() as folder:
             Path(folder, "a.yaml").write_text(
                 f"source: {{id: a, published: 2025}}\nclaims:\n  - id: x\n    measure: m\n"
@@ -73,6 +90,8 @@ LOADS = {
     "load: value of hedges": load_line("value", INPUTS["mixed hedges"]),
     "load: period of qualifiers": load_line("period", INPUTS["period: repeated qualifiers"]),
     "load: quote of brackets": load_line("quote", INPUTS["nested brackets"]),
+    # n characters of names: a count per item made it quadratic (issue 19, item 14)
+    "load: items of one claim": load_line("items", lambda n: [f"{k:07d}" for k in range(n // 8)]),
 }
 
 
@@ -85,8 +104,8 @@ EXTRACTS = {
 }
 
 
-def _row(name: str, times: list[float]) -> str:
-    k = math.log(times[-1] / times[0]) / math.log(SIZES[-1] / SIZES[0]) if times[0] > 0 else float("nan")
+def _row(name: str, times: list[float], sizes: list[int] = SIZES) -> str:
+    k = math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0]) if times[0] > 0 else float("nan")
     return f"{name:30}" + "".join(f"{t * 1e3:>12.3f}ms" for t in times) + f"   {k:10.2f}"
 
 
@@ -95,10 +114,15 @@ def main() -> None:
     for name, make in INPUTS.items():
         parse = (lambda t: parse_period(t, published="2025")) if name.startswith("period:") else parse_value
         print(_row(name, [timed(parse, make(n)) for n in SIZES]), flush=True)
+    for name, make in DECLARED_UNITS.items():
+        print(_row(name, [timed(lambda t: parse_value("5", unit=t), make(n)) for n in SIZES]), flush=True)
     for name, (run, make) in LOADS.items():
         print(_row(name, [timed(run, make(n)) for n in SIZES]), flush=True)
     for name, make in EXTRACTS.items():
         print(_row(name, [timed(lambda t: extract(t, published="2025"), make(n)) for n in SIZES]), flush=True)
+    print(f"\n{'relation (at most 2,000 chars)':30}" + "".join(f"{n:>14,}" for n in RELATION_SIZES) + "   exponent k")
+    for name, make in RELATIONS.items():
+        print(_row(name, [timed(parse_relation, make(n)) for n in RELATION_SIZES], RELATION_SIZES), flush=True)
 
 
 if __name__ == "__main__":

@@ -219,3 +219,27 @@ def review_files(draw) -> tuple[str, dict[str, str | None], dict[str, str]]:
 
 REVIEW_EDITS = st.lists(st.tuples(st.sampled_from(["record", "prune"]), st.sampled_from(FINGERPRINTS),
                                   st.none() | _NOTE_WORDS), max_size=5)
+
+
+# --- relations of the vocabulary -------------------------------------------------------------------
+
+_RELATION_PIECES = ["trade", "share", "world", "a", " ", "  ", "\t", "=", "×", "*", "/", "[", "]"]
+_SPACES = st.sampled_from(["", " ", "  ", "\t", " " * 5])
+
+
+@st.composite
+def relation_texts(draw) -> str:
+    """'part = share × whole' with scopes and spacing of every kind, sometimes damaged by one piece."""
+    def term() -> str:
+        name = draw(st.sampled_from(["trade", "trade volume", "share", "a", "world trade"]))
+        scope = draw(st.sampled_from(["", "[world]", "[ asia ]", "[a/b]", "[x=y]", "[ ]", "[[w]"]))
+        return draw(_SPACES) + name + draw(_SPACES) + scope + draw(_SPACES)
+
+    text = term() + "=" + term() + draw(st.sampled_from(["×", "*", "/"])) + term()
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(_RELATION_PIECES)) + text[at + draw(st.integers(0, 1)):]
+    return text
+
+
+RELATION_TEXTS = st.one_of(relation_texts(), st.lists(st.sampled_from(_RELATION_PIECES), max_size=14).map("".join))

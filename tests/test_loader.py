@@ -269,3 +269,19 @@ def test_values_beyond_the_range_are_located_problems_and_the_check_runs(tmp_pat
     assert [p.code for p in corpus.problems][2:] == ["CC903", "CC903", "CC904"]
     findings = claimcheck.check(corpus).findings
     assert sorted(f.code for f in findings) == sorted(p.code for p in corpus.problems)
+
+
+def test_a_long_list_of_items_is_checked_for_repeats_in_one_pass(tmp_path):
+    """Issue 19, item 14: 32,000 items took 11 s, a count per item; benchmarks/parse_scaling.py times it."""
+    names = [f"port {n}" for n in range(32_000)]
+    write(tmp_path, "a.yaml", f"""\
+        source: {{id: a, published: 2025}}
+        claims:
+          - {{id: ports, measure: ports, value: '32000', items: [{", ".join(names)}]}}
+          - {{id: twice, measure: ports, value: '32002', items: [{", ".join(names + ["port 7", "port 31999"])}]}}
+        """)
+    corpus = load(tmp_path, strict=False)
+    assert len(corpus.claim("a/ports").items) == 32_000
+    [problem] = corpus.problems
+    assert (problem.line, problem.field) == (4, "claims[1].items")
+    assert "items lists 'port 31999', 'port 7' more than once" in problem.message

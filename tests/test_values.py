@@ -721,3 +721,21 @@ def test_the_unit_guard_answers_for_any_text_and_what_it_passes_converts(text):
         factor, _ = units.base_form(text)
         assert math.isfinite(factor) and factor != 0
         units.canonical(text)
+
+
+def test_pint_never_parses_a_long_word(monkeypatch):
+    """Issue 19, item 12: pint's parser is quadratic in its input; '5 ' + 'a' * 100_000 took 78 s.
+
+    The times are in benchmarks/parse_scaling.py; here, that pint is never handed the long word.
+    """
+    registry = units.registry()
+    seen: list[str] = []
+    parse_units = registry.parse_units
+    monkeypatch.setattr(registry, "parse_units", lambda text, *a, **k: seen.append(text) or parse_units(text, *a, **k))
+    units.unit_problem.cache_clear()
+    word = "a" * 100_000
+    assert parse_value("5 " + word).counted == word
+    assert parse_value("5", unit=word).counted == word
+    assert parse_value("5 " + "kilometre" * 10_000).kind == "count"
+    assert max(map(len, seen), default=0) <= units.MAX_UNIT_LENGTH
+    units.unit_problem.cache_clear()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import RELATION_TEXTS
 
 from claimcheck.corpus.vocabulary import (
     build_vocabulary,
@@ -152,3 +155,52 @@ def test_a_drift_allows_more_over_more_years_and_never_overflows(drift, years, m
     allowance = parse_drift(drift).allowance
     shorter, longer = allowance(years, level), allowance(years + more, level)
     assert 0 <= shorter <= longer
+
+
+# The relation grammar's first form, a regular expression (cubic in the length on runs of spaces),
+# kept here as the oracle of the linear parser that replaced it.
+_OLD_TERM = r"\s*([^=×*/\[\]]+?)\s*(?:\[\s*([^\]]+?)\s*\])?\s*"
+_OLD_PRODUCT = re.compile(rf"{_OLD_TERM}={_OLD_TERM}[×*]{_OLD_TERM}")
+_OLD_QUOTIENT = re.compile(rf"{_OLD_TERM}={_OLD_TERM}/{_OLD_TERM}")
+
+
+def _old_relation(text: str) -> tuple | None:
+    def term(measure, scope):
+        return normalize_name(measure), normalize_name(scope) if scope else None
+
+    if m := _OLD_PRODUCT.fullmatch(text):
+        return term(m[1], m[2]), term(m[3], m[4]), term(m[5], m[6])
+    if m := _OLD_QUOTIENT.fullmatch(text):
+        return term(m[3], m[4]), term(m[1], m[2]), term(m[5], m[6])
+    return None
+
+
+@settings(max_examples=500)
+@given(RELATION_TEXTS)
+def test_the_relation_parser_reads_what_the_old_pattern_read(text):
+    try:
+        relation = parse_relation(text)
+    except VocabularyError:
+        new = None
+    else:
+        new = tuple((t.measure, t.scope) for t in (relation.part, relation.share, relation.whole))
+    old = _old_relation(text)
+    if old is not None and any(not name or scope is not None and not scope for name, scope in old):
+        old = None  # a name or '[ ]' scope of spaces only, which the pattern let through and the parser refuses
+    if old is not None and old[0] == old[2]:
+        old = None  # a part that is its own whole, refused since the pattern was written
+    assert new == old
+
+
+def test_a_long_relation_is_read_in_linear_time():
+    """'a = b' + ' ' * 1600 + 'c' took 57 s (issue 19, item 14); benchmarks/parse_scaling.py times it.
+
+    Just under the longest relation the vocabulary reads (2,000 characters), the pattern would take minutes.
+    """
+    with pytest.raises(VocabularyError, match="must read"):
+        parse_relation("a = b" + " " * 1990 + "c")
+    assert parse_relation("a" + " " * 1990 + "= b × c").part.measure == "a"
+    assert parse_relation("years to join = joins" + " " * 1950 + " − applies").later == "joins"
+    with pytest.raises(VocabularyError, match="longer than one relation"):
+        parse_relation("a = b" + " " * 100_000 + "c")
+

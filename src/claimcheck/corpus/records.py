@@ -8,6 +8,7 @@ periods against the source's publication date (passed as validation context ``pu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -230,7 +231,7 @@ class Claim(BaseModel):
         if isinstance(value, list):
             if not all(isinstance(item, str) and item.strip() for item in value):
                 raise ValueError("items must be a list of non-empty names")
-            duplicates = sorted({item for item in value if value.count(item) > 1})
+            duplicates = sorted(item for item, times in Counter(value).items() if times > 1)  # one pass, not one per item
             if duplicates:
                 raise ValueError(f"items lists {', '.join(map(repr, duplicates))} more than once")
         return value

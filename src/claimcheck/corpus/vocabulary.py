@@ -267,9 +267,6 @@ def similar(a: str, b: str) -> bool:
 
 _PER_YEAR = re.compile(r"\s+(?:a|per|each|every)\s+year$|\s+(?:annually|yearly|per\s+annum)$")
 _RANK_WORDS = {"rank", "ranks", "place", "places", "position", "positions"}
-_TERM = r"\s*([^=×*/\[\]]+?)\s*(?:\[\s*([^\]]+?)\s*\])?\s*"
-_PRODUCT = re.compile(rf"{_TERM}={_TERM}[×*]{_TERM}")
-_QUOTIENT = re.compile(rf"{_TERM}={_TERM}/{_TERM}")
 
 
 def parse_drift(text: str) -> Allowance:
@@ -309,8 +306,6 @@ def _allowance(amount: str, text: str, what: str) -> Allowance:
     return Allowance(number * factor, False, dimension, text)
 
 
-_NAME = r"\s*([^=×*/<⊆\[\]+]+?)\s*"
-_DIFFERENCE = re.compile(rf"{_NAME}={_NAME}\s(?:−|-|minus)\s{_NAME}")
 _LONGEST_RELATION = 2000  # characters: a relation is one line; longer is damage, and the grammar stays linear
 
 
@@ -326,18 +321,22 @@ def parse_relation(text: str, vocabulary: Vocabulary | None = None) -> AnyRelati
     if len(text) > _LONGEST_RELATION:
         raise VocabularyError(f"relation of {len(text)} characters is longer than one relation can be")
 
-    def term(measure: str, scope: str | None) -> Term:
+    def term(written: str) -> Term:
+        measure, scope = _term(written, text)
         return Term(vocabulary.measure(measure) or measure, vocabulary.scope(scope) if scope else None)
 
     def event(name: str) -> str:
         return vocabulary.event(name.strip()) or name.strip()
 
-    if m := _PRODUCT.fullmatch(text):
-        relation = Relation(term(m[1], m[2]), term(m[3], m[4]), term(m[5], m[6]), text)
-    elif m := _QUOTIENT.fullmatch(text):
-        relation = Relation(term(m[3], m[4]), term(m[1], m[2]), term(m[5], m[6]), text)
-    elif m := _DIFFERENCE.fullmatch(text):
-        return Duration(vocabulary.measure(m[1]) or m[1], event(m[2]), event(m[3]), text)
+    parts = _relation_parts(text)
+    if parts is not None and parts[1] in (["=", "×"], ["=", "*"]):
+        terms = parts[0]
+        relation = Relation(term(terms[0]), term(terms[1]), term(terms[2]), text)
+    elif parts is not None and parts[1] == ["=", "/"]:
+        terms = parts[0]
+        relation = Relation(term(terms[1]), term(terms[0]), term(terms[2]), text)
+    elif (names := _duration(text)) is not None:
+        return Duration(vocabulary.measure(names[0]) or names[0], event(names[1]), event(names[2]), text)
     elif "⊆" in text or "<=" in text or "≤" in text or " within " in text:
         left, _, right = re.split(r"(⊆|<=|≤|\swithin\s)", text, maxsplit=1)
         parts = tuple(part.strip() for part in left.split("+"))
@@ -351,12 +350,69 @@ def parse_relation(text: str, vocabulary: Vocabulary | None = None) -> AnyRelati
             raise VocabularyError(f"relation {text!r} must read 'first event < second event', each name an event")
         return Order(events, text)
     else:
-        raise VocabularyError(
-            f"relation {text!r} must read 'part = share × whole', 'share = part / whole', "
-            "'duration = later event − earlier event', 'part + part ⊆ whole' or 'first event < second event'")
+        raise _not_a_relation(text)
     if relation.part == relation.whole:
         raise VocabularyError(f"relation {text!r} relates a measure to itself: its part and its whole are the same")
     return relation
+
+
+def _not_a_relation(text: str) -> VocabularyError:
+    return VocabularyError(
+        f"relation {text!r} must read 'part = share × whole', 'share = part / whole', "
+        "'duration = later event − earlier event', 'part + part ⊆ whole' or 'first event < second event'")
+
+
+# Each relation is cut at its operators in one pass: regular expressions of optional-space names took
+# cubic time on long runs of spaces ('a = b' + ' ' * 1600 + 'c' took 57 s).
+
+
+def _relation_parts(text: str) -> tuple[list[str], list[str]] | None:
+    """The terms of a product or quotient and the operators between them; a [scope] is skipped whole.
+
+    None where the brackets do not pair up, as no product or quotient is written.
+    """
+    terms, operators, start, i = [], [], 0, 0
+    while i < len(text):
+        if text[i] == "[":
+            close = text.find("]", i + 1)
+            if close == -1:
+                return None
+            i = close
+        elif text[i] == "]":
+            return None
+        elif text[i] in "=×*/":
+            terms.append(text[start:i])
+            operators.append(text[i])
+            start = i + 1
+        i += 1
+    terms.append(text[start:])
+    return terms, operators
+
+
+def _term(written: str, text: str) -> tuple[str, str | None]:
+    """'trade volume [world]' is the measure 'trade volume' in the scope 'world'."""
+    name, bracket, rest = written.partition("[")
+    scope, _, after = rest.partition("]")
+    name, scope = name.strip(), scope.strip()
+    if not name or bracket and (not scope or after.strip()):
+        raise _not_a_relation(text)
+    return name, scope or None
+
+
+_MINUS = re.compile(r"\s(?:−|-|minus)\s")
+_NOT_IN_A_NAME = frozenset("=×*/<⊆[]+")
+
+
+def _duration(text: str) -> tuple[str, str, str] | None:
+    """'years to join = Croatia joins the EU − Croatia applies': the measure and the two events, or None."""
+    measure, equals, events = text.partition("=")
+    minus = _MINUS.search(events) if equals else None
+    if minus is None:
+        return None
+    names = (measure.strip(), events[:minus.start()].strip(), events[minus.end():].strip())
+    if not all(names) or any(_NOT_IN_A_NAME.intersection(name) for name in names):
+        return None
+    return names
 
 
 def load_vocabulary(path: Path, shown: str, problems: list[Problem]) -> Vocabulary:

@@ -11,6 +11,7 @@ from strategies import RELATION_TEXTS
 
 from claimcheck.corpus.vocabulary import (
     build_vocabulary,
+    load_vocabulary,
     normalize_name,
     parse_drift,
     parse_relation,
@@ -204,3 +205,33 @@ def test_a_long_relation_is_read_in_linear_time():
     with pytest.raises(VocabularyError, match="longer than one relation"):
         parse_relation("a = b" + " " * 100_000 + "c")
 
+
+def test_alias_collisions_and_bad_relations_are_named_at_their_own_lines(tmp_path):
+    """Issue 19, item 18: a collision had no line, and a relation after a folded one was put a line too early."""
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text(
+        "scopes:\n"                                   # 1
+        "  neighbouring countries:\n"                 # 2
+        "    aliases:\n"                              # 3
+        "      - neighboring countries\n"             # 4
+        "      - periphery\n"                         # 5
+        "  asia:\n"                                   # 6
+        "    aliases: [east asia, Periphery]\n"       # 7
+        "measures:\n"                                 # 8
+        "  trade share: [share of trade]\n"           # 9
+        "  share:\n"                                  # 10
+        "    - share of trade\n"                      # 11
+        "relations:\n"                                # 12
+        "  - trade volume = trade share × trade volume [world]\n"  # 13
+        "  - >-\n"                                    # 14
+        "    trade volume =\n"                        # 15
+        "    nonsense\n"                              # 16
+        "  - [not, text]\n"                           # 17
+        "  - a = b + c\n", encoding="utf-8")          # 18
+    problems = []
+    load_vocabulary(path, "vocabulary.yaml", problems)
+    found = sorted((p.line, p.field, p.message) for p in problems)
+    assert [(line, field) for line, field, _ in found] == [
+        (7, "scopes.asia"), (11, "measures.share"), (14, "relations[1]"), (17, "relations[2]"), (18, "relations[3]")]
+    assert "'Periphery' is also a name of 'neighbouring countries' (line 5)" in found[0][2]
+    assert "'share of trade' is also a name of 'trade share' (line 9)" in found[1][2]

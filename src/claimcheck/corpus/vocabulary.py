@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from claimcheck.corpus.yamlfile import SCHEMA, read_yaml, yaml_data
+from claimcheck.corpus.yamlfile import SCHEMA, item_line, read_yaml, yaml_data
 from claimcheck.errors import ClaimcheckError, Problem, VocabularyError
 from claimcheck.read import units
 from claimcheck.read.grammar import parse_value
@@ -156,6 +156,7 @@ class Entry:
     variant_of: str | None = None
     signed: bool | None = None
     line: int | None = None
+    alias_lines: tuple[int | None, ...] = ()  # where each alias is written, for a message about it
 
 
 @dataclass
@@ -481,9 +482,8 @@ def _build(data: Any, shown: str, problems: list[Problem]) -> Vocabulary:
                 raise VocabularyError("a relation must be one line of text")
             vocabulary.relations.append(parse_relation(text, vocabulary))
         except VocabularyError as exc:
-            line = _line(data, "relations")
-            problems.append(Problem(shown, None if line is None else line + 1 + index, f"relations[{index}]", str(exc),
-                                    SCHEMA))
+            line = item_line(relations, index) or _line(data, "relations")
+            problems.append(Problem(shown, line, f"relations[{index}]", str(exc), SCHEMA))
     return vocabulary
 
 
@@ -493,7 +493,8 @@ def _entry(section: str, name: str, spec: Any, shown: str, line: int | None, pro
     if spec is None:
         return Entry(canonical, line=line)
     if isinstance(spec, list):
-        return Entry(canonical, tuple(str(a) for a in spec), line=line)
+        return Entry(canonical, tuple(str(a) for a in spec), line=line,
+                     alias_lines=tuple(item_line(spec, i) or line for i in range(len(spec))))
     if not isinstance(spec, dict):
         problems.append(Problem(shown, line, where, "must be a list of aliases or a mapping", SCHEMA))
         return None
@@ -510,7 +511,7 @@ def _entry(section: str, name: str, spec: Any, shown: str, line: int | None, pro
         problem("aliases", "must be a list")
         aliases = []
     entry = Entry(canonical, tuple(str(a) for a in aliases), ambiguous=spec.get("ambiguous"), note=spec.get("note"),
-                  line=line)
+                  line=line, alias_lines=tuple(item_line(aliases, i) or _line(spec, "aliases") for i in range(len(aliases))))
     for key, parse in (("drift", parse_drift), ("spread", parse_spread)):
         if spec.get(key) is not None:
             try:
@@ -557,13 +558,17 @@ def _categories(entry: Entry, spec: Any, problem: Any) -> None:
 
 def _check_aliases(vocabulary: Vocabulary, shown: str, problems: list[Problem]) -> None:
     for kind in SECTIONS:
-        owner: dict[str, str] = {}
+        owner: dict[str, tuple[str, int | None]] = {}
         for entry in getattr(vocabulary, kind).values():
-            for name in (entry.canonical, *entry.aliases):
+            lines = (entry.line, *entry.alias_lines)
+            for index, name in enumerate((entry.canonical, *entry.aliases)):
+                line = lines[index] if index < len(lines) else entry.line
                 key = normalize_name(name)
-                if owner.setdefault(key, entry.canonical) != entry.canonical:
-                    problems.append(Problem(shown, entry.line, f"{kind}.{entry.canonical}",
-                                            f"{name!r} is also a name of {owner[key]!r}", SCHEMA))
+                first, first_line = owner.setdefault(key, (entry.canonical, line))
+                if first != entry.canonical:
+                    where = f" (line {first_line})" if first_line else ""
+                    problems.append(Problem(shown, line or entry.line, f"{kind}.{entry.canonical}",
+                                            f"{name!r} is also a name of {first!r}{where}", SCHEMA))
 
 
 def _check_variants(vocabulary: Vocabulary, shown: str, problems: list[Problem]) -> None:

@@ -44,6 +44,18 @@ class Located(dict):
     key_lines: dict[str, int]
 
 
+class LocatedList(list):
+    """A list that remembers the line of each item (1-based): a bad alias or relation is named where it is."""
+
+    item_lines: list[int]
+
+
+def item_line(items: object, index: int) -> int | None:
+    """The line of ``items[index]``, where the list came from a file."""
+    lines = getattr(items, "item_lines", ())
+    return lines[index] if index < len(lines) else None
+
+
 _STANDARD_TAG = "tag:yaml.org,2002:"
 MAX_FILE_BYTES = 16 * 1024 * 1024  # some 100,000 claims: split larger collections into several files
 MAX_DEPTH = 64  # a claim file needs four levels; deeper nesting is damage, or an attack
@@ -76,7 +88,9 @@ class _Reader:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.plain(item, depth + 1) for item in node.value]
+            items = LocatedList(self.plain(item, depth + 1) for item in node.value)
+            items.item_lines = [item.start_mark.line + 1 for item in node.value]
+            return items
         assert isinstance(node, yaml.ScalarNode)
         if node.tag.endswith(":null"):
             return None

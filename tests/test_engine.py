@@ -404,3 +404,17 @@ def test_a_drift_compounded_beyond_a_float_covers_any_gap(tmp_path):
     [finding] = check(corpus, select="CC101").findings
     assert finding.verdict == "tension", finding.message
     assert "covers at most ∞ metric_ton over that time, which could cover the gap" in finding.explanation
+
+
+def test_a_growth_link_compounded_beyond_a_float_still_finds_the_conflict(tmp_path):
+    """Over 100% a year for 1,025 years leaves nothing of $820 billion: the overflow was read as 'any level'."""
+    corpus = _folder(tmp_path, **{"a.yaml": """\
+source: {id: a, published: 2026}
+claims:
+  - {id: level, subject: X, measure: output, value: "$820 billion", period: 2025}
+  - {id: growth, subject: X, measure: output, value: "over 100%", unit: percent a year, period: 1000-2025}
+  - {id: before, subject: X, measure: output, value: "$1 billion", period: 1000}
+"""})
+    [finding] = check(corpus, select="CC111").findings
+    assert finding.verdict == "conflict", finding.message
+    assert "^ 1025) = (-∞, 0] USD" in finding.explanation

@@ -184,14 +184,9 @@ def _growth_multiple(growth: Row) -> tuple[Interval, tuple[tuple[int, int], tupl
 
 
 def _power(base: Interval, years: int) -> Interval:
-    def one(x: float | None) -> float | None:
-        if x is None:
-            return None
-        try:
-            return x ** years
-        except OverflowError:
-            return None
-    return one(base[0]), one(base[1])
+    # Past what a float holds the bound is infinite (compounded), not unbounded: None would let a
+    # growth of over 100% a year for a thousand years imply any earlier level at all.
+    return tuple(None if x is None else compounded(x - 1, years) for x in base)
 
 
 def _year_before(day: date) -> date:

@@ -106,6 +106,8 @@ def test_prune_removes_only_the_named_entries(tmp_path):
         record(path, entry(fp))
     assert prune(path, [FP2]) == 1
     assert list(read_reviews(path).entries) == [FP1, FP3]
+    assert prune(path, (fp for fp in (FP1, FP3))) == 2  # any iterable, read once
+    assert len(read_reviews(path)) == 0
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):

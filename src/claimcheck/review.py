@@ -250,7 +250,8 @@ def prune(path: str | Path, fingerprints: Iterable[str]) -> int:
     with _locked(path):
         text, bom = _read_text(path)
         before = _parsed(path, text)
-        gone = [fp for fp in before.entries if fp in set(fingerprints)]
+        wanted = set(fingerprints)
+        gone = [fp for fp in before.entries if fp in wanted]
         if gone:
             _write_checked(path, before, bom + _without(text, set(gone)), dict.fromkeys(gone))
     return len(gone)

@@ -79,14 +79,18 @@ def unit_problem(unit: str) -> str | None:
         return UNKNOWN
     try:
         powers = [power for _, power in parsed.dimensionality.items()]
-        factor, _ = base_form(unit) if all(abs(power) <= MAX_UNIT_POWER for power in powers) else (1.0, "")
+        if any(not abs(power) <= MAX_UNIT_POWER for power in powers):
+            return f"raises a unit to a power above {MAX_UNIT_POWER}, which no measure has"
+        factor, _ = base_form(unit)
     except Exception:  # noqa: BLE001 - overflow, or a compound pint builds but cannot convert ('dB/m': a logarithm divided)
-        return "cannot be converted to base units, where claimcheck compares values (dB and other logarithmic units do not combine)"
-    if not all(abs(power) <= MAX_UNIT_POWER for power in powers):
-        return f"raises a unit to a power above {MAX_UNIT_POWER}, which no measure has"
+        return _NOT_CONVERTIBLE
     if not 1 / _LARGEST_FACTOR < abs(factor) < _LARGEST_FACTOR:
         return "converts to base units by a factor out of the range claimcheck handles"
     return None
+
+
+_NOT_CONVERTIBLE = ("cannot be converted to base units, where claimcheck compares values (dB and other logarithmic "
+                    "units do not combine)")
 
 
 def known_unit(unit: str) -> bool:

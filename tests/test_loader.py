@@ -285,3 +285,23 @@ def test_a_long_list_of_items_is_checked_for_repeats_in_one_pass(tmp_path):
     [problem] = corpus.problems
     assert (problem.line, problem.field) == (4, "claims[1].items")
     assert "items lists 'port 31999', 'port 7' more than once" in problem.message
+
+
+def test_the_size_limit_is_counted_while_reading_not_taken_from_the_size_a_file_declares(tmp_path, monkeypatch):
+    """A file in /proc declares a size of 0 whatever it holds: the reader counts what it reads."""
+    import os
+
+    from claimcheck.corpus.yamlfile import UnreadableFile, read_regular_file
+
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"x" * 5000)
+    real_fstat = os.fstat
+
+    def declares_nothing(fd):
+        result = real_fstat(fd)
+        return os.stat_result((*result[:6], 0, *result[7:]))  # st_size is the seventh field
+
+    monkeypatch.setattr(os, "fstat", declares_nothing)
+    assert read_regular_file(path, 5000) == b"x" * 5000
+    with pytest.raises(UnreadableFile, match="over the limit"):
+        read_regular_file(path, 4999)

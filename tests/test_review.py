@@ -307,6 +307,7 @@ def test_concurrent_writers_each_keep_every_entry(tmp_path):
         pid = os.fork()
         if pid == 0:
             code = 1
+            signal.alarm(120)  # a writer that hangs dies, and fails the test, rather than hang it
             try:
                 for n in range(20):
                     record(path, entry(f"{writer:08x}{n:08x}", note=f"writer {writer}"))
@@ -323,12 +324,15 @@ def test_a_writer_killed_while_holding_the_lock_releases_it(tmp_path):
     ready_read, ready_write = os.pipe()
     pid = os.fork()
     if pid == 0:  # takes the lock, says so, and hangs until killed
+        signal.alarm(120)
         try:
+            os.close(ready_read)
             with _locked(path):
                 os.write(ready_write, b"x")
                 time.sleep(600)
         finally:
             os._exit(0)
+    os.close(ready_write)  # so that a child that dies early ends the read below, not hangs it
     assert os.read(ready_read, 1) == b"x"
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)

@@ -121,7 +121,10 @@ def format_amount(amount: float, unit: str) -> str:
     factor, label = _scale(abs(amount), unit)
     label = {"%": "points", "%/year": "points a year"}.get(label, label)
     x = amount / factor
-    shown = f"{round(x):,}" if abs(x) >= 1000 else format_number(float(f"{x:.4g}"))
+    if not math.isfinite(x):
+        shown = format_number(x)  # a drift compounded past what a float holds covers an infinite distance
+    else:
+        shown = f"{round(x):,}" if abs(x) >= 1000 else format_number(float(f"{x:.4g}"))
     return f"{shown} {label}".strip()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import strategies as st
 
 PREFIX_HEDGES = {
@@ -126,6 +128,12 @@ COUNTS = st.one_of(st.integers(0, 10_010), st.integers(0, 10**60)).map(str) | st
     ["²", "٣", "0" * 30 + "5", "9" * 5000])
 PUBLISHED_YEARS = st.one_of(st.integers(1, 30), st.integers(9970, 9999), st.integers(1, 9999)).map(
     lambda year: f"{year:04d}")
+# Publication days and months at the calendar's two ends, for the words read against a day ('yesterday').
+PUBLISHED_EDGES = st.one_of(
+    PUBLISHED_YEARS,
+    st.dates(min_value=date(1, 1, 1), max_value=date(1, 2, 28)).map(str),
+    st.dates(min_value=date(9999, 11, 1)).map(str),
+    st.sampled_from(["0001-01", "0001-02", "9999-11", "9999-12"]))
 
 
 @st.composite
@@ -154,7 +162,9 @@ def relative_periods(draw) -> str:
     return draw(st.sampled_from([
         "{n} years ago", "compared with {n} years ago", "since {n} years ago", "for {n} consecutive years",
         "{n} years in a row", "the past {n} years", "the past {n} months", "last year", "this year",
-        "over the past decade", "since {y}", "{y}", "the {y}s"])).format(n=count, y=draw(PUBLISHED_YEARS))
+        "over the past decade", "since {y}", "{y}", "the {y}s", "today", "yesterday", "tomorrow", "next monday",
+        "last sunday", "last week", "the coming week", "next month", "later this month", "earlier this month",
+        "next year", "later this year"])).format(n=count, y=draw(PUBLISHED_YEARS))
 
 
 # --- review files, written by hand in every style YAML allows --------------------------------------

@@ -149,6 +149,7 @@ def test_normalizing_names_is_idempotent_and_its_fast_path_agrees(name):
     assert normalize_name(once) == once
 
 
+@settings(deadline=None)
 @given(st.integers(0, 100_000).map(lambda n: f"{n / 10:g}% a year"), st.floats(0, 10_000), st.floats(0, 10_000),
        st.floats(-1e300, 1e300))
 def test_a_drift_allows_more_over_more_years_and_never_overflows(drift, years, more, level):
@@ -176,7 +177,7 @@ def _old_relation(text: str) -> tuple | None:
     return None
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(RELATION_TEXTS)
 def test_the_relation_parser_reads_what_the_old_pattern_read(text):
     try:

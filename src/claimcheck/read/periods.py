@@ -196,6 +196,14 @@ def _whole_year(y: int, text: str) -> tuple[date, date]:
     return date(y, 1, 1), date(y, 12, 31)
 
 
+def _shifted(day: date, text: str, **delta: int) -> date:
+    """``day`` moved by ``delta`` (days, months), which must leave it in the years 1 to 9999, as _year does."""
+    try:
+        return day + relativedelta(**delta)
+    except (OverflowError, ValueError):  # date arithmetic past 9999-12-31 or before 0001-01-01
+        raise PeriodParseError(text, "it resolves to a day outside the years 1 to 9999") from None
+
+
 def _months_before(end: date, months: int, text: str) -> date:
     """The day after ``end`` minus ``months`` months: where the past N months ending on ``end`` begin."""
     y, m = divmod(end.year * 12 + end.month - 1 - months, 12)
@@ -590,7 +598,7 @@ def _calendar_word(s: str, text: str, anchor: Period | None) -> tuple[date, date
         return anchor
 
     if s in ("today", "yesterday", "tomorrow"):
-        day = need(("day",), repr(s)).end + relativedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[s])
+        day = _shifted(need(("day",), repr(s)).end, text, days={"today": 0, "yesterday": -1, "tomorrow": 1}[s])
         return day, day, "day", f"{s}: {day.isoformat()}"
     if m := re.fullmatch(r"(last |next |this past |this coming |on )?(monday|tuesday|wednesday|thursday|friday|"
                          r"saturday|sunday)", s):
@@ -598,26 +606,26 @@ def _calendar_word(s: str, text: str, anchor: Period | None) -> tuple[date, date
         published = need(("day",), repr(s)).end
         back = (published.weekday() - weekday) % 7
         if when in ("next", "this coming"):
-            day = published + relativedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+            day = _shifted(published, text, days=(weekday - published.weekday() - 1) % 7 + 1)
             reading = f"the first {m[2].title()} after publication"
         else:
             if when in ("last", "this past") and back == 0:
                 back = 7
-            day = published - relativedelta(days=back)
+            day = _shifted(published, text, days=-back)
             reading = f"the last {m[2].title()} {'before' if when in ('last', 'this past') else 'on or before'} " \
                       "publication (news reports the past; write the date for one still to come)"
         return day, day, "day", f"{reading}: {day.isoformat()}"
     if m := re.fullmatch(r"(this|last|next|the past|the previous|the coming) week", s):
         published = need(("day",), repr(s)).end
-        monday = published - relativedelta(days=published.weekday())
+        monday = _shifted(published, text, days=-published.weekday())
         shift = {"last": -7, "the past": -7, "the previous": -7, "next": 7, "the coming": 7}.get(m[1], 0)
-        start = monday + relativedelta(days=shift)
-        return start, start + relativedelta(days=6), "span", f"{s}: the week of {start.isoformat()}, Monday to Sunday"
+        start = _shifted(monday, text, days=shift)
+        return start, _shifted(start, text, days=6), "span", f"{s}: the week of {start.isoformat()}, Monday to Sunday"
     if m := re.fullmatch(r"(earlier |later )?(this|last|next|the previous|the coming) month", s):
         published = need(("day", "month"), repr(s))
         shift = {"last": -1, "the previous": -1, "next": 1, "the coming": 1}.get(m[2], 0)
-        first = date(published.start.year, published.start.month, 1) + relativedelta(months=shift)
-        end = first + relativedelta(months=1, days=-1)
+        first = _shifted(date(published.start.year, published.start.month, 1), text, months=shift)
+        end = _shifted(first, text, months=1, days=-1)
         if m[1] and m[2] == "this":
             start, end = (first, published.end) if m[1] == "earlier " else (published.start, end)
             return start, end, "span", f"{s}: {start.isoformat()} to {end.isoformat()}"
@@ -626,7 +634,7 @@ def _calendar_word(s: str, text: str, anchor: Period | None) -> tuple[date, date
         published = need(("day", "month", "year", "quarter", "half"), repr(s))
         year = published.start.year
         if m[2]:
-            return date(year + 1, 1, 1), date(year + 1, 12, 31), "year", f"the year after publication ({year + 1})"
+            return *_whole_year(year + 1, text), "year", f"the year after publication ({year + 1})"
         start, end = (date(year, 1, 1), published.end) if m[1] == "earlier" else (published.start, date(year, 12, 31))
         return start, end, "span", f"{s}: {start.isoformat()} to {end.isoformat()}"
     return None

@@ -28,15 +28,20 @@ WORDS = ["over", "under", "nearly", "about", "at least", "up to", "between", "an
          "a fifth", "three quarters", "and a half", "twenty-first", "minus", "negative", "point", "nought", "lakh",
          "crore", "C$", "HK$", "₹", "cents", "pence", "francs", "swiss francs", "MUSD", "±", "+/-", "×10^", "x10",
          "through", "~", "from", "or equal", "27-kilometer", "two-year", "sigma", "a gallon", "equal to", "one in",
-         "out of", "and below", "greater than", "less than", "in.", "#### 1.", "Four Asian Tigers", "240%", "-18 °C"]
+         "out of", "and below", "greater than", "less than", "in.", "#### 1.", "Four Asian Tigers", "240%", "-18 °C",
+         # the edges of the range claimcheck handles (issue 19, item 5)
+         "x10^999", "×10^-400", "1e299", "Tm", "dB", "/m", "^400", "km**999", "years ago", "months ago", "the past",
+         "consecutive years", "99999", "9" * 40, "²", "compared with"]
 TEXT = st.one_of(
     st.text(max_size=60),
     st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join),
     st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=4)), max_size=10).map("".join),
 )
-PUBLISHED = st.one_of(st.none(), st.sampled_from(["2025", "2023-10", "1999-12-31", "2024-02-29"]), st.text(max_size=12))
+PUBLISHED = st.one_of(st.none(), st.sampled_from(["2025", "2023-10", "1999-12-31", "2024-02-29", "0001", "0001-06", "9999"]),
+                      st.text(max_size=12))
 UNITS = st.one_of(st.none(), st.sampled_from(["%", "USD", "CNY", "JPY", "countries", "percent a year", "points",
-                                               "rank", "zorkmid"]), st.text(max_size=8))
+                                               "rank", "zorkmid", "dB**2", "meter**1e999", "9**9**9", "a" * 200]),
+                  st.text(max_size=8))
 
 CLAIM_KEYS = ["id", "quote", "subject", "measure", "scope", "unit", "value", "period", "event", "date", "items",
               "complete", "note", "source_id", "line"]

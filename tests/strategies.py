@@ -227,7 +227,8 @@ def review_files(draw) -> tuple[str, dict[str, str | None], dict[str, str]]:
     return text, notes, chunks
 
 
-REVIEW_EDITS = st.lists(st.tuples(st.sampled_from(["record", "prune"]), st.sampled_from(FINGERPRINTS),
+# "record two": this fingerprint and the next in FINGERPRINTS, in one write (as a baseline writes).
+REVIEW_EDITS = st.lists(st.tuples(st.sampled_from(["record", "record two", "prune"]), st.sampled_from(FINGERPRINTS),
                                   st.none() | _NOTE_WORDS), max_size=5)
 
 

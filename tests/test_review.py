@@ -16,10 +16,20 @@ import pytest
 import yaml
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
-from strategies import REVIEW_EDITS, review_files
+from strategies import FINGERPRINTS, REVIEW_EDITS, review_files
 
 from claimcheck import ClaimcheckError, ClaimFileError, check, load
-from claimcheck.review import LOCK_TIMEOUT, ReviewEntry, _locked, outcome, prune, read_reviews, record, write_atomic
+from claimcheck.review import (
+    LOCK_TIMEOUT,
+    ReviewEntry,
+    _locked,
+    outcome,
+    prune,
+    read_reviews,
+    record,
+    record_all,
+    write_atomic,
+)
 
 CASES = Path(__file__).parent / "data" / "cases"
 FP1, FP2, FP3 = "0123456789abcdef", "fedcba9876543210", "00112233445566ff"
@@ -213,6 +223,12 @@ def test_edits_keep_every_other_entry_byte_for_byte(tmp_path_factory, written, e
             record(path, recorded)
             model[fingerprint] = recorded.as_yaml_fields()
             chunks.pop(fingerprint, None)
+        elif action == "record two":
+            pair = [fingerprint, FINGERPRINTS[(FINGERPRINTS.index(fingerprint) + 1) % len(FINGERPRINTS)]]
+            record_all(path, [entry(fp, note=note) for fp in pair])
+            for fp in pair:
+                model[fp] = entry(fp, note=note).as_yaml_fields()
+                chunks.pop(fp, None)
         else:
             try:
                 prune(path, [fingerprint])
@@ -245,13 +261,17 @@ def test_edits_keep_every_other_entry_byte_for_byte(tmp_path_factory, written, e
      '    note: |+\n      keep me\n\n\n'),
     (f'\ufeffreviews:\n  - fingerprint: "{FP1}"\n    verdict: confirmed\n    note: keep me\n', '\ufeffreviews:\n'),
 ])
-def test_a_verdict_recorded_beside_a_hand_written_entry_leaves_its_bytes(tmp_path, text, kept):
+@pytest.mark.parametrize("together", [False, True], ids=["one at a time", "in one write (a baseline)"])
+def test_a_verdict_recorded_beside_a_hand_written_entry_leaves_its_bytes(tmp_path, text, kept, together):
     """Issue 19, item 2: flow and JSON lists lost their entries; CRLF and block scalars were rewritten."""
     path = tmp_path / "review.yaml"
     path.write_bytes(text.encode("utf-8"))
     note = read_reviews(path).entries[FP1].note
-    record(path, entry(FP2, note="new"))
-    record(path, entry(FP3, note="newer"))
+    if together:
+        record_all(path, [entry(FP2, note="new"), entry(FP3, note="newer")])
+    else:
+        record(path, entry(FP2, note="new"))
+        record(path, entry(FP3, note="newer"))
     after = path.read_bytes().decode("utf-8")
     assert kept in after
     reviews = read_reviews(path)

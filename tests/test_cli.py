@@ -12,6 +12,7 @@ import resource
 import shutil
 import stat
 import subprocess
+import time
 import sys
 import textwrap
 import threading
@@ -528,8 +529,11 @@ def test_progress_shows_on_a_run_over_a_second_and_not_on_a_quick_one(cases, tmp
     code, seen = _on_a_terminal("check", str(big), "-o", str(tmp_path / "big.json"))
     assert code == 0 and "wrote json report" in seen
     assert "loading claims" in seen or "checking:" in seen, "no progress on a run of several seconds"
+    started = time.monotonic()
     code, seen = _on_a_terminal("check", str(cases), "-o", str(tmp_path / "quick.json"))
-    assert code == 1 and "loading claims" not in seen and "checking" not in seen
+    assert code == 1
+    if time.monotonic() - started < 1.0:  # on a loaded machine even this run can pass the second
+        assert "loading claims" not in seen and "checking" not in seen
 
 
 def test_statistics_count_per_rule_and_per_source_pair(cases):

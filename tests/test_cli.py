@@ -12,10 +12,10 @@ import resource
 import shutil
 import stat
 import subprocess
-import time
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest

@@ -33,8 +33,9 @@ import resource
 import time
 from pathlib import Path
 
-from claimcheck import extract, units
+from claimcheck import extract
 from claimcheck.extraction.dates import date_spans
+from claimcheck.read import units
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES
 from claimcheck.read.units import registry
 

@@ -334,3 +334,28 @@ def test_a_very_long_sentence_keeps_every_value_and_its_period():
     text = "Trade rose over 60% in 2022 and " * 400
     values = [c for c in extract(text, published="2025") if c.value is not None]
     assert len(values) == 400 and all(c.period is not None and c.period.label() == "2022" for c in values)
+
+
+_LIST_WORDS = ["Russia", "India", "the Philippines", "Peru", "Chile", "Bank of China", "and", "or", "Quickly",
+               "x", "The", "New", "York"]
+_LIST_GAPS = st.sampled_from([", ", " ", ", and ", " and ", ",  ", ". ", "; "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LIST_WORDS), _LIST_GAPS), max_size=14))
+def test_lists_are_found_as_the_list_pattern_finds_them(pieces):
+    """The one-pass list reader finds what one regular expression over the names would (it was quadratic)."""
+    import re
+
+    from claimcheck.extraction.candidates import _NAME, lists_in
+    from claimcheck.extraction.guesses import SUBJECT_SKIP
+
+    text = "".join(word + gap for word, gap in pieces)
+    pattern = re.compile(rf"\b{_NAME}(?:,\s+{_NAME}){{1,}},?\s+(?:and|or)\s+{_NAME}")
+    expected = []
+    for match in pattern.finditer(text):
+        members = [re.sub(r"^the\s+", "", m.strip()) for m in
+                   re.split(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", match.group()) if m.strip()]
+        if not any(m.split()[0] in SUBJECT_SKIP or (" " not in m and m.endswith("ly")) for m in members):
+            expected.append(tuple(members))
+    assert [members for _, _, members in lists_in(text, 0, len(text))] == expected

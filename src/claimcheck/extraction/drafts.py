@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from claimcheck.corpus.yamlfile import quoted
@@ -11,16 +12,23 @@ from claimcheck.extraction.candidates import Candidate
 QUOTE_WORDS = 40  # a draft's quote: the sentence, or this many words around the value when it is longer
 
 
-def _quote(text: str, candidate: Candidate) -> str:
-    """The sentence around the candidate, cut to a window of words: always a substring of the text."""
+def _quote(text: str, candidate: Candidate, words_of: dict[tuple[int, int], tuple[list[tuple[int, int]], list[int]]]
+           ) -> str:
+    """The sentence around the candidate, cut to a window of words: always a substring of the text.
+
+    ``words_of`` keeps each sentence's word offsets, found once however many candidates it holds.
+    """
     start, end = candidate.sentence
-    words = list(re.finditer(r"\S+", text[start:end]))
+    if (start, end) not in words_of:
+        spans = [m.span() for m in re.finditer(r"\S+", text[start:end])]
+        words_of[(start, end)] = spans, [w_end for _, w_end in spans]
+    words, ends = words_of[(start, end)]
     if len(words) <= QUOTE_WORDS:
         return text[start:end]
-    at = next((k for k, w in enumerate(words) if start + w.end() > candidate.start), 0)
+    at = bisect.bisect_right(ends, candidate.start - start)
     first = max(0, min(at - QUOTE_WORDS // 2, len(words) - QUOTE_WORDS))
     chosen = words[first:first + QUOTE_WORDS]
-    return text[start + chosen[0].start():start + chosen[-1].end()]
+    return text[start + chosen[0][0]:start + chosen[-1][1]]
 
 
 def draft_yaml(text: str, candidates: list[Candidate], *, source_id: str, published: str | None,
@@ -38,9 +46,10 @@ def draft_yaml(text: str, candidates: list[Candidate], *, source_id: str, publis
     if text_path:
         lines.append(f"  text: {quoted(text_path)}")
     lines += ["  draft: true", "claims:"]
+    words_of: dict[tuple[int, int], tuple[list[tuple[int, int]], list[int]]] = {}
     for number, candidate in enumerate(candidates, start=1):
         lines.append(f"  - id: c{number:03d}")
-        lines.append(f"    quote: {quoted(_quote(text, candidate))}")
+        lines.append(f"    quote: {quoted(_quote(text, candidate, words_of))}")
         if candidate.subject:
             lines.append(f"    subject: {quoted(candidate.subject)}  # a guess")
         else:

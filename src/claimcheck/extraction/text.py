@@ -44,7 +44,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 
 
 # Cheap tests that let a sentence skip the expensive work: every value extract() reads has a hint.
-ADDRESS = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
+# An e-mail address's name starts where its run of name characters does (the look-behind): tried at
+# every letter, as \b would, a long run with no "@" would be read again from each of its letters.
+ADDRESS = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 _HINT_WORD_LIST = (

@@ -12,7 +12,7 @@ NUMBER_WORDS = set(
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen".split())
 
 
-SCALE = {"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k", "mln", "trn", "bln", "tln",
+SCALE = {"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k", "mln", "mil", "trn", "bln", "tln",
           "lakh", "lakhs", "crore", "crores", "dozens"}
 
 

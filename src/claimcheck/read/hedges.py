@@ -37,7 +37,7 @@ _PREFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = sorted(
         (("just", "over"), "just_over"), (("just", "above"), "just_over"), (("slightly", "more", "than"), "just_over"),
         (("at", "least"), "at_least"), (("no", "less", "than"), "at_least"), (("not", "less", "than"), "at_least"),
         (("no", "fewer", "than"), "at_least"), (("a", "minimum", "of"), "at_least"),
-        (("under",), "under"), (("less", "than"), "under"), (("below",), "under"), (("fewer", "than"), "under"),
+        (("under",), "under"), (("sub", "-"), "under"), (("less", "than"), "under"), (("below",), "under"), (("fewer", "than"), "under"),
         (("at", "most"), "at_most"), (("up", "to"), "at_most"), (("no", "more", "than"), "at_most"),
         (("not", "more", "than"), "at_most"), (("a", "maximum", "of"), "at_most"),
         (("nearly",), "nearly"), (("almost",), "nearly"), (("close", "to"), "nearly"), (("just", "under"), "just_under"),
@@ -97,8 +97,8 @@ def suffix_hedge(p: Reading) -> Hedge | None:
 
 def finish(p: Reading, hedge: Hedge, number: Number, unit: str, kind: Kind, *, denominator: float | None = None,
             counted: str | None = None, multiple: bool = False, fraction_written: str | None = None) -> Value:
-    if kind == "share" and number.value > 100:
-        kind = "amount"  # "240% of GDP": more than a whole is a ratio, not a part of one
+    if kind == "share" and (number.value > 100 or p.of_a_change):
+        kind = "amount"  # "240% of GDP": more than a whole is a ratio, not a part of one; "rose 5%" no part at all
     if kind == "share" and unit == units.PERCENT and is_yearly_percent(p.declared_unit):
         # "around 4.5%" with unit: percent a year is a growth rate, not a share.
         unit, kind = units.PERCENT_PER_YEAR, "rate"
@@ -199,11 +199,19 @@ _DOMAINS: dict[str, tuple[float | None, float | None]] = {
 }
 
 
+def _never_below_zero(unit: str) -> bool:
+    """Money, percentages and physical magnitudes; not degrees (of heat, as often as of angle), a bare ratio or
+    a rate in %."""
+    if unit in (units.MULTIPLE, units.PERCENT_PER_YEAR, "degree") or "degree_" in unit:
+        return False
+    return units.is_money(unit) or unit == units.PERCENT or unit not in (units.COUNT, units.RANK)
+
+
 def cap_to_domain(kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool, high_inc: bool):
     """Close an unbounded side with the domain of the kind: a share lies in [0, 100] percent."""
     domain_low, domain_high = _DOMAINS.get(kind, (None, None))
-    if kind == "amount" and (units.is_money(unit) or unit == units.PERCENT) and low is None:
-        domain_low = 0.0  # "under $5" is [0, 5); a loss written "-$15" stays negative
+    if kind in ("amount", "rate") and low is None and _never_below_zero(unit):
+        domain_low = 0.0  # "under $5" is [0, 5), "up to 12m" [0, 12]; a loss written "-$15" stays negative
     if kind == "rate" and unit == units.PERCENT_PER_YEAR:
         domain_low = -100.0
     capped = False

@@ -44,7 +44,7 @@ FRACTIONS = _FRACTION_SINGULAR | _FRACTION_PLURAL
 FRACTION_WORDS = frozenset(FRACTIONS)  # for the extractor
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6, "mln": 1e6,
-    "m": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12,
+    "m": 1e6, "mil": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12,
     "tn": 1e12, "trn": 1e12, "tln": 1e12, "dozen": 12, "dozens": 12,
 }
 
@@ -215,7 +215,7 @@ def read_number(cur: Cursor) -> Number | None:
 def scale_number(cur: Cursor, number: Number) -> Number:
     """The number times the scale words after it: "2.5 million", "three lakh crore", "3 million and a half"."""
     scale = cur.peek()
-    if scale not in SCALES or scale in ("m", "b") and cur.peek(1) is not None and cur.peek(1) not in CURRENCY_WORDS:
+    if scale not in SCALES or scale in ("m", "b") and not _letter_scale(cur.peek(1)):
         return number
     cur.take()
     factor = SCALES[scale]
@@ -236,6 +236,25 @@ def scale_number(cur: Cursor, number: Number) -> Number:
         number = Number(number.value + value * factor, 0.0, 0.0, False, True, f"{number.written} and {written}",
                          number.scale_word)
     return number
+
+
+# After "m", words that make it a metre: "12m high", "5m long", "3m of water" (and a plural noun, a
+# million: "3.4m tonnes", "12m people").
+LENGTH_WORDS = frozenset({"high", "tall", "long", "wide", "deep", "thick", "away", "across", "apart", "underground",
+                          "below", "above", "of", "in", "per", "/", "^", "squared", "cubed", "x", "×", "by", "from",
+                          "to", "-", "and", "or"})
+
+
+def _letter_scale(following: str | None) -> bool:
+    """Whether "m" or "b" after a number is a scale (million, billion), given the token after it."""
+    if following is None or following in CURRENCY_WORDS:
+        return True  # "£12m", "12m dollars"; at the end, a million as news writes it
+    return following not in LENGTH_WORDS and following.isalpha() and len(following) > 2 and (
+        following.endswith("s") or following in _PLURALS_WITHOUT_S)
+
+
+_PLURALS_WITHOUT_S = frozenset({"people", "children", "men", "women", "staff", "cattle", "sheep", "livestock",
+                                "personnel", "youth", "poultry", "fish"})
 
 
 def _times_ten_to(cur: Cursor) -> int | None:

@@ -87,7 +87,8 @@ class Reading:
     """
 
     def __init__(self, text: str, tokens: list[str], declared_unit: str | None, tolerances: Tolerances,
-                 as_written: list[str] | None = None, *, second_bound_allowed: bool = True) -> None:
+                 as_written: list[str] | None = None, *, second_bound_allowed: bool = True,
+                 of_a_change: bool = False) -> None:
         self.text = text
         self.cur = Cursor(text, tokens)
         self.declared_unit = declared_unit
@@ -95,6 +96,7 @@ class Reading:
         self.as_written = tokens if as_written is None else as_written
         self.second_bound_allowed = second_bound_allowed  # two bounds make an interval; a chain would recurse
         self.said_exactly = False  # "exactly 2%": the number as written, with no rounding
+        self.of_a_change = of_a_change  # the amount of a rise or fall: a percentage of it is no share of a whole
 
     def fail(self, reason: str) -> ValueParseError:
         return ValueParseError(self.text, reason)

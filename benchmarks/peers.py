@@ -33,9 +33,10 @@ import resource
 import time
 from pathlib import Path
 
-from claimcheck import extract
+from claimcheck import ClaimcheckError, extract, parse_value
 from claimcheck.extraction.dates import date_spans
 from claimcheck.read import units
+from claimcheck.read.forms import CHANGE_VERBS, direction_of
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES
 from claimcheck.read.units import registry
 
@@ -70,20 +71,37 @@ _UPPER_BOUND_HEDGES = ("'under'", "'at most'", "'nearly'", "'just under'")
 
 
 def written_number(value) -> float | None:
-    """The number as written: the bound of a one-sided hedge, else the middle of the interval."""
-    low, high = value.low_magnitude, value.high_magnitude
-    if value.reading.startswith(_LOWER_BOUND_HEDGES):
+    """The number as written: the bound of a one-sided hedge, else the middle of the interval. A change is
+    the amount of it as written: "increased by 35%" is 35 (percent), "down 34 cents" 34 (cents)."""
+    low, high, reading = value.low_magnitude, value.high_magnitude, value.reading
+    direction = direction_of(value) if reading.startswith(("a rise", "a fall")) else None
+    if direction is not None:
+        reading = reading.split(": ", 1)[1]
+        if value.kind == "change_multiple":
+            low, high = (None if x is None else abs(x - 1) * 100 for x in (low, high))
+        else:
+            low, high = (None if x is None else abs(x) for x in (low, high))
+        if direction == "down":
+            low, high = high, low
+    if reading.startswith(_LOWER_BOUND_HEDGES):
         return low
-    if value.reading.startswith(_UPPER_BOUND_HEDGES):
+    if reading.startswith(_UPPER_BOUND_HEDGES):
         return high
     if low is None or high is None or math.isinf(low) or math.isinf(high):
         return None
-    if value.reading.startswith("'about' a range"):  # the ends as written, before the 'about' tolerance widened them
+    if reading.startswith("'about' a range"):  # the ends as written, before the 'about' tolerance widened them
         return (low / (1 - DEFAULT_TOLERANCES.approximately) + high / (1 + DEFAULT_TOLERANCES.approximately)) / 2
-    spread = re.search(r"±([0-9.e+-]+)", value.reading)
+    spread = re.search(r"±([0-9.e+-]+)", reading)
     if spread and low + float(spread.group(1)) <= high + 1e-9:
         return low + float(spread.group(1))  # "100%" is [99.5, 100] once capped: the number written is 100
     return (low + high) / 2
+
+
+def written_unit(value) -> str:
+    """The unit of the number as written: a change by a percentage is in percent, not a multiple."""
+    if value.kind == "change_multiple" and value.reading.startswith(("a rise", "a fall")):
+        return "percent"
+    return value.unit
 
 
 def _in_unit(number: float, ours: str, theirs: str) -> float | None:
@@ -98,6 +116,23 @@ def _in_unit(number: float, ours: str, theirs: str) -> float | None:
 
 def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-9)
+
+
+_BRACKETED = re.compile(r"\(([^()]+)\)$")
+
+
+def stated(candidate) -> list:
+    """The values a candidate states: its own, and the same quantity written again in brackets, in a second
+    currency (its ``also``: "-15€ ($-99.99)") or in other units ("8- to 16-meter (320- to 640-inch)")."""
+    values = [candidate.value]
+    bracketed = _BRACKETED.search(candidate.text)
+    for again in (candidate.also, bracketed.group(1) if bracketed else None):
+        if again:
+            try:
+                values.append(parse_value(again))
+            except ClaimcheckError:
+                pass
+    return values
 
 
 # --- quantulum3 ---------------------------------------------------------------------------------
@@ -123,10 +158,12 @@ def quantulum_suite(verbose: bool = False) -> tuple[int, int]:
             for candidate in candidates:
                 if not (candidate.start < span[1] and span[0] < candidate.end) or theirs is None:
                     continue
-                number = written_number(candidate.value)
-                converted = None if number is None else _in_unit(number, candidate.value.unit, theirs)
-                if converted is not None and _close(converted, float(expected["value"]) * QUANTULUM_COUNTING.get(expected["unit"], 1)):
-                    ok = True
+                for value in stated(candidate):
+                    number = written_number(value)
+                    converted = None if number is None else _in_unit(number, written_unit(value), theirs)
+                    if converted is not None and _close(converted, float(expected["value"]) * QUANTULUM_COUNTING.get(expected["unit"], 1)):
+                        ok = True
+                if ok:
                     break
             right += ok
             if verbose and not ok:
@@ -146,9 +183,10 @@ def _number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
-_HEDGE_BEFORE = re.compile(r"(?i)(?:about|around|approximately|roughly|some|nearly|almost|over|under|more than|"
-                           r"less than|fewer than|at least|at most|up to|just over|just under|an estimated|"
-                           r"estimated|close to|in excess of)\s+|[$€£¥₹]\s*")  # and a currency sign before a number
+_HEDGE_BEFORE = re.compile(r"(?i)(?:(?:" + "|".join(sorted(CHANGE_VERBS)) + r")\s+(?:by\s+)?)?(?:(?:about|around|"
+                           r"approximately|roughly|some|nearly|almost|over|under|more than|less than|fewer than|"
+                           r"at least|at most|up to|just over|just under|an estimated|estimated|close to|in excess of)"
+                           r"\s+)?(?:[$€£¥₹]\s*)?")  # a change, a hedge, a currency sign before a number
 
 KIND_OF_MODEL = {
     # A fraction in words ("three quarters") is a share to claimcheck and a number to Recognizers.
@@ -156,7 +194,8 @@ KIND_OF_MODEL = {
                                                       and not re.search(r"(?i)%|percent", c.text)
                                                       or units.is_money(c.value.unit)),
     "PercentModel": lambda c: c.value is not None and c.value.unit == "percent",  # a share, or a ratio over 100%
-    "CurrencyModel": lambda c: c.value is not None and c.value.kind == "amount" and units.is_money(c.value.unit),
+    "CurrencyModel": lambda c: c.value is not None and c.value.kind in ("amount", "difference")
+    and units.is_money(c.value.unit),  # money, and a change in money ("down 34 cents")
 }
 
 

@@ -39,14 +39,14 @@ def found(text: str, published: str | None = "2025") -> dict[str, object]:
     ("Eight of the top ten partners are neighbours.", "Eight of the top ten partners", "count", "[8] partners"),
     ("Seven out of its ten members agreed.", "Seven out of its ten members", "count", "[7] members"),
     ("Investment has nearly doubled compared with ten years ago.", "nearly doubled", "change_multiple", "[1.8, 2) ×"),
-    ("Exports grew over 20% every year.", "over 20% every year", "rate", "(20, ∞) %/year"),
+    ("Exports grew over 20% every year.", "grew over 20% every year", "rate", "(20, ∞) %/year"),
     ("China is the largest trading partner of ASEAN.", "the largest", "rank", "[1] rank"),
     ("The pact covers 18 countries.", "18 countries", "count", "[18] countries"),
     ("It signed with five Central Asian countries.", "five Central Asian countries", "count", "[5] Central Asian countries"),
     ("Between 30 and 45% agreed.", "Between 30 and 45%", "share", "[30, 45] %"),
     ("At least 1,200 firms took part.", "At least 1,200 firms", "count", "[1200, ∞) firms"),
     ("He walked two and a half miles to the east.", "two and a half miles", "amount", "[2.5] mile"),
-    ("Nearly half a million people came.", "Nearly half a million", "count", "[450000, 500000)"),
+    ("Nearly half a million people came.", "Nearly half a million people", "count", "[450000, 500000)"),
     ("More than half of its trade is with Asia.", "More than half", "share", "(50, 100] %"),
     ("Three quarters of the members agreed.", "Three quarters", "share", "[75] %"),
     ("Sales were greater than 100 and smaller than 300 units.", "greater than 100 and smaller than 300 units",
@@ -306,7 +306,7 @@ def test_extract_lists_candidates_as_json(tmp_path, capsys):
     assert main(["extract", str(doc), "--format", "json", "--published", "2025"]) == 0
     payload = json.loads(capsys.readouterr().out)
     (candidate,) = payload["candidates"]
-    assert candidate["text"] == "over 5%" and candidate["start"] == 20 and candidate["period"]["label"] == "2022"
+    assert candidate["text"] == "rose over 5%" and candidate["start"] == 15 and candidate["period"]["label"] == "2022"
 
 
 def test_several_files_go_to_a_folder(tmp_path, capsys):
@@ -326,7 +326,7 @@ def test_a_bad_publication_date_is_a_usage_error(tmp_path, capsys):
 
 def test_numbers_in_web_and_mail_addresses_are_not_values():
     text = "See https://www.test.com/search?q=30%25%2020% or write to desk2024@news.org; trade rose 41.9%."
-    assert [c.text for c in extract(text) if c.value is not None] == ["41.9%"]
+    assert [c.text for c in extract(text) if c.value is not None] == ["rose 41.9%"]
 
 
 def test_a_very_long_sentence_keeps_every_value_and_its_period():

@@ -52,7 +52,8 @@ ADDRESS = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)\S+|(?<![\w.+-])[\w.+-]+@
 _HINT_WORD_LIST = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen half third quarter "
-    "majority minority most largest biggest highest leading greatest top first second doubled tripled trebled "
+    "majority minority most largest biggest highest leading greatest top lowest smallest first second doubled tripled "
+    "trebled "
     "quadrupled halved fourth fifth sixth seventh eighth ninth tenth hundredth thousandth").split()
 
 

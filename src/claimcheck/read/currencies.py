@@ -55,10 +55,12 @@ CURRENCY_NAMES_BY_FIRST = by_first_word(list(_CURRENCY_NAMES.items()))
 CURRENCY_WORDS = {name[0]: code for name, code in _CURRENCY_NAMES.items() if len(name) == 1}
 # For the extractor, which grows a span over these: what may stand before a number, and every
 # word of a currency's name after one (lower case).
-CURRENCY_BEFORE = frozenset(CURRENCY_SYMBOLS) | frozenset(_DOLLAR_PREFIXES) | {"¥", "rmb"} | {
-    code.lower() for code in units.CURRENCIES} | {sign.lower() for sign in _LOCAL_SIGNS if sign.isalpha()}
+CURRENCY_BEFORE = frozenset(CURRENCY_SYMBOLS) | frozenset(p for p in _DOLLAR_PREFIXES if p not in ("a", "s")) | {"¥", "rmb"} | {
+    code.lower() for code in units.CURRENCIES} | {sign.lower() for sign in _LOCAL_SIGNS}
+# Capital letters glued to a dollar sign, before it or after it: "A$5", "$A5", "S$3".
+DOLLAR_LETTERS = frozenset({prefix.upper() for prefix in _DOLLAR_PREFIXES if len(prefix) <= 2 and prefix.isalpha()})
 CURRENCY_NAME_WORDS = frozenset(word for name in _CURRENCY_NAMES for word in name) | frozenset(CURRENCY_SYMBOLS) | {
-    "franc", "francs"}
+    "franc", "francs", "p"}
 
 
 _GLUED_PENCE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?p\b")
@@ -123,5 +125,5 @@ def yen_sign(p: Reading) -> str:
         return p.declared_unit
     raise p.fail("'¥' stands for both Japanese yen and Chinese yuan; write JPY or CNY, or give unit: JPY or unit: CNY")
 
-__all__ = ["CURRENCY_BEFORE", "CURRENCY_NAME_WORDS", "CURRENCY_NAMES_BY_FIRST", "CURRENCY_SYMBOLS", "CURRENCY_WORDS",
+__all__ = ["CURRENCY_BEFORE", "CURRENCY_NAME_WORDS", "DOLLAR_LETTERS", "CURRENCY_NAMES_BY_FIRST", "CURRENCY_SYMBOLS", "CURRENCY_WORDS",
            "currency_name", "currency_prefix", "yen_sign"]

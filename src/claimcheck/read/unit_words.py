@@ -250,7 +250,9 @@ def _same_kind(first: str, second: str) -> bool:
 def declared_or_bare(p: Reading, number: Number) -> tuple[str, Kind, str | None]:
     unit = p.declared_unit
     if unit is None:
-        whole = (number.integer_written or number.words) and number.value >= 0 and float(number.value).is_integer()
+        # "18", "eight", "7.4 million": a whole number of things; "2.5", "0.75": a plain number
+        whole = (number.integer_written or number.words or number.scale_word is not None) and number.value >= 0 and \
+            float(number.value).is_integer()
         return (units.COUNT, "count", None) if whole else (units.MULTIPLE, "amount", None)
     return declared_unit_of(p.text, unit)
 

@@ -1,0 +1,94 @@
+"""Which period governs a value: its own clause's first, else one the sentence puts in front of all.
+
+- A value takes the nearest period of its own clause. If that period is written but not read
+  ("in March", "in the third quarter", with no year), the value has no period rather than one
+  borrowed from another clause.
+- A clause with no period of its own takes the period that opens the sentence ("In 2022, ...");
+  a clause that only adds to the one before ("..., up 5%", "..., accounting for 41.9%") takes
+  the period of that clause. Any other clause takes none.
+- A streak ("for 15 consecutive years") dates its own clause only.
+- The base of a change ("rose 5% from a year earlier", "a 38% increase on 2022") is no period of it.
+
+Periods are looked up by bisection among a few neighbours, so a long sentence stays linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from claimcheck.extraction.clauses import Clauses
+from claimcheck.extraction.dates import PeriodSpan
+
+NEIGHBOURS = 3  # periods looked at on each side of a value
+
+# Words that open a clause which only adds to the one before it: its period is that clause's.
+ADDING = {"up", "down", "or", "a", "an", "to", "the", "accounting", "making", "representing", "bringing", "taking", "equal",
+          "equivalent", "about", "roughly", "nearly", "almost", "around", "some", "just", "most"}
+
+# What stands between a change and its base: "rose 5% from a year earlier", "up 7% on 2022".
+_BASE_BEFORE = re.compile(r"(?i)\b(?:on|from|than|against|versus|vs\.?|compared\s+(?:with|to))\s*$")
+_BASE_WORD = re.compile(r"(?i)(?:from|compared|than|against|versus)\b")
+# ... or what says the base itself: "up 5% year on year".
+_ON_A_YEAR = re.compile(r"(?i)(?:(?:year|month|quarter|week)[\s-]+on[\s-]+(?:year|month|quarter|week)|"
+                        r"on\s+the\s+(?:year|month|quarter|week)|a\s+year\s+(?:earlier|ago|before))")
+
+
+def is_base(period: PeriodSpan, start: int, end: int, text: str, change: bool) -> bool:
+    """Whether ``period`` is what a change at [start, end) is measured from, not when it happened.
+
+    "compared with five years ago", read whole by the period grammar, is the span of the change
+    ("nearly doubled compared with five years ago"); "compared with 1990", of which the grammar
+    reads the year alone, is its base.
+    """
+    if not change or period.start < end or period.start - end > 40:
+        return False
+    if _ON_A_YEAR.fullmatch(period.text.strip()) or _BASE_BEFORE.search(text, end, period.start) is not None:
+        return True
+    return _BASE_WORD.match(period.text) is not None and (period.period is None or period.read != period.text)
+
+
+class Periods:
+    """The periods of one sentence, and the clauses they fall in."""
+
+    def __init__(self, found: list[PeriodSpan], clauses: Clauses, text: str, sentence_start: int) -> None:
+        self.found = found
+        self.starts = [p.start for p in found]
+        self.clauses = clauses
+        self.text = text
+        first = found[0] if found else None
+        opens = first is not None and text[sentence_start:first.start].strip(" \"“‘'(") == "" and \
+            clauses.index(first.start) == 0
+        self.opening = first if opens and not first.streak else None  # "In 2022, ...": dates every clause
+
+    def near(self, start: int) -> list[PeriodSpan]:
+        if len(self.found) <= 2 * NEIGHBOURS:
+            return self.found
+        k = bisect.bisect_left(self.starts, start)
+        return self.found[max(0, k - NEIGHBOURS):k + NEIGHBOURS]
+
+    def governing(self, start: int, end: int, change: bool) -> PeriodSpan | None:
+        """The period that dates a value at [start, end) (a change when ``change``), or None."""
+        clause = self.clauses.index(start)
+        candidates = [p for p in self.near(start) if not is_base(p, start, end, self.text, change)]
+        own = [p for p in candidates if self.clauses.index(p.start) == clause]
+        if own:
+            return min(own, key=lambda p: min(abs(p.start - end), abs(start - p.end)))
+        if self.opening is not None and not is_base(self.opening, start, end, self.text, change):
+            return self.opening
+        clause_start, _ = self.clauses.span(start)
+        first_word = self.text[clause_start:start].split()[:1] or [""]
+        if clause > 0 and (first_word[0].lower() in ADDING or clause_start == start):
+            before = [p for p in candidates if self.clauses.index(p.start) == clause - 1 and not p.streak]
+            if before:
+                return max(before, key=lambda p: p.end)  # the one nearest the clause that adds to it
+        return None
+
+
+def close(period: PeriodSpan, start: int, end: int, clauses: Clauses) -> bool:
+    """Whether a value and a period are close enough that the period dates the value and nothing else."""
+    gap = max(period.start, start) - min(period.end, end)
+    return gap < 80 and not clauses.hard_between(min(period.end, end), max(period.start, start))
+
+
+__all__ = ["NEIGHBOURS", "Periods", "close", "is_base"]

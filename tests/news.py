@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from claimcheck import parse_period
 from claimcheck.extraction.candidates import Candidate, extract
 
 GOLD = Path(__file__).parent / "gold" / "news_sentences.yaml"
@@ -36,6 +37,7 @@ class Expected:
     direction: str | None = None
     written: str | None = None
     also: str | None = None
+    stated: tuple[date, date] | None = None
     guesses: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -65,7 +67,7 @@ def cases() -> list[Case]:
             values.append(Expected(
                 span=value["span"], unit=unit, number=float(number), bounds=value["bounds"],
                 period=period_bounds(value["period"]), quote=value["quote"], direction=value.get("direction"),
-                written=value.get("written"), also=value.get("also"),
+                written=value.get("written"), also=value.get("also"), stated=period_bounds(value.get("stated")),
                 guesses={k: value[k] for k in ("subject", "measure", "scope") if k in value}))
         out.append(Case(raw["id"], raw["text"], str(raw.get("published", default_published)), values,
                         raw.get("refused", []), [period_bounds(d) for d in raw["dates"]] if "dates" in raw else None,
@@ -106,6 +108,14 @@ def _month_end(year: int, month: int) -> date:
 def label(candidate: Candidate) -> tuple[date, date] | None:
     """A candidate's period as its first and last day (labels are a report's business, and may change)."""
     return (candidate.period.start, candidate.period.end) if candidate.period is not None else None
+
+
+def stated(candidate: Candidate, case: Case) -> tuple[date, date] | None:
+    """When a candidate says its value was stated, as first and last day."""
+    if candidate.stated is None:
+        return None
+    period = parse_period(candidate.stated, published=case.published)
+    return period.start, period.end
 
 
 def number_right(candidate: Candidate, expected: Expected) -> bool:
@@ -193,4 +203,4 @@ def score(all_cases: list[Case]) -> Scores:
 
 
 __all__ = ["Case", "Expected", "GOLD", "Scores", "cases", "extracted", "label", "matched", "number_right", "score",
-           "where"]
+           "stated", "where"]

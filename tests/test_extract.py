@@ -359,3 +359,22 @@ def test_lists_are_found_as_the_list_pattern_finds_them(pieces):
         if not any(m.split()[0] in SUBJECT_SKIP or (" " not in m and m.endswith("ly")) for m in members):
             expected.append(tuple(members))
     assert [members for _, _, members in lists_in(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Call +44 20 7946 0958 for tickets.",
+    "The release 3.12.1 fixed the bug.",
+    "The office is at SW1A 2AA in London.",
+    "The hurricane reached Category 5 on Monday.",
+    "The meeting ended at 14:05 local time.",
+    "Windows 11 users can update now.",
+    "Spain's 2-0 win sent them into the final.",
+    "The team drew 1-1 with Italy.",
+    "Updated 12 March 2024\nBy Staff Reporter | 3 min read\n\nThe text begins.",
+])
+def test_codes_names_and_page_furniture_are_not_values(text):
+    assert [c.text for c in extract(text, published="2025") if c.value is not None] == []
+
+
+def test_a_range_of_numbers_without_a_word_of_sport_is_read():
+    assert [c.text for c in extract("The index rose 3-5% last year.", published="2025")] == ["rose 3-5%"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from news import cases, extracted, label, matched, where
+from news import cases, extracted, label, matched, stated, where
 
 CASES = cases()
 
@@ -24,9 +24,10 @@ def test_case(case):
         assert candidate is not None, f"{expected.span!r} is not read as {expected.bounds}"
         got = {"span": candidate.text, "bounds": candidate.value.interval_text(), "direction": candidate.direction,
                "period": label(candidate), "quote": case.text[slice(*candidate.quote)], "written": candidate.written,
-               "also": candidate.also}
+               "also": candidate.also, "stated": stated(candidate, case)}
         want = {"span": expected.span, "bounds": expected.bounds, "direction": expected.direction,
-                "period": expected.period, "quote": expected.quote, "written": expected.written, "also": expected.also}
+                "period": expected.period, "quote": expected.quote, "written": expected.written, "also": expected.also,
+                "stated": expected.stated}
         got.update({k: getattr(candidate, k) for k in expected.guesses})
         want.update(expected.guesses)
         assert got == want

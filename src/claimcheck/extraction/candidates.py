@@ -55,6 +55,7 @@ class Candidate:
     unit: str | None = None  # a unit the sentence declares: "weighed just over three pounds" is in lb
     also: str | None = None  # the same quantity in a second currency: "$8.1 billion" of "1.2 trillion yen ($8.1 billion)"
     note: str | None = None  # why a field is left for a person: "the level before the change"
+    stated: str | None = None  # when a forecast or plan was made: "2013" of "In 2013, the ministry forecast ..."
 
     @property
     def kind(self) -> str:
@@ -135,6 +136,7 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
             if period_span is not None and close(period_span, v.start, v.end, clauses):
                 attached.add(period_span.start)
             period, period_text, note = _period_of(v, period_span, governing)
+            stated = _stated(text, periods.opening, period_span, v.start)
             quote = quoted[id(v)]
             if v.pair is not None:  # both ends of a change are quoted with each other
                 other = quoted[id(v.pair)]
@@ -143,7 +145,7 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
             found.append(Candidate(
                 v.start, v.end, text[v.start:v.end], v.value, period, (sentence_start, sentence_end),
                 (period_span.start, period_span.end) if period_span else None, subject, measure, None, period_text,
-                scope=scope, quote=quote, written=v.written, unit=v.unit, also=v.also, note=note))
+                scope=scope, quote=quote, written=v.written, unit=v.unit, also=v.also, note=note, stated=stated))
         for span in found_periods:
             if span.period is None or span.start in attached or span.start in bases:
                 continue  # a date with no value: when something happened (if the grammar reads it)
@@ -295,6 +297,20 @@ def _pairs(text: str, tokens: list[Token], values: list[_Found]) -> None:
             value = read_value(written)
             if value is not None:
                 a.value, a.written = value, written
+
+
+_FORECAST = re.compile(r"(?i)\b(?:forecast|forecasts|expected|expects|projected|projects|predicted|predicts|planned|"
+                       r"plans|targeted|targets|aimed|aims|estimated|said|promised|pledged|vowed)\b")
+
+
+def _stated(text: str, opening: PeriodSpan | None, own: PeriodSpan | None, start: int) -> str | None:
+    """When a value was stated, where the sentence reports a forecast or a plan made at another time than
+    the one it is about: "In 2013, the ministry forecast that exports would reach $5 billion by 2015"."""
+    if opening is None or own is None or own is opening or opening.period is None or own.start < opening.end:
+        return None
+    if _FORECAST.search(text, opening.end, start) is None:
+        return None
+    return opening.read
 
 
 def _period_of(v: _Found, span: PeriodSpan | None, governing: dict[int, PeriodSpan | None]

@@ -45,7 +45,8 @@ _NOT_VERBS = {"united", "red", "bed", "need", "feed", "seed", "speed", "shed", "
 # not who holds it ("Tesla delivered 1.81 million vehicles", "The EU has 27 member states").
 _LINKING = set("""is are was were be been being stood stands stand reached reaches reach hit hits totalled totaled
 totals total amounted amounts accounted accounts account remained remains stayed stays peaked peaks topped tops
-closed closes came comes numbered numbers""".split())
+closed closes came comes numbered numbers reaching totalling totaling standing amounting""".split())
+_VERBS |= {"reaching", "totalling", "totaling", "standing", "amounting"}
 
 _SCOPE_WORDS = {"with", "to", "between", "among", "across", "towards", "toward"}
 _OF_A_PLACE = {"in", "of", "from", "for", "at"}
@@ -59,13 +60,20 @@ def guesses(text: str, tokens: list[Token], clauses: Clauses, start: int, end: i
     clause_start, _ = clauses.span(start)
     phrase, verb = _opening_phrase(tokens, clause_start, start, skip)
     holder = value is not None and value.kind == "rank"  # "China has been ASEAN's largest trading partner"
-    if not phrase:
-        previous = clauses.previous(start)
-        phrase, verb = _opening_phrase(tokens, previous[0], previous[1], skip) if previous else ([], None)
-        subject, _, _ = _read_phrase(phrase, verb, holder)
-        measure, scope = None, None
-    else:
-        subject, measure, scope = _read_phrase(phrase, verb, holder)
+    subject, measure, scope = _read_phrase(phrase, verb, holder)
+    at = clause_start
+    for _ in range(3):  # "..., up 5%", "..., or 2.6%, to $78.50": of what the clauses before are about
+        previous = clauses.previous(at)
+        if previous is None or subject is not None and (measure is not None or phrase):
+            break
+        before, verb = _opening_phrase(tokens, previous[0], previous[1], skip)
+        earlier = _read_phrase(before, verb, holder)
+        subject = subject or earlier[0]
+        if not phrase:
+            measure, scope = measure or earlier[1], scope or earlier[2]
+        if before:
+            break
+        at = previous[0]
     if value is not None:
         measure = _measure_of(text, tokens, value, start, end, measure)
     else:
@@ -84,7 +92,8 @@ def _opening_phrase(tokens: list[Token], first: int, last: int, skip: list[tuple
                                                                           "by", "for", "after", "before", "from",
                                                                           "between", "according", "as"):
         words = words[comma + 1:]  # "Over the same period, average rents ..."
-    while words and (words[0].text in ",\"“‘'(" or words[0].low in ("and", "but", "while", "whereas", "as", "when")):
+    while words and (words[0].text in ",\"“‘'(" or words[0].low in ("and", "but", "while", "whereas", "as", "when",
+                                                                      "with")):
         words = words[1:]
     phrase = []
     for token in words:
@@ -133,12 +142,20 @@ def _read_phrase(phrase: list[Token], verb: str | None, holder: bool) -> tuple[s
         subject = _words([t for t in head[place + 1:] if t.low != "the"])  # "Car sales in Italy"
         head = head[:place]
     measures = verb is not None and (verb in _LINKING or verb in CHANGE_VERBS or verb == "rose") and not holder
-    if subject is None and head and not measures and all(_is_name(t) for t in head if t.low not in ("the",)):
-        return _words([t for t in head if t.low != "the"]) or None, None, scope  # "Tesla", "The European Union"
+    names = [t for t in head if t.low != "the"]
+    if subject is None and names and all(_is_name(t) for t in names) and (not measures or _a_proper_name(head)):
+        return _words(names), None, scope  # "Tesla delivered", "The European Union has", "The EU grew"
     if not measures and subject is None and verb is not None and verb not in _LINKING:
         return None, None, scope  # "the port handled 21.3 million containers": who handled, not what is measured
     measure = _words([t for t in head if t.low not in ("the", "a", "an", "its", "their", "his", "her")]).lower()
     return subject, measure or None, scope
+
+
+def _a_proper_name(head: list[Token]) -> bool:
+    """"The EU", "European Union", "ASEAN": a name, where one capitalized word could be a sentence's first
+    common noun ("Inflation rose")."""
+    names = [t for t in head if t.low != "the"]
+    return len(names) > 1 or head[0].low == "the" or names[0].text.isupper() and len(names[0].text) > 1
 
 
 def _words(tokens: list[Token]) -> str:

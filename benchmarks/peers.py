@@ -30,13 +30,27 @@ import os
 import random
 import re
 import resource
+import sys
 import time
 from pathlib import Path
 
 from claimcheck import ClaimcheckError, extract, parse_value
-from claimcheck.extraction.dates import date_spans
+from claimcheck.extraction.dates import _read_period, date_spans
+from claimcheck.extraction.spans import read_value
+from claimcheck.extraction.words import (
+    HEDGES_BY_FIRST,
+    HEDGES_BY_LAST,
+    MONTHS,
+    MULTIPLES,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    RANKS,
+    SCALE,
+)
 from claimcheck.read import units
+from claimcheck.read.currencies import CURRENCY_NAME_WORDS
 from claimcheck.read.forms import CHANGE_VERBS, direction_of
+from claimcheck.read.numbers import FRACTION_WORDS
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES
 from claimcheck.read.units import registry
 
@@ -362,42 +376,74 @@ def seed_overlap(verbose: bool = False) -> tuple[int, int, int, int]:
 # --- speed --------------------------------------------------------------------------------------
 
 
-def speed_text(megabytes: float, *, prose_only: bool = False) -> str:
-    """English text of the given size: the seed documents (and, unless ``prose_only``, every suite's sentences).
-
-    The block is repeated with every number changed in each copy (years stay years), so that no
-    cache of readings serves a later copy: each copy costs what new text of that shape would.
-    """
-    root = Path(__file__).resolve().parents[1]
-    parts = [p.read_text(encoding="utf-8") for p in sorted((root / "claims" / "sources").glob("*.txt"))]
-    if not prose_only:
-        parts += [c["req"] for c in json.loads((BENCH / "quantulum3" / "quantities.json").read_text(encoding="utf-8"))]
-        for path in ("Number/English/NumberModel.json", "NumberWithUnit/English/CurrencyModel.json",
-                     "DateTime/English/DatePeriodExtractor.json"):
-            parts += [c["Input"] for c in _spec(path)]
-    block = "\n\n".join(parts)
-    wanted = int(megabytes * 1_000_000)
-    rng = random.Random(20261126)
-
-    def renumbered(match: re.Match) -> str:
+def _renumbered(block: str, rng: random.Random) -> str:
+    """The block with every number changed (years stay years): no cache of readings serves a copy."""
+    def renumber(match: re.Match) -> str:
         digits = match.group()
         if len(digits) == 4 and digits[:2] in ("19", "20"):
             return str(rng.randint(1990, 2030))
         return str(rng.randint(10 ** (len(digits) - 1) if len(digits) > 1 else 1, 10 ** len(digits) - 1))
+    return re.sub(r"\d+", renumber, block)
 
-    copies, size = [block], len(block)
+
+def _sized(block: str, megabytes: float, make_copy) -> str:
+    copies, size, wanted = [block], len(block), int(megabytes * 1_000_000)
     while size < wanted:
-        copies.append(re.sub(r"\d+", renumbered, block))
+        copies.append(make_copy(block))
         size += len(copies[-1]) + 2
     return "\n\n".join(copies)[:wanted]
 
 
-def _timed_extract(text: str) -> tuple[float, int]:
-    from claimcheck.extraction.candidates import _read_value
-    from claimcheck.extraction.dates import _read_period
+_WORD = re.compile(r"[A-Za-z]+")
+# The words values and dates are written with: a copy keeps them, so that it holds as many values.
+_VALUE_WORDS = (NUMBER_WORDS | SCALE | MONTHS | RANKS | ORDINAL_WORDS | MULTIPLES | set(CHANGE_VERBS) |
+                set(HEDGES_BY_FIRST) | set(HEDGES_BY_LAST) | CURRENCY_NAME_WORDS | FRACTION_WORDS |
+                {"year", "years", "month", "months", "quarter", "half", "decade", "since", "per", "cent", "percent"})
 
+
+def unique_prose(megabytes: float) -> str:
+    """The seed documents' prose made new in every copy, so that no sentence repeats: each word outside
+    the 400 most frequent of the seeds (and outside the words values and dates are written with) is
+    replaced by another word of the seeds of the same case, and every number by another. The shape of
+    the text (sentence lengths, punctuation, how often a number comes) is the seeds'."""
+    root = Path(__file__).resolve().parents[1]
+    block = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((root / "claims" / "sources").glob("*.txt")))
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(block):
+        counts[word] = counts.get(word, 0) + 1
+    frequent = {w for w, _ in sorted(counts.items(), key=lambda item: -item[1])[:400]}
+    kept = frequent | {w for w in counts if w.lower() in _VALUE_WORDS}
+    pools = {upper: sorted(w for w in counts if w not in kept and w[:1].isupper() == upper) for upper in (True, False)}
+    rng = random.Random(20261201)
+
+    def new_copy(text: str) -> str:
+        text = _renumbered(text, rng)
+        return _WORD.sub(lambda m: m.group() if m.group() in kept else rng.choice(pools[m.group()[:1].isupper()]), text)
+    return _sized(new_copy(block), megabytes, new_copy)
+
+
+def number_dense(megabytes: float, *, every_sentence: bool = False) -> str:
+    """News text dense with numbers: the seed documents, the regression set's news sentences and the suites'
+    sentences (with ``every_sentence``, the sentences alone: a value or more in each), every number changed
+    in each copy."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from news import cases
+
+    root = Path(__file__).resolve().parents[1]
+    parts = [] if every_sentence else [p.read_text(encoding="utf-8")
+                                       for p in sorted((root / "claims" / "sources").glob("*.txt"))]
+    parts += [case.text for case in cases()]
+    parts += [c["req"] for c in json.loads((BENCH / "quantulum3" / "quantities.json").read_text(encoding="utf-8"))]
+    for path in ("Number/English/NumberModel.json", "NumberWithUnit/English/CurrencyModel.json",
+                 "DateTime/English/DatePeriodExtractor.json"):
+        parts += [c["Input"] for c in _spec(path)]
+    rng = random.Random(20261126)
+    return _sized("\n\n".join(parts), megabytes, lambda block: _renumbered(block, rng))
+
+
+def _timed_extract(text: str) -> tuple[float, int]:
     extract("Warm-up: about 3 km in 2020.")  # pint's registry loads once per process (~0.7 s): not throughput
-    _read_value.cache_clear()
+    read_value.cache_clear()
     _read_period.cache_clear()
     start = time.perf_counter()
     found = extract(text, published="2025")
@@ -409,8 +455,9 @@ def measure_speed(megabytes: float) -> None:
         from quantulum3 import parser
     except ImportError:
         parser = None
-    for label, prose_only in (("seed prose", True), ("prose and suite sentences", False)):
-        text = speed_text(megabytes, prose_only=prose_only)
+    for label, make in (("unique prose", unique_prose), ("number-dense news text", number_dense),
+                        ("sentences with a value each", lambda mb: number_dense(mb, every_sentence=True))):
+        text = make(megabytes)
         size = len(text.encode("utf-8"))
         ours, found = _timed_extract(text)
         print(f"claimcheck on {label}: {size / 1e6:.2f} MB in {ours:.2f} s = {size / ours / 1e6:.2f} MB/s "
@@ -433,11 +480,26 @@ def measure_speed(megabytes: float) -> None:
     print(f"peak RSS of the process: {peak:.0f} MB")
 
 
+def news_scores() -> str:
+    """The regression set of news sentences (tests/gold/news_sentences.yaml), scored as tests/news.py scores it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from news import cases, score
+
+    s = score(cases())
+    return (f"news sentences: value F1 {s.f1:.3f} ({s.right} of {s.expected} values right, {s.found} found); "
+            f"hedge bounds {s.hedged_right}/{s.hedged} = {s.hedged_right / s.hedged:.1%}; "
+            f"direction {s.directions_right}/{s.directions} = {s.directions_right / s.directions:.1%} "
+            f"({s.spurious_directions} on values that are no change); "
+            f"period {s.periods_right}/{s.right} = {s.periods_right / max(s.right, 1):.1%} of the values right; "
+            f"quote {s.quotes_right}/{s.right}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed-mb", type=float, default=4.0, help="size of the speed test text (default 4 MB; 0 skips the speed test)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = parser.parse_args()
+    print(news_scores())
     hit, claims, relevant, candidates = seed_overlap(args.verbose)
     print(f"seeds: candidates overlap the quotes of {hit}/{claims} curated claims = {hit / claims:.1%} (target >= 95%); "
           f"{relevant}/{candidates} candidates overlap a curated quote, {candidates - relevant} do not")

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 
 from claimcheck.extraction.attach import Periods, close, is_base
 from claimcheck.extraction.clauses import Clauses
-from claimcheck.extraction.dates import DateScan, PeriodSpan, periods_in
-from claimcheck.extraction.guesses import SUBJECT_SKIP, guesses
-from claimcheck.extraction.names import codes_in, furniture_lines, in_a_name, year_like
+from claimcheck.extraction.dates import DateScan, PeriodSpan, anchor_of, periods_in
+from claimcheck.extraction.guesses import SUBJECT_SKIP, Words, guesses
+from claimcheck.extraction.names import code_at, furniture_lines, in_a_name, year_like
 from claimcheck.extraction.quotes import Quotes
-from claimcheck.extraction.spans import changed_before, is_anchor, read_value, spans_to_try
+from claimcheck.extraction.spans import ANCHOR_WORDS, changed_before, is_anchor, read_value, spans_to_try
 from claimcheck.extraction.text import ADDRESS, LIST_HINT, Token, has_value_hint, sentences, tokenize
 from claimcheck.read import units
 from claimcheck.read.forms import direction_of
+from claimcheck.read.numbers import VULGAR_FRACTIONS
 from claimcheck.read.periods import Period, parse_period
 from claimcheck.read.values import Value
 
@@ -101,19 +102,20 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
     # Dates are found by RE2 in one pass over the whole text; sentences with no date, no value
     # hint and no list are skipped.
     scan = DateScan(text)
+    anchor = anchor_of(published)
     furniture = _Cover(furniture_lines(text))
     for sentence_start, sentence_end in sentences(text):
         has_value = has_value_hint(text, sentence_start, sentence_end)
         has_list = LIST_HINT.search(text, sentence_start, sentence_end) is not None
-        found_periods = periods_in(text, sentence_start, sentence_end, published, scan)
+        found_periods = periods_in(text, sentence_start, sentence_end, anchor, scan)
         if not (has_value or has_list or found_periods):
             continue
         tokens = tokenize(text, sentence_start, sentence_end)
-        # Numbers inside dates, web and mail addresses ("?q=30%25") and codes are no values.
-        cover = _Cover([(p.start, p.end) for p in found_periods] +
-                       [m.span() for m in ADDRESS.finditer(text, sentence_start, sentence_end)] +
-                       (codes_in(text, sentence_start, sentence_end) if has_value else []))
-        values = _values(text, tokens, cover, sentence_end) if has_value else []
+        # Numbers inside dates and web and mail addresses ("?q=30%25") are no values.
+        addresses = [m.span() for m in ADDRESS.finditer(text, sentence_start, sentence_end)] if \
+            _MAY_HOLD_AN_ADDRESS.search(text, sentence_start, sentence_end) else []
+        cover = _Cover([(p.start, p.end) for p in found_periods] + addresses)
+        values = _values(text, tokens, cover, sentence_start, sentence_end) if has_value else []
         clauses = Clauses(text, sentence_start, sentence_end, [v.start for v in values])
         periods = Periods(found_periods, clauses, text, sentence_start)
         quotes = Quotes(text, tokens, clauses, [(v.start, v.end) for v in values],
@@ -123,7 +125,7 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
         bases: set[int] = set()
         governing = {id(v): periods.governing(v.start, v.end, direction_of(v.value) is not None) for v in values}
         quoted = {}
-        skip = [(p.start, p.end) for p in found_periods]
+        words = Words(tokens, quotes.token_starts, [(p.start, p.end) for p in found_periods])
         for v in values:
             change = direction_of(v.value) is not None
             own = [(p.start, p.end) for p in periods.near(v.start) if is_base(p, v.start, v.end, text, change)]
@@ -141,7 +143,7 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
             if v.pair is not None:  # both ends of a change are quoted with each other
                 other = quoted[id(v.pair)]
                 quote = (min(quote[0], other[0]), max(quote[1], other[1]))
-            subject, measure, scope = guesses(text, tokens, clauses, v.start, v.end, v.value, skip)
+            subject, measure, scope = guesses(text, words, clauses, v.start, v.end, v.value)
             found.append(Candidate(
                 v.start, v.end, text[v.start:v.end], v.value, period, (sentence_start, sentence_end),
                 (period_span.start, period_span.end) if period_span else None, subject, measure, None, period_text,
@@ -149,27 +151,38 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
         for span in found_periods:
             if span.period is None or span.start in attached or span.start in bases:
                 continue  # a date with no value: when something happened (if the grammar reads it)
-            subject, _, _ = guesses(text, tokens, clauses, span.start, span.end, None, skip)
+            subject, _, _ = guesses(text, words, clauses, span.start, span.end, None)
             found.append(Candidate(span.start, span.end, span.text, None, span.period,
                                    (sentence_start, sentence_end), (span.start, span.end), subject, None, None,
                                    span.read, quote=quotes.quote(span.start, span.end, [(span.start, span.end)])))
         for start, end, members in (lists_in(text, sentence_start, sentence_end) if has_list else ()):
             if not any(c.start < end and start < c.end for c in found if c.value is not None):
-                subject, _, _ = guesses(text, tokens, clauses, start, end, None, skip)
+                subject, _, _ = guesses(text, words, clauses, start, end, None)
                 found.append(Candidate(start, end, text[start:end], None, None, (sentence_start, sentence_end),
                                        None, subject, None, members, quote=quotes.quote(start, end, [(start, end)])))
         out.extend(c for c in sorted(found, key=lambda c: c.start) if not furniture.contains(c.start))
     return out
 
 
-def _values(text: str, tokens: list[Token], cover: _Cover, sentence_end: int) -> list[_Found]:
+_MAY_HOLD_AN_ADDRESS = re.compile(r"@|://|www\.", re.IGNORECASE)
+
+
+def _values(text: str, tokens: list[Token], cover: _Cover, sentence_start: int, sentence_end: int) -> list[_Found]:
     """The values of one sentence, read by the grammar from the longest span around each anchor that it reads."""
     values: list[_Found] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not is_anchor(tokens, i) or cover.contains(token.start) or in_a_name(text, tokens, i) \
-                or year_like(tokens, i):
+        if token.kind != "num" and token.low not in ANCHOR_WORDS and "-" not in token.low and \
+                token.text not in VULGAR_FRACTIONS or not is_anchor(tokens, i) or cover.contains(token.start):
+            i += 1  # the first test is is_anchor's own, inlined: it is asked of every word of the text
+            continue
+        code_end = code_at(text, token.start, sentence_start, sentence_end) if token.kind == "num" else None
+        if code_end is not None:  # a telephone number, a postcode, an address ...: no number in it is a value
+            while i < len(tokens) and tokens[i].start < code_end:
+                i += 1
+            continue
+        if in_a_name(text, tokens, i) or year_like(tokens, i):
             i += 1
             continue
         best = None

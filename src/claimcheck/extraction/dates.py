@@ -131,6 +131,16 @@ _DATE_SPAN = re.compile(
 )
 
 
+def anchor_of(published: str | None) -> Period | str | None:
+    """The publication date read once, for every period of a text (else as given: each period reads it)."""
+    if published is None:
+        return None
+    try:
+        return parse_period(published)
+    except ClaimcheckError:
+        return published
+
+
 def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Where dates and periods are written, whether or not the period grammar can resolve them."""
     return [(m.start(), m.end()) for m in DateScan(text).matches(start, len(text) if end is None else end)]
@@ -255,7 +265,7 @@ _STREAK_WORDS = re.compile(r"(?i)\b(?:consecutive|straight|successive|in\s+a\s+r
 
 
 @lru_cache(maxsize=8192)
-def _read_period(text: str, published: str | None) -> Period | None:
+def _read_period(text: str, published: Period | str | None) -> Period | None:
     try:
         return parse_period(text, published=published)
     except ClaimcheckError:
@@ -267,7 +277,10 @@ _PREPOSITION = re.compile(r"(?i)^(?:in|since|by|during|from|until|till|through|t
                           r"as\s+at|at|over|of|for|on|compared\s+(?:with|to))\s+")
 
 
-def periods_in(text: str, start: int, end: int, published: str | None, scan: DateScan | None = None
+_THE = re.compile(r"(?i)^the\s+")
+
+
+def periods_in(text: str, start: int, end: int, published: Period | str | None, scan: DateScan | None = None
                ) -> list[PeriodSpan]:
     """The dates and periods written in text[start:end], read by the period grammar against ``published``.
 
@@ -280,7 +293,8 @@ def periods_in(text: str, start: int, end: int, published: str | None, scan: Dat
         read, period = written, _read_period(written, published)
         if period is None:
             # "from 2013", "in the first half of 2024": the preposition may be more than the grammar reads.
-            for shorter in (_PREPOSITION.sub("", written), re.sub(r"(?i)^the\s+", "", _PREPOSITION.sub("", written))):
+            without = _PREPOSITION.sub("", written)
+            for shorter in (without, _THE.sub("", without)):
                 if shorter != read and (period := _read_period(shorter, published)) is not None:
                     read = shorter
                     break
@@ -293,4 +307,4 @@ def periods_in(text: str, start: int, end: int, published: str | None, scan: Dat
 _A_UNIT_ALONE = re.compile(r"(?i)(?:(?:the|a|an|per|each|every)\s+)?(?:day|week|month|quarter|year|decade|century)s?")
 
 
-__all__ = ["DateScan", "PeriodSpan", "date_spans", "periods_in"]
+__all__ = ["DateScan", "PeriodSpan", "anchor_of", "date_spans", "periods_in"]

@@ -18,6 +18,7 @@ subject. Every guess is marked as one in a draft.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from claimcheck.extraction.clauses import Clauses
@@ -53,12 +54,35 @@ _OF_A_PLACE = {"in", "of", "from", "for", "at"}
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-def guesses(text: str, tokens: list[Token], clauses: Clauses, start: int, end: int, value: Value | None,
-            skip: list[tuple[int, int]] = ()) -> tuple[str | None, str | None, str | None]:
-    """Guesses at (subject, measure, scope) for what is written at [start, end), from its clause;
-    ``skip`` are spans (periods) that are no part of a noun phrase."""
+class Words:
+    """The tokens of a sentence, with their starts for bisection, and the spans (periods) that are no part of
+    a noun phrase."""
+
+    def __init__(self, tokens: list[Token], starts: list[int], skip: list[tuple[int, int]]) -> None:
+        self.tokens = tokens
+        self.starts = starts
+        self.kept = [True] * len(tokens)  # whether a token lies outside every skipped span: one sweep
+        for a, b in skip:
+            for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+                self.kept[k] = False
+
+    def between(self, first: int, last: int, most: int = 40) -> list[Token]:
+        """The tokens that start in [first, last), outside the skipped spans, at most ``most`` of them."""
+        k = bisect.bisect_left(self.starts, first)
+        stop = min(bisect.bisect_left(self.starts, last), k + most)
+        return [self.tokens[j] for j in range(k, stop) if self.kept[j]]
+
+    def at(self, position: int) -> Token | None:
+        """The first token that starts at or after ``position``."""
+        k = bisect.bisect_left(self.starts, position)
+        return self.tokens[k] if k < len(self.tokens) else None
+
+
+def guesses(text: str, words: Words, clauses: Clauses, start: int, end: int, value: Value | None
+            ) -> tuple[str | None, str | None, str | None]:
+    """Guesses at (subject, measure, scope) for what is written at [start, end), from its clause."""
     clause_start, _ = clauses.span(start)
-    phrase, verb = _opening_phrase(tokens, clause_start, start, skip)
+    phrase, verb = _opening_phrase(words, clause_start, start)
     holder = value is not None and value.kind == "rank"  # "China has been ASEAN's largest trading partner"
     subject, measure, scope = _read_phrase(phrase, verb, holder)
     at = clause_start
@@ -66,7 +90,7 @@ def guesses(text: str, tokens: list[Token], clauses: Clauses, start: int, end: i
         previous = clauses.previous(at)
         if previous is None or subject is not None and (measure is not None or phrase):
             break
-        before, verb = _opening_phrase(tokens, previous[0], previous[1], skip)
+        before, verb = _opening_phrase(words, previous[0], previous[1])
         earlier = _read_phrase(before, verb, holder)
         subject = subject or earlier[0]
         if not phrase:
@@ -75,18 +99,18 @@ def guesses(text: str, tokens: list[Token], clauses: Clauses, start: int, end: i
             break
         at = previous[0]
     if value is not None:
-        measure = _measure_of(text, tokens, value, start, end, measure)
+        measure = _measure_of(text, value, end, measure)
     else:
         measure = None
     return subject, measure, scope
 
 
-def _opening_phrase(tokens: list[Token], first: int, last: int, skip: list[tuple[int, int]]
-                    ) -> tuple[list[Token], str | None]:
+def _opening_phrase(words_of: Words, first: int, last: int) -> tuple[list[Token], str | None]:
     """The noun phrase the clause [first, last) opens with, and the verb after it (after a period or a phrase
     that ends with a comma): "China's trade with ASEAN" of "In 2023, China's trade with ASEAN reached ...".
-    The verb is "rose" where the value itself holds it ("China's exports rose 5.2%")."""
-    words = [t for t in tokens if first <= t.start < last and not any(a <= t.start < b for a, b in skip)]
+    The verb is "rose" where the value itself holds it ("China's exports rose 5.2%"). Only the first
+    forty words are read: a noun phrase is never longer, and a long clause costs no more."""
+    words = words_of.between(first, last)
     comma = next((k for k, t in enumerate(words) if t.text == ","), None)
     if comma is not None and comma < len(words) - 1 and words[0].low in ("in", "on", "at", "over", "during", "since",
                                                                           "by", "for", "after", "before", "from",
@@ -102,7 +126,7 @@ def _opening_phrase(tokens: list[Token], first: int, last: int, skip: list[tuple
         if _is_verb(token) and not (phrase and _POSSESSIVE.search(phrase[-1].text)):  # "China's exports": a noun
             return phrase, token.low
         phrase.append(token)
-    following = next((t for t in tokens if t.start >= last), None)
+    following = words_of.at(last)
     if phrase and len(phrase) == len(words) and following is not None and following.low in CHANGE_VERBS:
         return phrase, "rose"  # the value opens with its verb: "China's exports rose 5.2%"
     return [], None  # no verb: the clause opens with no noun phrase of its own
@@ -166,11 +190,16 @@ def _words(tokens: list[Token]) -> str:
     return out.strip(" ,")
 
 
-def _measure_of(text: str, tokens: list[Token], value: Value, start: int, end: int, measure: str | None) -> str | None:
+_OF_WHAT = re.compile(r"\s+of\s+(?:(?:its|the|their|his|her|our|all|total)\s+)*((?:[a-z]+\s+){0,2}[a-z]+)")
+_RANKED = re.compile(r"\s+((?:[a-z]+\s+){0,2}(?:partner|source|destination|market|investor|exporter|importer|"
+                     r"economy|producer|consumer|donor|lender|supplier|buyer|member|city|country|company)s?)\b")
+
+
+def _measure_of(text: str, value: Value, end: int, measure: str | None) -> str | None:
     """The measure, by the kind of value: a share is of what follows "of"; a rank of the noun after it."""
     after = text[end:end + 80]
     if value.kind == "share":
-        match = re.match(r"\s+of\s+(?:(?:its|the|their|his|her|our|all|total)\s+)*((?:[a-z]+\s+){0,2}[a-z]+)", after)
+        match = _OF_WHAT.match(after)
         if match:
             words = []
             for word in match.group(1).split():
@@ -181,13 +210,11 @@ def _measure_of(text: str, tokens: list[Token], value: Value, start: int, end: i
                 return f"{' '.join(words)} share"
         return measure
     if value.kind == "rank":
-        match = re.match(r"\s+((?:[a-z]+\s+){0,2}(?:partner|source|destination|market|investor|exporter|importer|"
-                         r"economy|producer|consumer|donor|lender|supplier|buyer|member|city|country|company)s?)\b",
-                         after)
+        match = _RANKED.match(after)
         return match.group(1) if match else measure
     if value.kind == "count" and value.counted and measure is None:
         return value.counted
     return measure
 
 
-__all__ = ["SUBJECT_SKIP", "guesses"]
+__all__ = ["SUBJECT_SKIP", "Words", "guesses"]

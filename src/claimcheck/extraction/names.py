@@ -106,8 +106,8 @@ def _names_with_a_number(before: Token, after: Token | None, i: int) -> bool:
                 or after.kind == "word" and unitish(after.text))
 
 
-# Codes written with digits, found in one pass over a sentence: telephone numbers, postcodes,
-# commit hashes, times with a time zone, street addresses, and (beside a word of sport) scores.
+# Codes written with digits, tried where each number starts: telephone numbers, postcodes, commit
+# hashes, times with a time zone, street addresses, and (beside a word of sport) scores.
 _CODES = re.compile(
     r"(?P<phone>(?<![\w+])(?:\+\d{1,3}[ .-]?\(?\d{1,4}\)?|\(?0\d{1,4}\)?)(?:[ .-]\d{2,4}){2,4}(?![\w.]))"
     r"|(?P<postcode>\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b)"
@@ -123,30 +123,39 @@ _SPORT = re.compile(r"(?i)\b(?:beat|beats|won|win|wins|winning|lost|lose|loses|d
                     r"victory|score|scored|scores|lead|led|leads|final|match|game|goals?|thrashed|edged|trail|trailed)\b")
 
 
-def codes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of text[start:end] that are codes written with digits, not quantities."""
-    spans = []
-    for match in _CODES.finditer(text, start, end):
-        if match.lastgroup == "score":
-            near = text[max(start, match.start() - 40):min(end, match.end() + 20)]
-            if not _SPORT.search(near):
-                continue  # "3-1" beside no word of sport may be a range
-        spans.append(match.span())
-    return spans
+def code_at(text: str, at: int, start: int, end: int) -> int | None:
+    """Where a code that holds the number at ``at`` ends, if one does (in the sentence text[start:end]).
+
+    It is tried where the number's word begins ("E14", "3f9c21d"), after a "+" or "(" before it,
+    and at the number: a few anchored tries per number, not a search of every sentence.
+    """
+    word = at
+    while word > max(start, at - 4) and text[word - 1].isalnum():
+        word -= 1
+    for position in {word, at, at - 1 if at > start and text[at - 1] in "+(" else at}:
+        match = _CODES.match(text, position, end)
+        if match is None:
+            continue
+        if match.lastgroup == "score" and not _SPORT.search(text, max(start, match.start() - 40), min(end, match.end() + 20)):
+            continue  # "3-1" beside no word of sport may be a range
+        return match.end()
+    return None
 
 
 # Lines of a page's furniture, not of its text: "Updated 14:05 GMT, 12 March 2024", "By Staff
 # Reporter | 3 min read", "Share 12 Comments 48". Short, with no sentence end.
 _FURNITURE = re.compile(
-    r"(?m)^[ \t]*(?:(?:Updated|Published|Posted|Last\s+(?:updated|modified)|Share|Comments?|Photo|Image|Video|"
+    r"[ \t]*(?:(?:Updated|Published|Posted|Last\s+(?:updated|modified)|Share|Comments?|Photo|Image|Video|"
     r"Copyright|©|Follow|Subscribe|Listen|Advertisement|Read\s+more)\b|By\s+(?!(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December|the|end|mid|early|late)\b)[A-Z]|[^\n]*\b\d+\s*min(?:ute)?s?\s+"
-    r"read\b)[^\n]{0,100}$")
+    r"June|July|August|September|October|November|December|the|end|mid|early|late)\b)[A-Z]|.*\b\d+\s*min(?:ute)?s?\s+"
+    r"read\b).*")
+_SHORT_LINE = re.compile(r"(?m)^[^\n]{1,110}$")  # furniture is short: longer lines are never read again
 
 
 def furniture_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the lines of ``text`` that are a page's furniture (bylines, dates of update, share counts)."""
-    return [m.span() for m in _FURNITURE.finditer(text) if not m.group().rstrip().endswith((".", "!", "?"))]
+    return [line.span() for line in _SHORT_LINE.finditer(text)
+            if _FURNITURE.fullmatch(text, *line.span()) and not line.group().rstrip().endswith((".", "!", "?"))]
 
 
 def _suspended(tokens: list[Token], i: int) -> bool:
@@ -209,4 +218,4 @@ def year_like(tokens: list[Token], i: int) -> bool:
     return True
 
 
-__all__ = ["YEAR_DIGITS", "codes_in", "furniture_lines", "in_a_name", "year_like"]
+__all__ = ["YEAR_DIGITS", "code_at", "furniture_lines", "in_a_name", "year_like"]

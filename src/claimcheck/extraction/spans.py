@@ -169,14 +169,7 @@ def spans_to_try(tokens: list[Token], i: int) -> list[tuple[int, int]]:
             right += 1  # "one in five adults"; "5 in 2020" is a value and a period
             prev_end = token.end
             continue
-        if token.kind == "num" or low in NUMBER_WORDS or low in SCALE or low in FRACTION_WORDS or low in \
-                ("and", "-", "–", "−", "±", "to", "a", "an", "of", "the", "top", "out", "its", "their", "%", "percent", "per", "cent",
-                 "percentage", "points", "point", "times", "fold", "x", "×", "or", "more", "less", "fewer", "above",
-                 "below", "over", "under", "plus", "+", "year", "every", "each", "annually", "annum", "yearly",
-                 "pp", "higher", "lower", "greater", "doubled", "tripled", "quadrupled", "halved", "hundreds",
-                 "through", "~", "equal",
-                 "nought", "naught",
-                 "nearly", "almost", "about", "roughly") or low in CURRENCY_NAME_WORDS or low.endswith("-fold") \
+        if token.kind == "num" or low in _GROWS or low.endswith("-fold") \
                 or low in CHANGE_AFTER and ends or low == "old" and tokens[right - 1].text == "-":
             # ... and what closes a change ("a 38% increase", "two points lower"), an age ("-year-old")
             right += 1
@@ -187,8 +180,7 @@ def spans_to_try(tokens: list[Token], i: int) -> list[tuple[int, int]]:
         last_word = right + 1 == n or right + 2 == n and tokens[right + 1].kind == "dot"
         if (token.kind == "word" and (unitish(token.text) or low in ("pm", "am") and "." in tokens[i].text
                                       or low == "in" and last_word and _after_a_number(tokens, right))) \
-                or low in ("/", "^", "°", "squared", "cubed", "square",
-                                                                         "cubic", "sq", "degrees", "degree") or \
+                or low in _UNIT_MARKS or \
                 (token.kind == "num" and glued and tokens[right - 1].kind == "word") or \
                 (low in ("-", "−") and glued and right + 1 < n and tokens[right + 1].kind == "num"
                  and tokens[right - 1].kind == "word"):
@@ -260,6 +252,20 @@ def changed_before(tokens: list[Token], at: int) -> int | None:
     return None
 
 
+# What a value's span grows over to the right: numbers, scale words, ranges, "of the top ten", bounds, rates.
+_GROWS = NUMBER_WORDS | SCALE | FRACTION_WORDS | CURRENCY_NAME_WORDS | {
+    "and", "-", "–", "−", "±", "to", "a", "an", "of", "the", "top", "out", "its", "their", "%", "percent", "per", "cent",
+    "percentage", "points", "point", "times", "fold", "x", "×", "or", "more", "less", "fewer", "above", "below", "over",
+    "under", "plus", "+", "year", "every", "each", "annually", "annum", "yearly", "pp", "higher", "lower", "greater",
+    "doubled", "tripled", "quadrupled", "halved", "hundreds", "through", "~", "equal", "nought", "naught", "nearly",
+    "almost", "about", "roughly"}
+# ... and the marks that build a unit: "km/s", "J/m^2", "°C", "square miles".
+_UNIT_MARKS = {"/", "^", "°", "squared", "cubed", "square", "cubic", "sq", "degrees", "degree"}
+# Words a value may be written around (digits and the vulgar fractions aside).
+ANCHOR_WORDS = frozenset(NUMBER_WORDS | MULTIPLES | RANKS | ORDINAL_WORDS | {"a", "an", "half", "quarter", "majority",
+                                                                               "minority", "most"})
+
+
 def _ends_in_a_code(tokens: list[Token], at: int) -> bool:
     """Whether the run of capitalized words from ``at`` ends in letters glued to digits ("Galaxy S24")."""
     j = at
@@ -288,4 +294,4 @@ def second_bound_at(tokens: list[Token], at: int) -> int:
     return 0
 
 
-__all__ = ["changed_before", "is_anchor", "read_value", "second_bound_at", "spans_to_try"]
+__all__ = ["ANCHOR_WORDS", "changed_before", "is_anchor", "read_value", "second_bound_at", "spans_to_try"]

@@ -25,21 +25,25 @@ class Token(NamedTuple):  # a named tuple: built for every word of the text, and
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    out = []
+    out: list[Token] = []
+    append, new = out.append, tuple.__new__  # built for every word of every sentence with a number: kept lean
     for match in _TOKEN.finditer(text, start, end):
-        kind = match.lastgroup or "other"
+        kind = match.lastgroup
         first, last = match.span()
-        word = text[first:last]
-        if kind == "num" and (" " in word or "\u00a0" in word):
+        word = match.group()
+        if kind != "num":
+            append(new(Token, (kind, word, word.lower(), first, last)))
+            continue
+        if " " in word or "\u00a0" in word:
             # "10 000" is one number, but "2 3" are two: only thousands groups of three may be spaced.
             pieces = re.split(r"[ \u00a0]", word)
             if not all(len(p) == 3 for p in pieces[1:]) or len(pieces[0]) > 3:
                 offset = first
                 for piece in pieces:
-                    out.append(Token("num", piece, piece, offset, offset + len(piece)))
+                    append(new(Token, ("num", piece, piece, offset, offset + len(piece))))
                     offset += len(piece) + 1
                 continue
-        out.append(Token(kind, word, word.lower(), first, last))
+        append(new(Token, ("num", word, word, first, last)))
     return out
 
 
@@ -89,6 +93,9 @@ _ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "no.", "vs.", "et
                   "sept.", "oct.", "nov.", "dec.", "approx.", "c."}
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, cut after . ! ? before a capital or digit (not after common abbreviations), or at blank lines."""
     spans = []
@@ -96,7 +103,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text):
         cut = match.start()
         last_word = text[max(start, cut - 6):cut].split()[-1:] or [""]
-        if last_word[0].lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", last_word[0]):
+        if last_word[0].lower() in _ABBREVIATIONS or _INITIALS.fullmatch(last_word[0]):
             continue
         spans.append(_trimmed(text, start, cut))
         start = match.end()

@@ -16,7 +16,7 @@ import re
 
 from claimcheck.errors import ValueParseError
 from claimcheck.read import units
-from claimcheck.read.currencies import currency_name, currency_prefix
+from claimcheck.read.currencies import CURRENCY_SYMBOLS, currency_name, currency_prefix
 from claimcheck.read.forms import (
     CHANGE_AFTER,
     CHANGE_NOUNS,
@@ -144,7 +144,12 @@ def parse(p: Reading) -> Value:
     cur.accept("the")
     if cur.peek() in ("a", "an") and _a_compound(cur.rest()[1:]):
         cur.take()  # "a nine-member bloc", "a 40-country survey": the article of a compound adjective
-    special = majority(p) or rank(p) or position(p) or multiple(p) or change(p)
+    first = cur.peek() or ""
+    if (first[:1].isdigit() or first in CURRENCY_SYMBOLS) and cur.peek(1) not in ("st", "nd", "rd", "th"):
+        # "41.9%", "$2.64 trillion": of the forms that are no hedged number only "a 38% increase" can start so
+        special = change(p) if cur.tokens[-1] in CHANGE_AFTER else None
+    else:
+        special = majority(p) or rank(p) or position(p) or multiple(p) or change(p)
     if special is not None:
         return special
     hedge: Hedge = "exact"

@@ -412,15 +412,15 @@ _UNIT_ORDINALS = {word: n for word, n in ORDINALS.items() if word.isalpha()}
 _UNIT_ORDINALS.update({word: 10 + k for k, word in enumerate(
     "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), start=1)})
 _UNIT_ORDINALS["hundredth"] = 100
+_TENS_ORDINAL_VALUES = {word: TENS[number] for number, word in _TENS_ORDINALS.items()}  # twentieth ... ninetieth
 
 
 def ordinal_word_value(token: str) -> int | None:
     """first ... nineteenth, twentieth ... ninetieth, twenty-first ... ninety-ninth, hundredth; else None."""
     if token in _UNIT_ORDINALS:
         return _UNIT_ORDINALS[token]
-    tens = {word: TENS[number] for number, word in _TENS_ORDINALS.items()}
-    if token in tens:
-        return tens[token]
+    if token in _TENS_ORDINAL_VALUES:
+        return _TENS_ORDINAL_VALUES[token]
     head, _, tail = token.partition("-")
     if head in TENS and tail in _UNIT_ORDINALS and _UNIT_ORDINALS[tail] < 10:
         return TENS[head] + _UNIT_ORDINALS[tail]

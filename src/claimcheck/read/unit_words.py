@@ -7,6 +7,7 @@ would misread ('a' is a year to pint, 'in' an inch) stay counted nouns.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimcheck.errors import ValueParseError
 from claimcheck.read import units
@@ -221,20 +222,29 @@ def physical_unit(p: Reading, stop: int) -> str | None:
         letter = p.as_written[cur.i]
         cur.take()
         return _TEMPERATURE_LETTERS[letter]
-    written = p.as_written[cur.i:cur.i + min(stop, 8)]
-    lowered = cur.tokens[cur.i:cur.i + min(stop, 8)]
+    found = _longest_unit(tuple(p.as_written[cur.i:cur.i + min(stop, 8)]), tuple(cur.tokens[cur.i:cur.i + min(stop, 8)]))
+    if found is None:
+        return None
+    unit, n = found
+    cur.i += n
+    return unit
+
+
+@lru_cache(maxsize=8192)
+def _longest_unit(written: tuple[str, ...], lowered: tuple[str, ...]) -> tuple[str, int] | None:
+    """The unit the longest run of these tokens makes, and how many tokens it takes (cached: news writes the
+    same few units after its numbers, and each is up to sixteen tries)."""
     for n in range(len(lowered), 0, -1):
         if " ".join(lowered[:n]) in _NOT_UNITS or lowered[n - 1] in ("per", "/", "^", "square", "cubic", "sq"):
             continue
         if n >= 2 and lowered[n - 1] in ("2", "3") and n < len(lowered) and _same_kind(lowered[n - 2], lowered[n]):
             continue  # "6 ft 2 in": two inches more, not square feet
         for tokens in (written[:n], lowered[:n]):
-            expression = _pint_expression(tokens)
+            expression = _pint_expression(list(tokens))
             if expression and units.known_unit(expression):
                 unit = units.canonical(expression)
                 if not _A_CONSTANT.search(unit):
-                    cur.i += n
-                    return unit
+                    return unit, n
     return None
 
 

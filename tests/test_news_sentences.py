@@ -12,7 +12,7 @@ CASES = cases()
 
 def _params() -> list:
     return [pytest.param(case, id=case.id,
-                         marks=[pytest.mark.xfail(strict=True, reason="period grammar: lead")] if case.pending else [])
+                         marks=[pytest.mark.xfail(strict=True, reason=case.pending)] if case.pending else [])
             for case in CASES]
 
 

@@ -27,11 +27,16 @@ ADDING = {"up", "down", "or", "a", "an", "to", "the", "accounting", "making", "r
           "equivalent", "about", "roughly", "nearly", "almost", "around", "some", "just", "most"}
 
 # What stands between a change and its base: "rose 5% from a year earlier", "up 7% on 2022".
-_BASE_BEFORE = re.compile(r"(?i)\b(?:on|from|than|against|versus|vs\.?|compared\s+(?:with|to))\s*$")
+_BASE_BEFORE = re.compile(r"(?i)\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to))\s*$")
+# "on" is a base before a year only ("a 38% increase on 2022"); "on Wednesday" is when.
+_ON_BEFORE = re.compile(r"(?i)\bon\s*$")
+_A_YEAR_AS_BASE = re.compile(r"(?i)(?:(?:19|20)\d\d|last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|before))")
 _BASE_WORD = re.compile(r"(?i)(?:from|compared|than|against|versus)\b")
 # ... or what says the base itself: "up 5% year on year".
 _ON_A_YEAR = re.compile(r"(?i)(?:(?:year|month|quarter|week)[\s-]+on[\s-]+(?:year|month|quarter|week)|"
-                        r"on\s+the\s+(?:year|month|quarter|week)|a\s+year\s+(?:earlier|ago|before))")
+                        r"on\s+the\s+(?:year|month|quarter|week))")
+# ... or what stands before it: "down 10% from the same period last year".
+_SAME_BEFORE = re.compile(r"(?i)\b(?:from|than|on|compared\s+(?:with|to))\s+the\s+same\s+\w+\s*$")
 
 
 def is_base(period: PeriodSpan, start: int, end: int, text: str, change: bool) -> bool:
@@ -43,7 +48,10 @@ def is_base(period: PeriodSpan, start: int, end: int, text: str, change: bool) -
     """
     if not change or period.start < end or period.start - end > 40:
         return False
-    if _ON_A_YEAR.fullmatch(period.text.strip()) or _BASE_BEFORE.search(text, end, period.start) is not None:
+    if _ON_A_YEAR.fullmatch(period.text.strip()) or _BASE_BEFORE.search(text, end, period.start) is not None or \
+            _SAME_BEFORE.search(text, end, period.start) is not None:
+        return True
+    if _ON_BEFORE.search(text, end, period.start) is not None and _A_YEAR_AS_BASE.match(period.text):
         return True
     return _BASE_WORD.match(period.text) is not None and (period.period is None or period.read != period.text)
 
@@ -60,6 +68,7 @@ class Periods:
         opens = first is not None and text[sentence_start:first.start].strip(" \"“‘'(") == "" and \
             clauses.index(first.start) == 0
         self.opening = first if opens and not first.streak else None  # "In 2022, ...": dates every clause
+        self.bases: set[int] = set()  # starts of the periods that are the base of a change in the sentence
 
     def near(self, start: int) -> list[PeriodSpan]:
         if len(self.found) <= 2 * NEIGHBOURS:
@@ -70,15 +79,18 @@ class Periods:
     def governing(self, start: int, end: int, change: bool) -> PeriodSpan | None:
         """The period that dates a value at [start, end) (a change when ``change``), or None."""
         clause = self.clauses.index(start)
-        candidates = [p for p in self.near(start) if not is_base(p, start, end, self.text, change)]
+        candidates = [p for p in self.near(start)
+                      if p.start not in self.bases and not is_base(p, start, end, self.text, change)]
         own = [p for p in candidates if self.clauses.index(p.start) == clause]
         if own:
             return min(own, key=lambda p: min(abs(p.start - end), abs(start - p.end)))
-        if self.opening is not None and not is_base(self.opening, start, end, self.text, change):
+        if self.opening is not None and self.opening.start not in self.bases and \
+                not is_base(self.opening, start, end, self.text, change):
             return self.opening
         clause_start, _ = self.clauses.span(start)
         first_word = self.text[clause_start:start].split()[:1] or [""]
-        if clause > 0 and (first_word[0].lower() in ADDING or clause_start == start):
+        if clause > 0 and (first_word[0].lower() in ADDING or first_word[0].lower().endswith("ing") or
+                           clause_start == start):
             before = [p for p in candidates if self.clauses.index(p.start) == clause - 1 and not p.streak]
             if before:
                 return max(before, key=lambda p: p.end)  # the one nearest the clause that adds to it

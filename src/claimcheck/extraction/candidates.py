@@ -118,18 +118,21 @@ def extract(text: str, *, published: str | None = None) -> list[Candidate]:
         values = _values(text, tokens, cover, sentence_start, sentence_end) if has_value else []
         clauses = Clauses(text, sentence_start, sentence_end, [v.start for v in values])
         periods = Periods(found_periods, clauses, text, sentence_start)
+        # The base of a change ("2.1 million more than in 2011") dates no value of the sentence.
+        bases_of = {id(v): [p for p in periods.near(v.start) if is_base(p, v.start, v.end, text,
+                                                                        direction_of(v.value) is not None)]
+                    for v in values}
+        bases = {p.start for found_bases in bases_of.values() for p in found_bases}
+        periods.bases = bases
         quotes = Quotes(text, tokens, clauses, [(v.start, v.end) for v in values],
                         [(p.start, p.end) for p in found_periods])
         found: list[Candidate] = []
         attached: set[int] = set()
-        bases: set[int] = set()
         governing = {id(v): periods.governing(v.start, v.end, direction_of(v.value) is not None) for v in values}
         quoted = {}
         words = Words(tokens, quotes.token_starts, [(p.start, p.end) for p in found_periods])
         for v in values:
-            change = direction_of(v.value) is not None
-            own = [(p.start, p.end) for p in periods.near(v.start) if is_base(p, v.start, v.end, text, change)]
-            bases.update(a for a, _ in own)
+            own = [(p.start, p.end) for p in bases_of[id(v)]]
             if governing[id(v)] is not None:
                 own.append((governing[id(v)].start, governing[id(v)].end))
             quoted[id(v)] = quotes.quote(v.start, v.end, own + v.own, rank=v.value.kind == "rank")

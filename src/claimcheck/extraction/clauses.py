@@ -4,7 +4,7 @@ A value's period, its quote and the guesses about it are read from its own claus
 clause ends at a semicolon, a colon, a spaced dash, a comma before a word that opens a new
 clause ("while", "but", "and", "with", "up", "accounting" ...) or before an attribution
 ("..., the ministry said"), and at "and" before a new verb phrase once the clause holds a value
-("Exports rose 12% in 2022 and imports fell 3%"). Each question costs O(log n), so a sentence of
+("Exports rose 12% in 2022 and imports fell 3%", a value on each side). Each question costs O(log n), so a sentence of
 many clauses stays linear however many values it holds.
 """
 
@@ -20,12 +20,14 @@ OPENERS = ("and", "but", "while", "whereas", "although", "though", "which", "who
            "or", "so", "yet", "since", "until", "about", "roughly", "nearly", "almost", "around", "some", "most",
            "equal", "equivalent", "more", "less", "on", "to")
 _BOUNDARY = re.compile(
-    r"[;:]\s*|\s[—–-]\s+|,\s*(?=(?:" + "|".join(OPENERS) + r")\b)"
-    r"|,\s*(?=the\s+(?:highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|fastest|slowest)\b)"
+    r"(?:;|(?<!\d):|:(?!\d))\s*|\s[—–-]\s+|,\s*(?=(?:" + "|".join(OPENERS) + r")\b)"  # "2:01:09" is a time
+    r"|,\s*(?=(?:the|its|their)\s+(?:highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest|fastest|"
+    r"slowest)\b)"
+    r"|,\s*(?=[a-z]+ing\s)"  # "..., halting production at three plants"
     r"|,\s*(?=(?:[\w'’.-]+\s+){0,4}(?:said|says|say|reported|reports|estimated|estimates|estimate|told|added|"
     r"announced|showed|show|shows|found|finds|noted|wrote)\b)",
     re.IGNORECASE)
-_HARD = re.compile(r"[;:]")
+_HARD = re.compile(r";|(?<!\d):|:(?!\d)")
 # "and" before a word that starts a new verb phrase, not before a number or a hedge ("27 states and 9
 # candidates" is one clause).
 _AND = re.compile(r"\s+and\s+(?=[A-Za-z])(?!(?:the|a|an|about|nearly|almost|some|over|under|up|more|less|at|"
@@ -61,9 +63,11 @@ class Clauses:
         for match in _AND.finditer(text, start, end):
             k = bisect.bisect_left(starts, match.start())
             clause_start = ordered[k - 1][1] if k > 0 else start
+            clause_end = starts[k] if k < len(starts) else end
             v = bisect.bisect_left(values, clause_start)
-            if v < len(values) and values[v] < match.start():  # a value already stands in this clause
-                out.append(match.span())
+            after = bisect.bisect_left(values, match.end())
+            if v < len(values) and values[v] < match.start() and after < len(values) and values[after] < clause_end:
+                out.append(match.span())  # a value on each side: "exports rose 12% and imports fell 3%"
         return out
 
     def index(self, position: int) -> int:

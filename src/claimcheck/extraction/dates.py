@@ -93,7 +93,7 @@ _DATE_CORE = (
     rf"|(?:next|last|this)\s+year['’]s\s+(?:first|second|third|fourth)[\s-]quarter"
     rf"|(?:Q[1-4]|H[12])\s*{_YEAR}"
     rf"|(?:the\s+)?(?:next|last|past|previous|coming|following|first)\s+{_COUNT}\s+{_UNIT_OR_UNITS}"
-    rf"|{_COUNT}\s+{_UNIT_OR_UNITS}\s+(?:ago|hence|from\s+(?:now|today)|later|earlier)"
+    rf"|{_COUNT}\s+{_UNIT_OR_UNITS}\s+(?:ago|hence|from\s+(?:now|today)|later|earlier|before)"
     rf"|(?:the\s+)?(?:early|mid|late)[-\s]{_YEAR}s?"
     rf"|(?:the\s+)?(?:19|20|['’])\d0s\b"
     rf"|(?:(?:the\s+)?(?:beginning|end|start|middle)\s+of\s+)(?:the\s+)?(?:(?:this|next|last|coming)\s+)?"

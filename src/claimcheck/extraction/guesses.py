@@ -190,7 +190,7 @@ def _words(tokens: list[Token]) -> str:
     return out.strip(" ,")
 
 
-_OF_WHAT = re.compile(r"\s+of\s+(?:(?:its|the|their|his|her|our|all|total)\s+)*((?:[a-z]+\s+){0,2}[a-z]+)")
+_OF_WHAT = re.compile(r"\s+of\s+(?:(?:its|the|their|his|her|our|all|total)\s+)*((?:[a-z]+\s+){0,2}[a-z]+)", re.I)
 _RANKED = re.compile(r"\s+((?:[a-z]+\s+){0,2}(?:partner|source|destination|market|investor|exporter|importer|"
                      r"economy|producer|consumer|donor|lender|supplier|buyer|member|city|country|company)s?)\b")
 
@@ -202,7 +202,7 @@ def _measure_of(text: str, value: Value, end: int, measure: str | None) -> str |
         match = _OF_WHAT.match(after)
         if match:
             words = []
-            for word in match.group(1).split():
+            for word in match.group(1).lower().split():
                 if word in NOT_COUNTED or word in _VERBS:
                     break
                 words.append(word)

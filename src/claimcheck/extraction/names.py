@@ -67,6 +67,9 @@ def in_a_name(text: str, tokens: list[Token], i: int) -> bool:
                 return True  # Industry 4.0
         if after is not None and after.text == ":" and after.start == token.end:
             return True  # 4:30
+        if before is not None and before.low in ("at", "by", "from", "until", "till", "before", "after") and \
+                _A_CLOCK.fullmatch(token.text) and (after is None or after.kind != "word" or not unitish(after.text)):
+            return True  # "left Dover at 0815": a time of day written as four digits
         if after is not None and after.kind == "num" and after.text.startswith(".") and after.start == token.end:
             return True  # 192.168.1.2: a dotted code, not a decimal
         if before is not None and before.text == "[" and after is not None and after.text == "]":
@@ -86,12 +89,18 @@ def in_a_name(text: str, tokens: list[Token], i: int) -> bool:
         return True  # a capitalized number word inside a sentence begins a name: "the Four Asian Tigers"
     if token.low == "one" and before is not None and before.low in ("no", "any", "every"):
         return True  # "no one country": a pronoun
+    if token.kind in ("num", "word") and i + 3 < len(tokens) and tokens[i + 1].text == "-" and \
+            tokens[i + 2].low == "year" and tokens[i + 3].low in _INSTRUMENTS:
+        return True  # "the 10-year yield", "a 30-year high": an instrument's or a superlative's name
     if token.kind in ("num", "word") and _suspended(tokens, i):
         return True  # "two-, three- and four-bedroom homes": kinds of homes, no count of bedrooms
     return False
 
 
 _RELEASE_WORDS = {"alpha", "beta", "rc", "preview", "nightly"}
+_INSTRUMENTS = {"yield", "yields", "bond", "bonds", "note", "notes", "gilt", "gilts", "treasury", "treasuries", "high",
+                "low", "highs", "lows", "record"}
+_A_CLOCK = re.compile(r"0\d[0-5]\d")
 
 
 def _names_with_a_number(before: Token, after: Token | None, i: int) -> bool:

@@ -48,7 +48,10 @@ _PREPOSITIONS = {"in", "on", "at", "for", "to", "from", "with", "without", "acro
 _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"}
 
 # What a clause opens with that only adds to the one before ("..., from 7.2 million in 2000" says what grew).
-_ADDING = ADDING | {"from"}
+_ADDING = ADDING | {"from", "its", "their"}
+
+# A clause that opens with its verb has its subject before a phrase set off by commas.
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "remains", "remained", "stands", "stood"}
 
 # Words after a length that say what it measures: "1.6 km long", "25 metres wide".
 _DIMENSIONS = {"long", "wide", "high", "tall", "deep", "thick", "away", "across", "old", "apart"}
@@ -109,7 +112,10 @@ class Quotes:
     def _adding_to(self, clause_start: int, start: int) -> int:
         """Where the quote starts: its clause's start, or that of the clause it adds to ("..., up 5%"),
         and of the one that clause adds to ("fell $2.10, or 2.6%, to $78.50 a barrel")."""
-        if not all(w.lower() in _ADDING for w in self.text[clause_start:start].split()):
+        words = self.text[clause_start:start].split()
+        if words and words[0].lower() in _FINITE and self.clauses.after_comma(clause_start):
+            return self.clauses.span(self.clauses.start)[0]  # "The tower, completed in 2010, is 828 metres tall"
+        if not all(w.lower() in _ADDING for w in words):
             return clause_start
         first = clause_start
         while True:
@@ -130,8 +136,9 @@ class Quotes:
         nouns = True  # right after the value, names and nouns may say what is counted
         while k < len(self.tokens):
             token = self.tokens[k]
-            if token.start >= clause_end or token.low in _STOPS or token.text in ",;:(":
-                break
+            if token.start >= clause_end or token.text in ",;:(" or \
+                    token.low in _STOPS and not (subject and token.low in ("and", "or")):
+                break  # a subject's clause runs on over "and": "two-thirds of the displaced are women and children"
             owned = next(((a, b) for a, b in own if a <= token.start < b), None)
             if owned is not None:
                 last = owned[1]

@@ -161,8 +161,10 @@ def spans_to_try(tokens: list[Token], i: int) -> list[tuple[int, int]]:
             limit = min(n, limit + second_bound)
             continue
         if low in ("of", "out") and not any(t.kind == "num" or t.low in NUMBER_WORDS or t.low in SCALE
-                                            for t in tokens[right + 1:right + 4]):
-            break  # "eight of the top ten" goes on to its denominator; "one-third of the total" stops here
+                                            for t in tokens[right + 1:right + 4]) and \
+                [t.low for t in tokens[right + 1:right + 3]][-1:] not in (["percentage"], ["point"], ["basis"]):
+            break  # "eight of the top ten" goes on to its denominator; "one-third of the total" stops here;
+            # "a quarter of a percentage point" goes on to its unit
         if low == "in" and right == i + 1 and right + 1 < n and (
                 tokens[right + 1].low in NUMBER_WORDS or tokens[right + 1].kind == "num"
                 and not YEAR_DIGITS.fullmatch(tokens[right + 1].text)):
@@ -237,6 +239,10 @@ _PHRASAL = {"rack", "racks", "racked", "take", "takes", "taken", "took", "taking
 def changed_before(tokens: list[Token], at: int) -> int | None:
     """Where the word of a change begins, when one stands before the token at ``at`` (the start of a value):
     "rose 5%", "fell by a third", "cut its fleet by half", "an increase of 5%"; else None."""
+    for filler in (("an", "average", "of"), ("an", "average"), ("on", "average"), ("average", "of")):
+        if at >= len(filler) and tuple(t.low for t in tokens[at - len(filler):at]) == filler:
+            at -= len(filler)  # "rose by an average of 4% a year"
+            break
     if at > 0 and tokens[at - 1].low == "by":
         for j in range(at - 2, max(-1, at - 6), -1):
             if tokens[j].low in CHANGE_VERBS:

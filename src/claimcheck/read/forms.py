@@ -34,6 +34,8 @@ def measured_fraction(p: Reading) -> bool:
     following = cur.tokens[j] if j < len(cur.tokens) else None
     if following in SCALES and following not in ("m", "b", "k"):
         return True
+    if j != cur.i and following in ("percentage", "point", "points", "basis"):
+        return True  # "a quarter of a percentage point", "half a point": a number of points
     if j != cur.i or following is None or following == "of":
         return False
     if following in CURRENCY_WORDS or following in CURRENCY_SYMBOLS or following in CURRENCY_NAMES_BY_FIRST:
@@ -263,7 +265,7 @@ CHANGE_VERBS = {word: "up" for word in _RISE_VERBS} | {word: "down" for word in 
 CHANGE_NOUNS = {word: "up" for word in "increase increases rise rises gain gains jump surge rebound hike growth".split()} | {
     word: "down" for word in "drop fall decline decrease cut cuts reduction loss contraction slump plunge dip".split()}
 # What may close an amount that is a change: the nouns, and "higher", "lower" ("14% higher in 2023").
-CHANGE_AFTER = CHANGE_NOUNS | {"higher": "up", "lower": "down"}
+CHANGE_AFTER = CHANGE_NOUNS | {"higher": "up", "lower": "down", "more": "up", "fewer": "down", "less": "down"}
 
 _CHANGE_READING = {"up": "a rise", "down": "a fall"}
 

@@ -59,6 +59,7 @@ from claimcheck.read.numbers import (
 from claimcheck.read.tokens import TYPOGRAPHIC, Reading, tokenize, tokenize_as_written
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
 from claimcheck.read.unit_words import (
+    BASIS_POINTS,
     as_rate,
     canonical_unit,
     per_unit,
@@ -224,6 +225,10 @@ def parse(p: Reading) -> Value:
             unit = f"{currency} / {per}"  # "$15.4/hour", "$350 per kg"
     else:
         unit, kind, counted = unit_after(p, number)
+        if unit == BASIS_POINTS:  # "12 basis points": 0.12 percentage points, rounded as the basis points are
+            unit, number = units.PERCENTAGE_POINT, Number(number.value / 100, number.half_unit / 100,
+                                                           number.round_half_unit / 100, False, False,
+                                                           f"{format_number(number.value / 100)}")
         if units.is_money(unit):
             number = money_tail(p, number, unit)
             per = per_unit(p)
@@ -269,8 +274,10 @@ def change(p: Reading) -> Value | None:
         by = next((j for j in range(cur.i, min(cur.i + 4, len(cur.tokens))) if cur.tokens[j] == "by"), None)
         if by is not None and all(token.isalpha() for token in cur.tokens[cur.i:by]):
             cur.i = by + 1  # "cut output by 2 million barrels", "cut its fleet by half"
+        cur.accept("an", "average", "of") or cur.accept("an", "average") or cur.accept("on", "average")
         amount_end = len(cur.tokens)
-    elif len(cur.tokens) - cur.i >= 2 and cur.tokens[-1] in CHANGE_AFTER and word not in CHANGE_AFTER:
+    elif len(cur.tokens) - cur.i >= 2 and cur.tokens[-1] in CHANGE_AFTER and word not in CHANGE_AFTER and \
+            cur.tokens[-2] not in ("or", "and"):  # "5 or more" is a bound, "5 more" a change
         direction = CHANGE_AFTER[cur.tokens[-1]]
         amount_end = len(cur.tokens) - 1
     if direction is None or cur.i >= amount_end or cur.peek() in ("to", "from"):

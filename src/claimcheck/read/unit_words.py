@@ -31,7 +31,10 @@ _RATE_SUFFIXES = [("a", "year"), ("per", "year"), ("every", "year"), ("each", "y
 RATE_SUFFIXES_BY_FIRST = by_first_word(_RATE_SUFFIXES, lambda suffix: suffix)
 
 # Words pint would read as units ('a' is a year, 'in' an inch) that in a claim are counted nouns.
-_NOUNS_PINT_MISREADS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "units", "unit"}
+_NOUNS_PINT_MISREADS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "units", "unit",
+                        # nouns that are also obscure units: "a 5kg bag", "a chain of stores", "a league"
+                        "bag", "bags", "chain", "chains", "link", "links", "league", "leagues", "rod", "rods", "pole",
+                        "poles", "hand", "hands"}
 
 # ... and, after a number, scale letters and words that other rules read.
 _NOT_UNITS = _NOUNS_PINT_MISREADS | {"b", "k", "an", "point", "points", "times", "per"}
@@ -135,6 +138,8 @@ def unit_after(p: Reading, number: Number) -> tuple[str, Kind, str | None]:
     currency = None
     if cur.accept("percentage", "points") or cur.accept("percentage", "point") or cur.accept("pp") or cur.accept("points"):
         return units.PERCENTAGE_POINT, "difference", None
+    if cur.accept("basis", "points") or cur.accept("basis", "point") or cur.accept("bps") or cur.accept("bp"):
+        return BASIS_POINTS, "difference", None  # a hundredth of a percentage point, scaled by the caller
     if cur.accept("%") or cur.accept("percent") or cur.accept("pct") or cur.accept("percents") \
             or cur.accept("percentage"):
         return units.PERCENT, "share", None
@@ -191,6 +196,9 @@ def smaller_parts(p: Reading, number: Number, unit: str) -> Number:
     return parts
 
 
+BASIS_POINTS = "basis_point"  # no unit of its own: read as percentage points, a hundredth of one each
+
+
 def per_unit(p: Reading) -> str | None:
     """'/hour', 'per kg' or 'a gallon' after an amount of money; a year is left to the rate suffixes."""
     cur = p.cur
@@ -235,8 +243,9 @@ def _longest_unit(written: tuple[str, ...], lowered: tuple[str, ...]) -> tuple[s
     """The unit the longest run of these tokens makes, and how many tokens it takes (cached: news writes the
     same few units after its numbers, and each is up to sixteen tries)."""
     for n in range(len(lowered), 0, -1):
-        if " ".join(lowered[:n]) in _NOT_UNITS or lowered[n - 1] in ("per", "/", "^", "square", "cubic", "sq"):
-            continue
+        if " ".join(lowered[:n]) in _NOT_UNITS or lowered[n - 1] in ("per", "/", "^", "square", "cubic", "sq") or \
+                n > 1 and any(token in _NOUNS_PINT_MISREADS for token in lowered[1:n]):
+            continue  # "5kg bag" is no kilogram-bag
         if n >= 2 and lowered[n - 1] in ("2", "3") and n < len(lowered) and _same_kind(lowered[n - 2], lowered[n]):
             continue  # "6 ft 2 in": two inches more, not square feet
         for tokens in (written[:n], lowered[:n]):

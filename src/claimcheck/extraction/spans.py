@@ -34,9 +34,10 @@ from claimcheck.read.numbers import FRACTION_WORDS, VULGAR_FRACTIONS
 from claimcheck.read.values import Value
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def read_value(text: str, unit: str | None = None) -> Value | None:
-    """The value grammar's reading of a span, or None where it reads none (cached: news repeats itself)."""
+    """The value grammar's reading of a span, or None where it reads none (cached: news repeats itself, but
+    a cache as large as a long text's values would hold them all twice)."""
     try:
         return parse_value(text, unit=unit)
     except ClaimcheckError:

@@ -192,13 +192,15 @@ def make(p: Reading, text: str, kind: Kind, unit: str, low: float | None, high: 
     # Built from fields this function has checked: pydantic's validation of each of them again is a
     # tenth of the extractor's time on text dense with numbers.
     return Value.model_construct(
-        set(_ALL_FIELDS), text=text, kind=kind, unit=unit, low_magnitude=_real(low), high_magnitude=_real(high),
+        _ALL_FIELDS, text=text, kind=kind, unit=unit, low_magnitude=_real(low), high_magnitude=_real(high),
         low_inclusive=low_inc, high_inclusive=high_inc, loose_low_magnitude=_real(loose_low),
         loose_high_magnitude=_real(loose_high), reading=reading, canonical=canonical, denominator=_real(denominator),
         counted=counted, category=None, negated=False)
 
 
-_ALL_FIELDS = frozenset(Value.model_fields)
+# One set of the fields set, shared: pydantic copies it before it changes it (model_copy), and a set
+# per value would be half of each value's memory.
+_ALL_FIELDS = set(Value.model_fields)
 
 
 def _real(x: float | None) -> float | None:

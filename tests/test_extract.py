@@ -46,7 +46,7 @@ def found(text: str, published: str | None = "2025") -> dict[str, object]:
     ("Between 30 and 45% agreed.", "Between 30 and 45%", "share", "[30, 45] %"),
     ("At least 1,200 firms took part.", "At least 1,200 firms", "count", "[1200, ∞) firms"),
     ("He walked two and a half miles to the east.", "two and a half miles", "amount", "[2.5] mile"),
-    ("Nearly half a million people came.", "Nearly half a million people", "count", "[450000, 500000)"),
+    ("Nearly half a million people came.", "Nearly half a million people", "count", "[450000, 500000) people"),
     ("More than half of its trade is with Asia.", "More than half", "share", "(50, 100] %"),
     ("Three quarters of the members agreed.", "Three quarters", "share", "[75] %"),
     ("Sales were greater than 100 and smaller than 300 units.", "greater than 100 and smaller than 300 units",

@@ -83,7 +83,7 @@ def test_a_change_by_a_percentage_is_a_multiple_on_the_side_of_its_direction(ver
     ("$5 mil", None, "[4.5, 5.5] million USD"),
     ("£85m", None, "[84.5, 85.5] million GBP"),
     ("3.4m tonnes", None, "[3.35, 3.45] million metric_ton"),  # million, not metres
-    ("12m people", None, "[11.5, 12.5] million"),
+    ("12m people", None, "[11.5, 12.5] million people"),
     ("5m long", None, "[4.5, 5.5] meter"),  # metres
     ("12m (39ft)", None, "[11.5, 12.5] meter"),  # the feet in brackets say so
     ("up to 12m (39ft)", None, "[0, 12] meter"),
@@ -115,7 +115,7 @@ def test_money_and_unit_words(text, unit, interval):
 @pytest.mark.parametrize(("text", "interval"), [
     ("$400,000 to $2 million", "[0.4, 2] million USD"),  # the million is the second end's alone
     ("$1-2 billion", "[1, 2] billion USD"),  # here it is both ends'
-    ("1 to 2 million homes", "[1, 2] million"),
+    ("1 to 2 million homes", "[1, 2] million homes"),
     ("6% to 8%", "[6, 8] %"),
     ("from 6% to 8%", "[6, 8] %"),
     ("from €500 to €5,000", "[500, 5000] EUR"),

@@ -7,6 +7,9 @@
   a clause that only adds to the one before ("..., up 5%", "..., accounting for 41.9%") takes
   the period of that clause. Any other clause takes none.
 - A streak ("for 15 consecutive years") dates its own clause only.
+- A phrase set off by commas that opens with a past participle dates only what is inside it when the
+  clause goes on in the present ("The tower, completed in 2010, is 828 metres tall"); in the past it
+  dates the clause ("The contract, signed on 10/1/2018, was worth €120 million").
 - The base of a change ("rose 5% from a year earlier", "a 38% increase on 2022") is no period of it.
 
 Periods are looked up by bisection among a few neighbours, so a long sentence stays linear.
@@ -37,6 +40,16 @@ _ON_A_YEAR = re.compile(r"(?i)(?:(?:year|month|quarter|week)[\s-]+on[\s-]+(?:yea
                         r"on\s+the\s+(?:year|month|quarter|week))")
 # ... or what stands before it: "down 10% from the same period last year".
 _SAME_BEFORE = re.compile(r"(?i)\b(?:from|than|on|compared\s+(?:with|to))\s+the\s+same\s+\w+\s*$")
+# A phrase set off by commas that says something else about the subject: ", completed in 2010,", ", founded in
+# 1998,". Bounded, so that a comma with no partner costs a few characters.
+_ASIDE = re.compile(r",\s*(?:[a-z]+ed|built|born|begun|made|held|won|sold)\s[^,;:]{1,80},\s*(?=(\w+))")
+_PRESENT = {"is", "are", "has", "have", "now", "still", "today", "currently", "remains", "remain"}
+
+
+def _in_the_present(word: str) -> bool:
+    """Whether the verb after a phrase set off by commas is in the present ('is', 'employs', 'now carries')."""
+    word = word.lower()
+    return word in _PRESENT or (word.endswith("s") and not word.endswith("ss") and word not in ("was", "this"))
 
 
 def is_base(period: PeriodSpan, start: int, end: int, text: str, change: bool) -> bool:
@@ -69,6 +82,14 @@ class Periods:
             clauses.index(first.start) == 0
         self.opening = first if opens and not first.streak else None  # "In 2022, ...": dates every clause
         self.bases: set[int] = set()  # starts of the periods that are the base of a change in the sentence
+        self.asides = [m.span() for m in _ASIDE.finditer(text, sentence_start, clauses.end)
+                       if _in_the_present(m.group(1))] if found else []
+        self.aside_starts = [a for a, _ in self.asides]
+
+    def _aside(self, position: int) -> tuple[int, int] | None:
+        """The phrase set off by commas that holds ``position``, if any (they do not overlap)."""
+        k = bisect.bisect_left(self.aside_starts, position) - 1
+        return self.asides[k] if k >= 0 and position < self.asides[k][1] else None
 
     def near(self, start: int) -> list[PeriodSpan]:
         if len(self.found) <= 2 * NEIGHBOURS:
@@ -79,8 +100,10 @@ class Periods:
     def governing(self, start: int, end: int, change: bool) -> PeriodSpan | None:
         """The period that dates a value at [start, end) (a change when ``change``), or None."""
         clause = self.clauses.index(start)
+        aside = self._aside(start)
         candidates = [p for p in self.near(start)
-                      if p.start not in self.bases and not is_base(p, start, end, self.text, change)]
+                      if p.start not in self.bases and not is_base(p, start, end, self.text, change) and
+                      self._aside(p.start) in (None, aside)]
         own = [p for p in candidates if self.clauses.index(p.start) == clause]
         if own:
             return min(own, key=lambda p: min(abs(p.start - end), abs(start - p.end)))

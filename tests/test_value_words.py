@@ -95,6 +95,8 @@ def test_a_change_by_a_percentage_is_a_multiple_on_the_side_of_its_direction(ver
     ("3 metric tonnes per day", None, "[2.5, 3.5] metric_ton / day"),
     ("12 nautical miles", None, "[11.5, 12.5] nautical_mile"),
     ("39ft", None, "[38.5, 39.5] foot"),
+    ("two US investors", None, "[2] US investors"),  # a name in capitals, not microseconds lower-cased
+    ("5 MW", None, "[4.5, 5.5] megawatt"),  # as written, a unit
     ("just over three pounds", "lb", "(3, 3.15] pound"),  # a weight, where the claim says so
     ("nearly three pounds", None, "[2.7, 3) GBP"),  # money otherwise
     ("2 hours 14 minutes", None, "[2.225, 2.241667] hour"),

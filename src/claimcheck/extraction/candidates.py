@@ -25,7 +25,7 @@ from claimcheck.extraction.spans import ANCHOR_WORDS, changed_before, is_anchor,
 from claimcheck.extraction.text import ADDRESS, LIST_HINT, Token, has_value_hint, sentences, tokenize
 from claimcheck.read import units
 from claimcheck.read.forms import direction_of
-from claimcheck.read.numbers import VULGAR_FRACTIONS
+from claimcheck.read.numbers import DIMENSION_WORDS, VULGAR_FRACTIONS
 from claimcheck.read.periods import Period, parse_period
 from claimcheck.read.values import Value
 
@@ -193,7 +193,8 @@ def _values(text: str, tokens: list[Token], cover: _Cover, sentence_start: int, 
             while last > first + 1 and tokens[last - 1].low in ("and", "or", "to", "-", "of", "the", "a", "with",
                                                                  "out", "in") and \
                     not (tokens[last - 1].low == "to" and tokens[last - 2].low == "equal") and \
-                    not (tokens[last - 1].low == "in" and (last == len(tokens) or tokens[last].kind == "dot")):
+                    not (tokens[last - 1].low == "in" and (last == len(tokens) or tokens[last].kind == "dot" or
+                                                           tokens[last].low in DIMENSION_WORDS)):
                 last -= 1
             start, end = tokens[first].start, tokens[last - 1].end
             if any(not (a <= start and end <= b) for a, b in cover.overlapping(start, end)):

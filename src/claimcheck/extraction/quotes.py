@@ -23,6 +23,7 @@ from claimcheck.extraction.attach import ADDING
 from claimcheck.extraction.clauses import Clauses
 from claimcheck.extraction.text import Token
 from claimcheck.extraction.words import NOT_COUNTED, plural
+from claimcheck.read.numbers import DIMENSION_WORDS
 
 # Words that start something other than what the value is of: the quote stops before them.
 _STOPS = {"and", "but", "or", "while", "whereas", "which", "who", "when", "as", "because", "after", "before",
@@ -54,7 +55,7 @@ _ADDING = ADDING | {"from", "its", "their"}
 _FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "remains", "remained", "stands", "stood"}
 
 # Words after a length that say what it measures: "1.6 km long", "25 metres wide".
-_DIMENSIONS = {"long", "wide", "high", "tall", "deep", "thick", "away", "across", "old", "apart"}
+_DIMENSIONS = DIMENSION_WORDS | {"old"}
 
 # Verbs after which a value is the subject of what is said: "officials said more than 1,500 people had died".
 _SAYING = {"said", "says", "say", "estimated", "estimates", "reported", "reports", "told", "showed", "shows", "found",

@@ -30,7 +30,7 @@ from claimcheck.extraction.words import (
 from claimcheck.read.currencies import CURRENCY_BEFORE, CURRENCY_NAME_WORDS, DOLLAR_LETTERS
 from claimcheck.read.forms import CHANGE_AFTER, CHANGE_NOUNS, CHANGE_VERBS
 from claimcheck.read.grammar import parse_value
-from claimcheck.read.numbers import FRACTION_WORDS, VULGAR_FRACTIONS
+from claimcheck.read.numbers import DIMENSION_WORDS, FRACTION_WORDS, VULGAR_FRACTIONS
 from claimcheck.read.values import Value
 
 
@@ -179,10 +179,15 @@ def spans_to_try(tokens: list[Token], i: int) -> list[tuple[int, int]]:
             prev_end = token.end
             ends.append(right)
             continue
+        if low in DIMENSION_WORDS and right > i + 1 and tokens[right - 1].low == "m":
+            right += 1  # "12m high" is a height; "12m" alone, twelve million
+            ends.append(right)
+            break
         glued = token.start == prev_end
         last_word = right + 1 == n or right + 2 == n and tokens[right + 1].kind == "dot"
         if (token.kind == "word" and (unitish(token.text) or low in ("pm", "am") and "." in tokens[i].text
-                                      or low == "in" and last_word and _after_a_number(tokens, right))) \
+                                      or low == "in" and _after_a_number(tokens, right) and
+                                      (last_word or right + 1 < n and tokens[right + 1].low in DIMENSION_WORDS))) \
                 or low in _UNIT_MARKS or \
                 (token.kind == "num" and glued and tokens[right - 1].kind == "word") or \
                 (low in ("-", "−") and glued and right + 1 < n and tokens[right + 1].kind == "num"
@@ -237,6 +242,10 @@ _PHRASAL = {"rack", "racks", "racked", "take", "takes", "taken", "took", "taking
             "wind", "wound", "settle", "settled", "back", "backed", "write", "wrote", "written", "mark", "marked"}
 
 
+# "raised $12 million" is money a company raised, not a rise; "raised rates by 0.25 points" is one.
+_RAISED_MONEY = {"raise", "raises", "raised", "raising"}
+
+
 def changed_before(tokens: list[Token], at: int) -> int | None:
     """Where the word of a change begins, when one stands before the token at ``at`` (the start of a value):
     "rose 5%", "fell by a third", "cut its fleet by half", "an increase of 5%"; else None."""
@@ -251,8 +260,8 @@ def changed_before(tokens: list[Token], at: int) -> int | None:
             if tokens[j].kind != "word" or tokens[j].low in NOT_COUNTED - {"its", "their", "the", "a"}:
                 return None
         return None
-    if at > 0 and tokens[at - 1].low in CHANGE_VERBS and not (tokens[at - 1].low in ("up", "down") and at > 1 and
-                                                             tokens[at - 2].low in _PHRASAL):
+    if at > 0 and tokens[at - 1].low in CHANGE_VERBS and tokens[at - 1].low not in _RAISED_MONEY and \
+            not (tokens[at - 1].low in ("up", "down") and at > 1 and tokens[at - 2].low in _PHRASAL):
         return at - 1
     if at > 1 and tokens[at - 1].low == "of" and tokens[at - 2].low in CHANGE_NOUNS:
         return at - 2

@@ -238,11 +238,13 @@ def scale_number(cur: Cursor, number: Number) -> Number:
     return number
 
 
+# Words after a length that say which one it is: "12m high", "a 5 km long queue", "2 1/2 in thick".
+DIMENSION_WORDS = frozenset({"high", "tall", "long", "wide", "deep", "thick", "across", "away", "apart"})
+
 # After "m", words that make it a metre: "12m high", "5m long", "3m of water" (and a plural noun, a
 # million: "3.4m tonnes", "12m people").
-LENGTH_WORDS = frozenset({"high", "tall", "long", "wide", "deep", "thick", "away", "across", "apart", "underground",
-                          "below", "above", "of", "in", "per", "/", "^", "squared", "cubed", "x", "×", "by", "from",
-                          "to", "-", "and", "or"})
+LENGTH_WORDS = frozenset({"underground", "below", "above", "of", "in", "per", "/", "^", "squared", "cubed", "x", "×",
+                          "by", "from", "to", "-", "and", "or"}) | DIMENSION_WORDS
 
 
 def _letter_scale(following: str | None) -> bool:

@@ -12,7 +12,15 @@ from functools import lru_cache
 from claimcheck.errors import ValueParseError
 from claimcheck.read import units
 from claimcheck.read.currencies import CURRENCY_WORDS, currency_name
-from claimcheck.read.numbers import FRACTIONS, SCALES, Number, ordinal_word_value, read_digits, small_word_value
+from claimcheck.read.numbers import (
+    DIMENSION_WORDS,
+    FRACTIONS,
+    SCALES,
+    Number,
+    ordinal_word_value,
+    read_digits,
+    small_word_value,
+)
 from claimcheck.read.tokens import Reading, by_first_word
 from claimcheck.read.values import Kind
 
@@ -51,9 +59,6 @@ _TWO_WORD_UNITS = {
     ] for second in seconds}
 
 _TEMPERATURE_LETTERS = {"C": "degree_Celsius", "F": "degree_Fahrenheit"}
-
-# Words after a length that say which one it is: "12m high", "a 5 km long queue".
-_DIMENSIONS = {"high", "tall", "long", "wide", "deep", "thick", "across", "away"}
 
 _POWERS = {"square": 2, "sq": 2, "cubic": 3, "squared": 2, "cubed": 3}
 
@@ -158,7 +163,7 @@ def unit_after(p: Reading, number: Number) -> tuple[str, Kind, str | None]:
     candidate = " ".join(words)
     physical = physical_unit(p, stop)
     if physical is not None:
-        if cur.peek() in _DIMENSIONS and units.dimension_of(physical) == "meter":
+        if cur.peek() in DIMENSION_WORDS and units.dimension_of(physical) == "meter":
             cur.take()  # "12m high", "5 km long": what the length measures, not a unit of its own
         return physical, "amount", None
     cur.i += stop
@@ -248,7 +253,9 @@ def _longest_unit(written: tuple[str, ...], lowered: tuple[str, ...]) -> tuple[s
             continue  # "5kg bag" is no kilogram-bag
         if n >= 2 and lowered[n - 1] in ("2", "3") and n < len(lowered) and _same_kind(lowered[n - 2], lowered[n]):
             continue  # "6 ft 2 in": two inches more, not square feet
-        for tokens in (written[:n], lowered[:n]):
+        # A word in capitals is a name, not a unit lower-cased: "two US investors" is no two microseconds.
+        shouted = any(len(word) > 1 and word.isalpha() and word.isupper() for word in written[:n])
+        for tokens in (written[:n],) if shouted else (written[:n], lowered[:n]):
             expression = _pint_expression(list(tokens))
             if expression and units.known_unit(expression):
                 unit = units.canonical(expression)

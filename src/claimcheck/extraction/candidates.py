@@ -386,6 +386,20 @@ _BETWEEN_NAMES = re.compile(r",\s+")
 
 
 _BEFORE_LAST_NAME = re.compile(r",?\s+(?:and|or)\s+")
+_NAME_WHOLE = re.compile(_NAME)
+_NAME_START = re.compile(r"\b(?:the\s+)?[A-Z]")
+_WITHIN_A_NAME = re.compile(r"\s+(?:of\s+)?")
+
+
+def _first_name(text: str, before: re.Match[str], name: re.Match[str]) -> re.Match[str]:
+    """The longest name that ends where ``name`` ends and starts inside the name ``before`` it: names run
+    to four words, so in "Russia Bank of China Bank of China" the second is cut at "China", yet a list
+    may open with "Bank of China Bank of China"."""
+    for start in _NAME_START.finditer(text, before.start(), before.end()):
+        whole = _NAME_WHOLE.fullmatch(text, start.start(), name.end())
+        if whole is not None:
+            return whole
+    return name
 
 
 def lists_in(text: str, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -407,7 +421,7 @@ def lists_in(text: str, start: int, end: int) -> list[tuple[int, int, tuple[str,
                 found.append((run[0].start(), name.end(), tuple(members)))
             run = []
             continue
-        run = [name]
+        run = [_first_name(text, run[-1], name) if run and _WITHIN_A_NAME.fullmatch(between) else name]
     return found
 
 

@@ -22,6 +22,7 @@ import re
 
 from claimcheck.extraction.clauses import Clauses
 from claimcheck.extraction.dates import PeriodSpan
+from claimcheck.extraction.text import words_between
 
 NEIGHBOURS = 3  # periods looked at on each side of a value
 
@@ -111,8 +112,8 @@ class Periods:
                 not is_base(self.opening, start, end, self.text, change):
             return self.opening
         clause_start, _ = self.clauses.span(start)
-        first_word = self.text[clause_start:start].split()[:1] or [""]
-        if clause > 0 and (first_word[0].lower() in ADDING or first_word[0].lower().endswith("ing") or
+        first_word = next(words_between(self.text, clause_start, start), "").lower()
+        if clause > 0 and (first_word in ADDING or first_word.endswith("ing") or
                            clause_start == start):
             before = [p for p in candidates if self.clauses.index(p.start) == clause - 1 and not p.streak]
             if before:

@@ -21,7 +21,7 @@ import bisect
 
 from claimcheck.extraction.attach import ADDING
 from claimcheck.extraction.clauses import Clauses
-from claimcheck.extraction.text import Token
+from claimcheck.extraction.text import Token, words_between
 from claimcheck.extraction.words import NOT_COUNTED, plural
 from claimcheck.read.numbers import DIMENSION_WORDS
 
@@ -65,8 +65,9 @@ _SAYING = {"said", "says", "say", "estimated", "estimates", "reported", "reports
 _AFTER_A_PERIOD = {"season", "period", "levels", "level", "fiscal", "financial", "campaign", "harvest", "term"}
 
 
-def _only_before_a_subject(words: str) -> bool:
-    return all(word in _BEFORE_A_SUBJECT for word in (w.lower().strip(",\"“”'") for w in words.split()) if word)
+def _only_before_a_subject(text: str, start: int, end: int) -> bool:
+    return all(word in _BEFORE_A_SUBJECT for word in (w.lower().strip(",\"“”'") for w in words_between(text, start, end))
+               if word)
 
 
 class Quotes:
@@ -89,7 +90,7 @@ class Quotes:
         clause_start, clause_end = self.clauses.span(start)
         first = self._adding_to(clause_start, start)
         inside = [b for a, b in own if first <= a and b <= start]  # "By the end of 2018, some 1.1 million people"
-        subject = _only_before_a_subject(self.text[max(inside, default=first):start]) or self._before(start) in _SAYING
+        subject = _only_before_a_subject(self.text, max(inside, default=first), start) or self._before(start) in _SAYING
         glued = " " not in self.text[start:end] and any(c.isalpha() for c in self.text[start:end])
         adjective = self._before(start) in _DETERMINERS or glued  # "a 40-year lease", "5GHz chip"
         last = self._tail(end, clause_end, own, subject, 2 if rank else 1 if adjective else 0)
@@ -113,10 +114,11 @@ class Quotes:
     def _adding_to(self, clause_start: int, start: int) -> int:
         """Where the quote starts: its clause's start, or that of the clause it adds to ("..., up 5%"),
         and of the one that clause adds to ("fell $2.10, or 2.6%, to $78.50 a barrel")."""
-        words = self.text[clause_start:start].split()
-        if words and words[0].lower() in _FINITE and self.clauses.after_comma(clause_start):
+        words = words_between(self.text, clause_start, start)
+        opening = next(words, None)
+        if opening is not None and opening.lower() in _FINITE and self.clauses.after_comma(clause_start):
             return self.clauses.span(self.clauses.start)[0]  # "The tower, completed in 2010, is 828 metres tall"
-        if not all(w.lower() in _ADDING for w in words):
+        if opening is not None and not (opening.lower() in _ADDING and all(w.lower() in _ADDING for w in words)):
             return clause_start
         first = clause_start
         while True:
@@ -124,7 +126,7 @@ class Quotes:
             if previous is None or not self.clauses.after_comma(first):
                 return first
             first = previous[0]
-            if (self.text[first:previous[1]].split()[:1] or [""])[0].lower() not in _ADDING:
+            if next(words_between(self.text, first, previous[1]), "").lower() not in _ADDING:
                 return first
 
     def _tail(self, at: int, clause_end: int, own: list[tuple[int, int]], subject: bool, described: int) -> int:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 _TOKEN = re.compile(
@@ -119,4 +120,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-__all__ = ["ADDRESS", "LIST_HINT", "Token", "has_value_hint", "sentences", "tokenize"]
+_SPLIT_WORD = re.compile(r"\S+")
+
+
+def words_between(text: str, start: int, end: int) -> Iterator[str]:
+    """The words of text[start:end], as str.split gives them, one at a time: a check that stops at its
+    first word outside a set costs that word, not the whole clause (a clause may be the whole text)."""
+    return (m.group() for m in _SPLIT_WORD.finditer(text, start, end))
+
+
+__all__ = ["ADDRESS", "LIST_HINT", "Token", "has_value_hint", "sentences", "tokenize", "words_between"]

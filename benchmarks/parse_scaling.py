@@ -1,6 +1,6 @@
 """Parsing time against input length: the value and period grammars stay linear, with no regex backtracking.
 
-Run: python benchmarks/parse_scaling.py
+Run: python benchmarks/parse_scaling.py [--only PREFIX] [--cpu]
 For each kind of long, pathological input (digit runs, repeated hedge words, nested brackets...),
 prints the time to parse (or reject) it at growing sizes, up to lines of 1 MB, and the exponent k
 of time ~ size^k (k near 1 is linear; catastrophic backtracking would show k of 2 or more). The
@@ -11,6 +11,7 @@ Prints numbers; asserts nothing.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import tempfile
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from claimcheck import ClaimcheckError, extract, load, parse_period, parse_value
 from claimcheck.corpus.vocabulary import parse_relation
+from claimcheck.extraction.drafts import draft_yaml
 
 SIZES = [1_000, 10_000, 100_000, 1_000_000]
 
@@ -62,15 +64,15 @@ RELATIONS = {
 }
 
 
-def timed(parse, text: str) -> float:
+def timed(parse, text: str, clock) -> float:
     best = math.inf
     for _ in range(3):
-        start = time.perf_counter()
+        start = clock()
         try:
             parse(text)
         except ClaimcheckError:
             pass
-        best = min(best, time.perf_counter() - start)
+        best = min(best, clock() - start)
     return best
 
 
@@ -101,28 +103,53 @@ EXTRACTS = {
     "extract: nested brackets": INPUTS["nested brackets"],
     "extract: one long sentence": lambda n: ("Trade rose over 60% in 2022 and " * (n // 32))[:n],
     "extract: chained bounds": INPUTS["chained bounds"],
+    "extract: a date, then spaces": lambda n: "In 2020" + " " * n + "x.",
+    "extract: a year, then numbers": lambda n: "In 2020, " + "1, " * (n // 3),
+    "extract: a list never closed": lambda n: "Russia, India and " + "Peru Chile, " * (n // 12) + "x",
+    "extract: hyphens after a number": lambda n: "1 " + "a-" * (n // 2),
+}
+
+
+def _draft(text: str) -> None:
+    draft_yaml(text, extract(text, published="2025"), source_id="a", published="2025", text_path=None, origin="a")
+
+
+DRAFTS = {
+    "draft: one long sentence": EXTRACTS["extract: one long sentence"],
 }
 
 
 def _row(name: str, times: list[float], sizes: list[int] = SIZES) -> str:
     k = math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0]) if times[0] > 0 else float("nan")
-    return f"{name:30}" + "".join(f"{t * 1e3:>12.3f}ms" for t in times) + f"   {k:10.2f}"
+    return f"{name:34}" + "".join(f"{t * 1e3:>12.3f}ms" for t in times) + f"   {k:10.2f}"
 
 
 def main() -> None:
-    print(f"{'input':30}" + "".join(f"{n:>14,}" for n in SIZES) + "   exponent k")
-    for name, make in INPUTS.items():
-        parse = (lambda t: parse_period(t, published="2025")) if name.startswith("period:") else parse_value
-        print(_row(name, [timed(parse, make(n)) for n in SIZES]), flush=True)
-    for name, make in DECLARED_UNITS.items():
-        print(_row(name, [timed(lambda t: parse_value("5", unit=t), make(n)) for n in SIZES]), flush=True)
-    for name, (run, make) in LOADS.items():
-        print(_row(name, [timed(run, make(n)) for n in SIZES]), flush=True)
-    for name, make in EXTRACTS.items():
-        print(_row(name, [timed(lambda t: extract(t, published="2025"), make(n)) for n in SIZES]), flush=True)
-    print(f"\n{'relation (at most 2,000 chars)':30}" + "".join(f"{n:>14,}" for n in RELATION_SIZES) + "   exponent k")
-    for name, make in RELATIONS.items():
-        print(_row(name, [timed(parse_relation, make(n)) for n in RELATION_SIZES], RELATION_SIZES), flush=True)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", metavar="PREFIX", default="", help="run only the rows whose name starts so "
+                        "(for example 'extract:')")
+    parser.add_argument("--cpu", action="store_true", help="time the process's CPU, not the wall clock (on a "
+                        "machine others use, the wall clock grows with their load)")
+    args = parser.parse_args()
+    clock = time.process_time if args.cpu else time.perf_counter
+    rows = [(name, parse_value, make) for name, make in INPUTS.items() if not name.startswith("period:")]
+    rows += [(name, lambda t: parse_period(t, published="2025"), make) for name, make in INPUTS.items()
+             if name.startswith("period:")]
+    rows += [(name, lambda t: parse_value("5", unit=t), make) for name, make in DECLARED_UNITS.items()]
+    rows += [(name, run, make) for name, (run, make) in LOADS.items()]
+    rows += [(name, lambda t: extract(t, published="2025"), make) for name, make in EXTRACTS.items()]
+    rows += [(name, _draft, make) for name, make in DRAFTS.items()]
+    print(f"{'input':34}" + "".join(f"{n:>14,}" for n in SIZES) + "   exponent k")
+    for name, run, make in rows:
+        if name.startswith(args.only):
+            print(_row(name, [timed(run, make(n), clock) for n in SIZES]), flush=True)
+    relations = [(name, make) for name, make in RELATIONS.items() if name.startswith(args.only)]
+    if relations:
+        print(f"\n{'relation (at most 2,000 chars)':34}" + "".join(f"{n:>14,}" for n in RELATION_SIZES)
+              + "   exponent k")
+    for name, make in relations:
+        print(_row(name, [timed(parse_relation, make(n), clock) for n in RELATION_SIZES], RELATION_SIZES),
+              flush=True)
 
 
 if __name__ == "__main__":

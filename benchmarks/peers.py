@@ -30,11 +30,27 @@ import os
 import random
 import re
 import resource
+import sys
 import time
 from pathlib import Path
 
-from claimcheck import extract, units
-from claimcheck.extraction.dates import date_spans
+from claimcheck import ClaimcheckError, extract, parse_value
+from claimcheck.extraction.dates import _read_period, date_spans
+from claimcheck.extraction.spans import read_value
+from claimcheck.extraction.words import (
+    HEDGES_BY_FIRST,
+    HEDGES_BY_LAST,
+    MONTHS,
+    MULTIPLES,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    RANKS,
+    SCALE,
+)
+from claimcheck.read import units
+from claimcheck.read.currencies import CURRENCY_NAME_WORDS
+from claimcheck.read.forms import CHANGE_VERBS, direction_of
+from claimcheck.read.numbers import FRACTION_WORDS
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES
 from claimcheck.read.units import registry
 
@@ -69,20 +85,37 @@ _UPPER_BOUND_HEDGES = ("'under'", "'at most'", "'nearly'", "'just under'")
 
 
 def written_number(value) -> float | None:
-    """The number as written: the bound of a one-sided hedge, else the middle of the interval."""
-    low, high = value.low_magnitude, value.high_magnitude
-    if value.reading.startswith(_LOWER_BOUND_HEDGES):
+    """The number as written: the bound of a one-sided hedge, else the middle of the interval. A change is
+    the amount of it as written: "increased by 35%" is 35 (percent), "down 34 cents" 34 (cents)."""
+    low, high, reading = value.low_magnitude, value.high_magnitude, value.reading
+    direction = direction_of(value) if reading.startswith(("a rise", "a fall")) else None
+    if direction is not None:
+        reading = reading.split(": ", 1)[1]
+        if value.kind == "change_multiple":
+            low, high = (None if x is None else abs(x - 1) * 100 for x in (low, high))
+        else:
+            low, high = (None if x is None else abs(x) for x in (low, high))
+        if direction == "down":
+            low, high = high, low
+    if reading.startswith(_LOWER_BOUND_HEDGES):
         return low
-    if value.reading.startswith(_UPPER_BOUND_HEDGES):
+    if reading.startswith(_UPPER_BOUND_HEDGES):
         return high
     if low is None or high is None or math.isinf(low) or math.isinf(high):
         return None
-    if value.reading.startswith("'about' a range"):  # the ends as written, before the 'about' tolerance widened them
+    if reading.startswith("'about' a range"):  # the ends as written, before the 'about' tolerance widened them
         return (low / (1 - DEFAULT_TOLERANCES.approximately) + high / (1 + DEFAULT_TOLERANCES.approximately)) / 2
-    spread = re.search(r"±([0-9.e+-]+)", value.reading)
+    spread = re.search(r"±([0-9.e+-]+)", reading)
     if spread and low + float(spread.group(1)) <= high + 1e-9:
         return low + float(spread.group(1))  # "100%" is [99.5, 100] once capped: the number written is 100
     return (low + high) / 2
+
+
+def written_unit(value) -> str:
+    """The unit of the number as written: a change by a percentage is in percent, not a multiple."""
+    if value.kind == "change_multiple" and value.reading.startswith(("a rise", "a fall")):
+        return "percent"
+    return value.unit
 
 
 def _in_unit(number: float, ours: str, theirs: str) -> float | None:
@@ -97,6 +130,23 @@ def _in_unit(number: float, ours: str, theirs: str) -> float | None:
 
 def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-9)
+
+
+_BRACKETED = re.compile(r"\(([^()]+)\)$")
+
+
+def stated(candidate) -> list:
+    """The values a candidate states: its own, and the same quantity written again in brackets, in a second
+    currency (its ``also``: "-15€ ($-99.99)") or in other units ("8- to 16-meter (320- to 640-inch)")."""
+    values = [candidate.value]
+    bracketed = _BRACKETED.search(candidate.text)
+    for again in (candidate.also, bracketed.group(1) if bracketed else None):
+        if again:
+            try:
+                values.append(parse_value(again))
+            except ClaimcheckError:
+                pass
+    return values
 
 
 # --- quantulum3 ---------------------------------------------------------------------------------
@@ -122,10 +172,12 @@ def quantulum_suite(verbose: bool = False) -> tuple[int, int]:
             for candidate in candidates:
                 if not (candidate.start < span[1] and span[0] < candidate.end) or theirs is None:
                     continue
-                number = written_number(candidate.value)
-                converted = None if number is None else _in_unit(number, candidate.value.unit, theirs)
-                if converted is not None and _close(converted, float(expected["value"]) * QUANTULUM_COUNTING.get(expected["unit"], 1)):
-                    ok = True
+                for value in stated(candidate):
+                    number = written_number(value)
+                    converted = None if number is None else _in_unit(number, written_unit(value), theirs)
+                    if converted is not None and _close(converted, float(expected["value"]) * QUANTULUM_COUNTING.get(expected["unit"], 1)):
+                        ok = True
+                if ok:
                     break
             right += ok
             if verbose and not ok:
@@ -145,9 +197,10 @@ def _number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
-_HEDGE_BEFORE = re.compile(r"(?i)(?:about|around|approximately|roughly|some|nearly|almost|over|under|more than|"
-                           r"less than|fewer than|at least|at most|up to|just over|just under|an estimated|"
-                           r"estimated|close to|in excess of)\s+|[$€£¥₹]\s*")  # and a currency sign before a number
+_HEDGE_BEFORE = re.compile(r"(?i)(?:(?:" + "|".join(sorted(CHANGE_VERBS)) + r")\s+(?:by\s+)?)?(?:(?:about|around|"
+                           r"approximately|roughly|some|nearly|almost|over|under|more than|less than|fewer than|"
+                           r"at least|at most|up to|just over|just under|an estimated|estimated|close to|in excess of)"
+                           r"\s+)?(?:[$€£¥₹]\s*)?")  # a change, a hedge, a currency sign before a number
 
 KIND_OF_MODEL = {
     # A fraction in words ("three quarters") is a share to claimcheck and a number to Recognizers.
@@ -155,7 +208,8 @@ KIND_OF_MODEL = {
                                                       and not re.search(r"(?i)%|percent", c.text)
                                                       or units.is_money(c.value.unit)),
     "PercentModel": lambda c: c.value is not None and c.value.unit == "percent",  # a share, or a ratio over 100%
-    "CurrencyModel": lambda c: c.value is not None and c.value.kind == "amount" and units.is_money(c.value.unit),
+    "CurrencyModel": lambda c: c.value is not None and c.value.kind in ("amount", "difference")
+    and units.is_money(c.value.unit),  # money, and a change in money ("down 34 cents")
 }
 
 
@@ -322,46 +376,79 @@ def seed_overlap(verbose: bool = False) -> tuple[int, int, int, int]:
 # --- speed --------------------------------------------------------------------------------------
 
 
-def speed_text(megabytes: float, *, prose_only: bool = False) -> str:
-    """English text of the given size: the seed documents (and, unless ``prose_only``, every suite's sentences).
-
-    The block is repeated with every number changed in each copy (years stay years), so that no
-    cache of readings serves a later copy: each copy costs what new text of that shape would.
-    """
-    root = Path(__file__).resolve().parents[1]
-    parts = [p.read_text(encoding="utf-8") for p in sorted((root / "claims" / "sources").glob("*.txt"))]
-    if not prose_only:
-        parts += [c["req"] for c in json.loads((BENCH / "quantulum3" / "quantities.json").read_text(encoding="utf-8"))]
-        for path in ("Number/English/NumberModel.json", "NumberWithUnit/English/CurrencyModel.json",
-                     "DateTime/English/DatePeriodExtractor.json"):
-            parts += [c["Input"] for c in _spec(path)]
-    block = "\n\n".join(parts)
-    wanted = int(megabytes * 1_000_000)
-    rng = random.Random(20261126)
-
-    def renumbered(match: re.Match) -> str:
+def _renumbered(block: str, rng: random.Random) -> str:
+    """The block with every number changed (years stay years): no cache of readings serves a copy."""
+    def renumber(match: re.Match) -> str:
         digits = match.group()
         if len(digits) == 4 and digits[:2] in ("19", "20"):
             return str(rng.randint(1990, 2030))
         return str(rng.randint(10 ** (len(digits) - 1) if len(digits) > 1 else 1, 10 ** len(digits) - 1))
+    return re.sub(r"\d+", renumber, block)
 
-    copies, size = [block], len(block)
+
+def _sized(block: str, megabytes: float, make_copy) -> str:
+    copies, size, wanted = [block], len(block), int(megabytes * 1_000_000)
     while size < wanted:
-        copies.append(re.sub(r"\d+", renumbered, block))
+        copies.append(make_copy(block))
         size += len(copies[-1]) + 2
     return "\n\n".join(copies)[:wanted]
 
 
-def _timed_extract(text: str) -> tuple[float, int]:
-    from claimcheck.extraction.candidates import _read_value
-    from claimcheck.extraction.dates import _read_period
+_WORD = re.compile(r"[A-Za-z]+")
+# The words values and dates are written with: a copy keeps them, so that it holds as many values.
+_VALUE_WORDS = (NUMBER_WORDS | SCALE | MONTHS | RANKS | ORDINAL_WORDS | MULTIPLES | set(CHANGE_VERBS) |
+                set(HEDGES_BY_FIRST) | set(HEDGES_BY_LAST) | CURRENCY_NAME_WORDS | FRACTION_WORDS |
+                {"year", "years", "month", "months", "quarter", "half", "decade", "since", "per", "cent", "percent"})
 
+
+def unique_prose(megabytes: float) -> str:
+    """The seed documents' prose made new in every copy, so that no sentence repeats: each word outside
+    the 400 most frequent of the seeds (and outside the words values and dates are written with) is
+    replaced by another word of the seeds of the same case, and every number by another. The shape of
+    the text (sentence lengths, punctuation, how often a number comes) is the seeds'."""
+    root = Path(__file__).resolve().parents[1]
+    block = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((root / "claims" / "sources").glob("*.txt")))
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(block):
+        counts[word] = counts.get(word, 0) + 1
+    frequent = {w for w, _ in sorted(counts.items(), key=lambda item: -item[1])[:400]}
+    kept = frequent | {w for w in counts if w.lower() in _VALUE_WORDS}
+    pools = {upper: sorted(w for w in counts if w not in kept and w[:1].isupper() == upper) for upper in (True, False)}
+    rng = random.Random(20261201)
+
+    def new_copy(text: str) -> str:
+        text = _renumbered(text, rng)
+        return _WORD.sub(lambda m: m.group() if m.group() in kept else rng.choice(pools[m.group()[:1].isupper()]), text)
+    return _sized(new_copy(block), megabytes, new_copy)
+
+
+def number_dense(megabytes: float, *, every_sentence: bool = False) -> str:
+    """News text dense with numbers: the seed documents, the regression set's news sentences and the suites'
+    sentences (with ``every_sentence``, the sentences alone: a value or more in each), every number changed
+    in each copy."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from news import cases
+
+    root = Path(__file__).resolve().parents[1]
+    parts = [] if every_sentence else [p.read_text(encoding="utf-8")
+                                       for p in sorted((root / "claims" / "sources").glob("*.txt"))]
+    parts += [case.text for case in cases()]
+    parts += [c["req"] for c in json.loads((BENCH / "quantulum3" / "quantities.json").read_text(encoding="utf-8"))]
+    for path in ("Number/English/NumberModel.json", "NumberWithUnit/English/CurrencyModel.json",
+                 "DateTime/English/DatePeriodExtractor.json"):
+        parts += [c["Input"] for c in _spec(path)]
+    rng = random.Random(20261126)
+    return _sized("\n\n".join(parts), megabytes, lambda block: _renumbered(block, rng))
+
+
+def _timed_extract(text: str) -> tuple[float, float, int]:
+    """Wall-clock and CPU seconds of one extract() of ``text``, and how many candidates it found."""
     extract("Warm-up: about 3 km in 2020.")  # pint's registry loads once per process (~0.7 s): not throughput
-    _read_value.cache_clear()
+    read_value.cache_clear()
     _read_period.cache_clear()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     found = extract(text, published="2025")
-    return time.perf_counter() - start, len(found)
+    return time.perf_counter() - start, time.process_time() - cpu, len(found)
 
 
 def measure_speed(megabytes: float) -> None:
@@ -369,16 +456,17 @@ def measure_speed(megabytes: float) -> None:
         from quantulum3 import parser
     except ImportError:
         parser = None
-    for label, prose_only in (("seed prose", True), ("prose and suite sentences", False)):
-        text = speed_text(megabytes, prose_only=prose_only)
+    for label, make in (("unique prose", unique_prose), ("number-dense news text", number_dense),
+                        ("sentences with a value each", lambda mb: number_dense(mb, every_sentence=True))):
+        text = make(megabytes)
         size = len(text.encode("utf-8"))
-        ours, found = _timed_extract(text)
+        ours, cpu, found = _timed_extract(text)
         print(f"claimcheck on {label}: {size / 1e6:.2f} MB in {ours:.2f} s = {size / ours / 1e6:.2f} MB/s "
-              f"({found:,} candidates)")
+              f"(CPU {cpu:.2f} s = {size / cpu / 1e6:.2f} MB/s; {found:,} candidates, {found / size * 1e3:.1f} per KB)")
         for scale in (0.25, 0.5):
             part = text[: int(len(text) * scale)]
-            seconds, _ = _timed_extract(part)
-            print(f"  {len(part.encode('utf-8')) / 1e6:.2f} MB: {seconds:.2f} s")
+            seconds, cpu, _ = _timed_extract(part)
+            print(f"  {len(part.encode('utf-8')) / 1e6:.2f} MB: {seconds:.2f} s (CPU {cpu:.2f} s)")
         if parser is None:
             print("  quantulum3: not installed (pip install -e '.[bench]'), no ratio")
             continue
@@ -393,11 +481,26 @@ def measure_speed(megabytes: float) -> None:
     print(f"peak RSS of the process: {peak:.0f} MB")
 
 
+def news_scores() -> str:
+    """The regression set of news sentences (tests/gold/news_sentences.yaml), scored as tests/news.py scores it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from news import cases, score
+
+    s = score(cases())
+    return (f"news sentences: value F1 {s.f1:.3f} ({s.right} of {s.expected} values right, {s.found} found); "
+            f"hedge bounds {s.hedged_right}/{s.hedged} = {s.hedged_right / s.hedged:.1%}; "
+            f"direction {s.directions_right}/{s.directions} = {s.directions_right / s.directions:.1%} "
+            f"({s.spurious_directions} on values that are no change); "
+            f"period {s.periods_right}/{s.right} = {s.periods_right / max(s.right, 1):.1%} of the values right; "
+            f"quote {s.quotes_right}/{s.right}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed-mb", type=float, default=4.0, help="size of the speed test text (default 4 MB; 0 skips the speed test)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = parser.parse_args()
+    print(news_scores())
     hit, claims, relevant, candidates = seed_overlap(args.verbose)
     print(f"seeds: candidates overlap the quotes of {hit}/{claims} curated claims = {hit / claims:.1%} (target >= 95%); "
           f"{relevant}/{candidates} candidates overlap a curated quote, {candidates - relevant} do not")

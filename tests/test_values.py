@@ -223,7 +223,7 @@ def test_fraction_words_from_halves_to_thousandths(text, share):
     ("one hundred and three quarters", "amount", "dimensionless", 100.75),
     ("three halves", "amount", "dimensionless", 1.5),
     ("3 dozen", "count", "item", 36),
-    ("13 lakh", "amount", "dimensionless", 1.3e6),
+    ("13 lakh", "count", "item", 1.3e6),  # a whole number of things, as "half a million" is
     ("three lakh crore", "count", "item", 3e12),
     ("minus 5", "amount", "dimensionless", -5),
     ("negative one", "amount", "dimensionless", -1),

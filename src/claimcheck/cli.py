@@ -530,8 +530,10 @@ def _candidate_record(candidate: Candidate) -> dict[str, Any]:
         "period": None if period is None else {"text": candidate.period_text, "start": period.start.isoformat(),
                                                "end": period.end.isoformat(), "label": period.label()},
         "period_span": list(candidate.period_span) if candidate.period_span else None,
-        "sentence": list(candidate.sentence), "subject": candidate.subject, "measure": candidate.measure,
-        "items": list(candidate.items) if candidate.items else None,
+        "sentence": list(candidate.sentence), "quote": list(candidate.quote) if candidate.quote else None,
+        "subject": candidate.subject, "measure": candidate.measure, "scope": candidate.scope,
+        "direction": candidate.direction, "written": candidate.written, "also": candidate.also,
+        "stated": candidate.stated, "note": candidate.note, "items": list(candidate.items) if candidate.items else None,
     }
 
 

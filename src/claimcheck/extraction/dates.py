@@ -36,7 +36,16 @@ _UNITS = _UNIT_WORD + r"s\b"
 _UNIT_OR_UNITS = _UNIT_WORD + r"s?\b"
 
 
-_COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred)"
+_COUNT = (r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+          r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred)")
+
+
+# A month written with its capital, after a day: "3 March", never "12 may" (the verb).
+_MONTH_CAPITALIZED = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+
+
+_STREAK = r"(?:consecutive|straight|successive)"
 
 
 _DAY = r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?!\s*[-/:.]\s*\d))"
@@ -53,12 +62,27 @@ _MOMENT = (rf"(?:today|tomorrow|yesterday|now|the\s+day\s+(?:after|before)\s+(?:
 
 
 _DATE_CORE = (
-    rf"{_MOMENT}\s*(?:-|–|to|till|until|through)\s*(?:{_MOMENT})"
+    # windows of a year: "the first nine months of 2022", "the three months to April", "the year to March"
+    rf"(?:the\s+)?(?:first|last|past)\s+{_COUNT}\s+months?\s+(?:of\s+)?(?:{_YEAR}|(?:this|last|next)\s+year|the\s+year)"
+    rf"|(?:the\s+)?(?:{_COUNT}\s+)?(?:days?|weeks?|months?|quarters?|year)\s+(?:to|ending|ended|through)\s+"
+    rf"(?:(?:the\s+end\s+of\s+)?{_MONTH}(?:(?:\s*,)?\s+{_YEAR})?|{_WEEKDAY})"
+    rf"|so\s+far\s+(?:this\s+year|in\s+{_YEAR})"
+    # streaks: "the past 11 consecutive years", "more than 9 consecutive years", "four years in a row"
+    rf"|(?:the\s+)?(?:past|last|previous)\s+{_COUNT}\s+{_STREAK}\s+{_UNITS}"
+    rf"|(?:more\s+than|over|at\s+least|nearly|almost|some|about|around)\s+{_COUNT}\s+{_STREAK}\s+{_UNITS}"
+    rf"|{_COUNT}\s+{_STREAK}\s+{_UNITS}|{_COUNT}\s+{_UNITS}\s+in\s+a\s+row"
+    # ranges of months and whole dates: "Jan-Feb 2017", "January-September 2022", "10/1/2018"
+    rf"|{_MONTH}\s*(?:-|–|to|through|until)\s*{_MONTH}(?:(?:\s*,)?\s+{_YEAR})?"
+    rf"|\d{{1,2}}/\d{{1,2}}/(?:{_YEAR}|\d\d)(?!\d)"
+    rf"|(?:(?:the\s+)?(?:beginning|end|start|middle|close)\s+of\s+)(?:{_MONTH}(?:(?:\s*,)?\s+{_YEAR})?|{_YEAR})"
+    rf"|(?:end|start)-{_YEAR}"
+    rf"|{_MOMENT}\s*(?:-|–|to|till|until|through)\s*(?:{_MOMENT})"
     rf"|(?:the\s+)?{_UNIT}\s+after\s+next"
     rf"|{_COUNT}\s+{_UNIT_OR_UNITS}\s+in\s+the\s+(?:future|past)"
     rf"|(?:(?:this|next|last|coming)\s+)?{_WEEKDAY}"
     rf"|(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|till|until|through|and)\s*(?:the\s+)?\d{{1,2}}"
     rf"(?:st|nd|rd|th)?\s+(?:(?:of|in)\s+)?(?:(?:this|next|last)\s+month|{_MONTH}(?:,?\s+{_YEAR})?))"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_CAPITALIZED}(?:(?:\s*,)?\s+{_YEAR})?(?!\w)"
     rf"|(?:the\s+)?(?:month\s+of\s+){_MONTH}(?:,?\s+{_YEAR})?"
     rf"|{_MONTH}\s+(?:next|last|this)\s+year"
     rf"|(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:week|weekend|month)\s+of\s+"
@@ -69,21 +93,20 @@ _DATE_CORE = (
     rf"|(?:next|last|this)\s+year['’]s\s+(?:first|second|third|fourth)[\s-]quarter"
     rf"|(?:Q[1-4]|H[12])\s*{_YEAR}"
     rf"|(?:the\s+)?(?:next|last|past|previous|coming|following|first)\s+{_COUNT}\s+{_UNIT_OR_UNITS}"
-    rf"|{_COUNT}\s+{_UNIT_OR_UNITS}\s+(?:ago|hence|from\s+(?:now|today)|later|earlier)"
-    rf"|{_COUNT}\s+consecutive\s+{_UNITS}"
+    rf"|{_COUNT}\s+{_UNIT_OR_UNITS}\s+(?:ago|hence|from\s+(?:now|today)|later|earlier|before)"
     rf"|(?:the\s+)?(?:early|mid|late)[-\s]{_YEAR}s?"
     rf"|(?:the\s+)?(?:19|20|['’])\d0s\b"
     rf"|(?:(?:the\s+)?(?:beginning|end|start|middle)\s+of\s+)(?:the\s+)?(?:(?:this|next|last|coming)\s+)?"
     rf"(?:{_UNIT}|{_MONTH})"
     rf"|(?:the\s+)?week\s+(?:of|commencing|starting|beginning)(?:\s+on)?\s+(?:{_MONTH}\s+{_DAY}|{_DAY})"
-    rf"|{_YEAR}\s*,?\s*{_MONTH}(?!\w)"
-    rf"|(?:(?:early|mid|late|this|next|last|the\s+month\s+of|month\s+of)\s+)?{_MONTH}"
-    rf"(?:\s+(?:{_DAY_IN_RANGE}\s*(?:-|–|to|through|and)\s*{_DAY}|{_DAY}))?(?:\s*,?\s+(?:of\s+)?{_YEAR})?(?!\w)"
+    rf"|{_YEAR}\s*(?:,\s*)?{_MONTH}(?!\w)"
+    rf"|(?:(?:early|mid|late)[-\s]+|(?:this|next|last|the\s+month\s+of|month\s+of)\s+)?{_MONTH}"
+    rf"(?:\s+(?:{_DAY_IN_RANGE}\s*(?:-|–|to|through|and)\s*{_DAY}|{_DAY}))?(?:(?:\s*,)?\s+(?:of\s+)?{_YEAR})?(?!\w)"
     rf"|(?:summer|winter|spring|fall|autumn)\s+(?:of\s+)?{_YEAR}"
     rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
     rf"|{_YEAR}\s*(?:-|/)\s*(?:0?[1-9]|1[0-2])\b(?!\s*(?:-|/)\s*\d)"
     rf"|(?:0?[1-9]|1[0-2])\s*(?:-|/)\s*{_YEAR}"
-    rf"|{_YEAR}\s*(?:-|–|—|to|until|through)\s*(?:{_YEAR}|\d\d)\b"
+    rf"|{_YEAR}\s*(?:-|–|—|to|until|through)\s*(?:{_YEAR}|\d\d)\b(?!\s*(?:%|per\s*cent|percent))"
     rf"|week\s+\d{{1,2}}\b"
     rf"|(?:this\s+|next\s+|last\s+)?Q[1-4]\b"
     rf"|{_YEAR}\s+the\s+(?:first|second|third|fourth)\s+quarter"
@@ -98,11 +121,13 @@ _DATE_CORE = (
 
 # Where a date or period is written, resolvable or not: the extractor keeps those the period grammar reads.
 _DATE_SPAN = re.compile(
-    rf"(?i)\b(?:(?:in|since|by|during|from|until|till|through|throughout|before|after|as\s+of|over|of|for|"
-    rf"between|compared\s+(?:with|to))\s+)?"
-    rf"(?:between\s+(?:{_DATE_CORE}|{_DAY}|now|today)\s+and\s+(?:{_DATE_CORE}|now|today)"
+    # "in the third": a quarter or half named before, its noun left out. The two-ended forms come
+    # first: a preposition taken as the prefix of one end would cut "between 2012 and 2016" short.
+    rf"(?i)\b(?:in\s+the\s+(?:first|second|third|fourth|final|last)(?=\s*(?:[.,;:)]|$))"
+    rf"|between\s+(?:{_DATE_CORE}|{_DAY}|now|today)\s+and\s+(?:{_DATE_CORE}|now|today)"
     rf"|from\s+(?:{_DATE_CORE}|{_DAY}|today|now)\s+(?:to|until|till|through)\s+(?:{_DATE_CORE}|today|now)"
-    rf"|(?:{_DATE_CORE}))"
+    rf"|(?:(?:in|since|by|during|from|until|till|through|throughout|before|after|as\s+of|as\s+at|at|over|of|for|"
+    rf"compared\s+(?:with|to))\s+)?(?:{_DATE_CORE}))"
 )
 
 
@@ -112,20 +137,25 @@ def date_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 def _for_re2(pattern: str) -> str:
-    """A superset of ``pattern`` that RE2 can run: negative lookaheads and word boundaries dropped (RE2 has no
+    """A superset of ``pattern`` that RE2 can run: lookaheads and word boundaries dropped (RE2 has no
     lookaround, and its \\b is ASCII's), and \\s and \\d widened to what they mean in Python's re on text."""
     spaces = r"\t-\r\x1c-\x20\x{85}\p{Z}"
     out = []
     i = 0
     in_class = False
     while i < len(pattern):
-        if pattern.startswith("(?!", i):
-            depth, j = 0, i
-            while True:  # skip to the lookahead's closing bracket
+        if pattern.startswith(("(?!", "(?="), i):
+            depth, j, in_lookahead_class = 0, i, False
+            while True:  # skip to the lookahead's closing bracket (brackets in a class do not count)
                 if pattern[j] == "\\":
                     j += 2
                     continue
-                depth += {"(": 1, ")": -1}.get(pattern[j], 0)
+                if in_lookahead_class:
+                    in_lookahead_class = pattern[j] != "]"
+                elif pattern[j] == "[":
+                    in_lookahead_class = True
+                else:
+                    depth += {"(": 1, ")": -1}.get(pattern[j], 0)
                 if depth == 0:
                     break
                 j += 1
@@ -207,42 +237,64 @@ class DateScan:
 
 @dataclass(frozen=True, slots=True)
 class PeriodSpan:
+    """Where a date or period is written, and how the period grammar reads it (``period`` None: it does not)."""
+
     start: int
     end: int
     text: str
-    period: Period
-    read: str  # the part of ``text`` the period grammar read: "2013" of "from 2013"
+    period: Period | None
+    read: str  # the part of ``text`` the period grammar read ("2013" of "from 2013"), or all of it, unread
+
+    @property
+    def streak(self) -> bool:
+        """"for 15 consecutive years", "four years in a row": what holds for a run of years, in its own clause."""
+        return _STREAK_WORDS.search(self.text) is not None
+
+
+_STREAK_WORDS = re.compile(r"(?i)\b(?:consecutive|straight|successive|in\s+a\s+row)\b")
 
 
 @lru_cache(maxsize=8192)
-def _read_period(text: str, published: Period | None) -> Period | None:
+def _read_period(text: str, published: Period | str | None) -> Period | None:
     try:
         return parse_period(text, published=published)
     except ClaimcheckError:
         return None
 
 
-def periods_in(text: str, start: int, end: int, published: Period | None, scan: DateScan | None = None
-               ) -> list[PeriodSpan]:
-    """The periods written in text[start:end] that the period grammar resolves (against ``published``).
+# The words before a date that the period grammar may not read: "from 2013", "by 2027", "compared with 1990".
+_PREPOSITION = re.compile(r"(?i)^(?:in|since|by|during|from|until|till|through|throughout|before|after|as\s+of|"
+                          r"as\s+at|at|over|of|for|on|compared\s+(?:with|to))\s+")
 
-    ``scan``, the text's date scan, saves scanning the text again for each sentence.
+
+_THE = re.compile(r"(?i)^the\s+")
+
+
+def periods_in(text: str, start: int, end: int, published: Period | str | None, scan: DateScan | None = None
+               ) -> list[PeriodSpan]:
+    """The dates and periods written in text[start:end], read by the period grammar against ``published``.
+
+    Those the grammar does not read are kept too (``period`` None): "on February 11" is a date with
+    no year, never a count of eleven. ``scan``, the text's date scan, saves scanning again per sentence.
     """
     found = []
     for match in (scan or DateScan(text)).matches(start, end):
-        span_text = match.group()
-        read = " ".join(span_text.split())
-        period = _read_period(read, published)
+        written = " ".join(match.group().split())
+        read, period = written, _read_period(written, published)
         if period is None:
             # "from 2013", "in the first half of 2024": the preposition may be more than the grammar reads.
-            words = read.split(None, 1)
-            if len(words) == 2:
-                read = re.sub(r"(?i)^the\s+", "", words[1])
-                period = _read_period(read, published)
-        if period is None:
-            continue
-        found.append(PeriodSpan(match.start(), match.end(), span_text, period, read))
+            without = _PREPOSITION.sub("", written)
+            for shorter in (without, _THE.sub("", without)):
+                if shorter != read and (period := _read_period(shorter, published)) is not None:
+                    read = shorter
+                    break
+        if period is None and _A_UNIT_ALONE.fullmatch(written):
+            continue  # "a year", "per day": the unit of a rate, no date
+        found.append(PeriodSpan(match.start(), match.end(), match.group(), period, read))
     return found
+
+
+_A_UNIT_ALONE = re.compile(r"(?i)(?:(?:the|a|an|per|each|every)\s+)?(?:day|week|month|quarter|year|decade|century)s?")
 
 
 __all__ = ["DateScan", "PeriodSpan", "date_spans", "periods_in"]

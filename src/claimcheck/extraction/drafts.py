@@ -1,26 +1,16 @@
 """Draft claim files: every candidate a claim, every unfilled field marked TODO, for a person to finish.
+
+A claim's quote is the shortest part of its sentence that carries it (several claims may share
+one), its value is written as the text writes it, with a second currency in ``also:``, and its
+period as the period grammar reads it. Where the draft had to say more than the quote does (the
+first end of "from 15 to 25 member states" takes the second end's noun), it says why in
+``derived:``. Guesses are marked as guesses.
 """
 
 from __future__ import annotations
 
-import re
-
 from claimcheck.corpus.yamlfile import quoted
 from claimcheck.extraction.candidates import Candidate
-
-QUOTE_WORDS = 40  # a draft's quote: the sentence, or this many words around the value when it is longer
-
-
-def _quote(text: str, candidate: Candidate) -> str:
-    """The sentence around the candidate, cut to a window of words: always a substring of the text."""
-    start, end = candidate.sentence
-    words = list(re.finditer(r"\S+", text[start:end]))
-    if len(words) <= QUOTE_WORDS:
-        return text[start:end]
-    at = next((k for k, w in enumerate(words) if start + w.end() > candidate.start), 0)
-    first = max(0, min(at - QUOTE_WORDS // 2, len(words) - QUOTE_WORDS))
-    chosen = words[first:first + QUOTE_WORDS]
-    return text[start + chosen[0].start():start + chosen[-1].end()]
 
 
 def draft_yaml(text: str, candidates: list[Candidate], *, source_id: str, published: str | None,
@@ -29,7 +19,7 @@ def draft_yaml(text: str, candidates: list[Candidate], *, source_id: str, publis
     lines = [
         f"# DRAFT written by 'claimcheck extract' from {origin}.",
         "# Review every claim: delete those that are not claims, fill each field marked TODO, correct the",
-        "# guesses (subject, measure), then remove 'draft: true'. 'claimcheck check' lists what is missing.",
+        "# guesses (subject, measure, scope), then remove 'draft: true'. 'claimcheck check' lists what is missing.",
         "source:",
         f"  id: {quoted(source_id)}",
         "  title: null  # TODO",
@@ -39,29 +29,53 @@ def draft_yaml(text: str, candidates: list[Candidate], *, source_id: str, publis
         lines.append(f"  text: {quoted(text_path)}")
     lines += ["  draft: true", "claims:"]
     for number, candidate in enumerate(candidates, start=1):
-        lines.append(f"  - id: c{number:03d}")
-        lines.append(f"    quote: {quoted(_quote(text, candidate))}")
-        if candidate.subject:
-            lines.append(f"    subject: {quoted(candidate.subject)}  # a guess")
-        else:
-            lines.append("    subject: null  # TODO")
-        if candidate.value is not None:
-            if candidate.measure:
-                lines.append(f"    measure: {quoted(candidate.measure)}  # a guess")
-            else:
-                lines.append("    measure: null  # TODO: what is measured?")
-            lines.append(f"    value: {quoted(candidate.text)}")
-            if candidate.period_text:
-                lines.append(f"    period: {quoted(candidate.period_text)}")
-        elif candidate.items:
-            lines.append("    measure: null  # TODO: what do the items make up?")
-            lines.append("    items: [" + ", ".join(quoted(item) for item in candidate.items) + "]")
-        else:
-            lines.append("    event: null  # TODO: what happened then?")
-            lines.append(f"    date: {quoted(candidate.period_text or candidate.text)}")
+        lines += _claim(text, candidate, f"c{number:03d}")
     if not candidates:
         lines[-1] = "claims: []  # claimcheck extract found no values or dates"
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["QUOTE_WORDS", "draft_yaml"]
+def _claim(text: str, candidate: Candidate, claim_id: str) -> list[str]:
+    start, end = candidate.quote or candidate.sentence
+    lines = [f"  - id: {claim_id}", f"    quote: {quoted(text[start:end])}"]
+    lines.append(_guess("subject", candidate.subject, "TODO"))
+    if candidate.value is not None:
+        lines.append(_guess("measure", candidate.measure, "TODO: what is measured?"))
+        if candidate.scope:
+            lines.append(_guess("scope", candidate.scope, ""))
+        if candidate.unit:
+            lines.append(f"    unit: {quoted(candidate.unit)}  # a guess, from the sentence (pounds of weight)")
+        lines.append(f"    value: {quoted(candidate.written or candidate.text)}")
+        if candidate.also:
+            lines.append(f"    also: {quoted(candidate.also)}")
+        if candidate.stated:
+            lines.append(f"    stated: {quoted(candidate.stated)}  # when it was said, not when it holds")
+        if candidate.period is not None and candidate.period_text:
+            lines.append(f"    period: {quoted(candidate.period_text)}")
+        elif candidate.note:
+            lines.append(f"    period: null  # TODO: {candidate.note}")
+        if candidate.written and candidate.written != candidate.text:
+            lines.append(f"    derived: {quoted(_why_written(candidate))}")
+    elif candidate.items:
+        lines.append("    measure: null  # TODO: what do the items make up?")
+        lines.append("    items: [" + ", ".join(quoted(item) for item in candidate.items) + "]")
+    else:
+        lines.append("    event: null  # TODO: what happened then?")
+        lines.append(f"    date: {quoted(candidate.period_text or candidate.text)}")
+    return lines
+
+
+def _guess(field: str, guess: str | None, todo: str) -> str:
+    if guess:
+        return f"    {field}: {quoted(guess)}  # a guess"
+    return f"    {field}: null  # {todo}".rstrip()
+
+
+def _why_written(candidate: Candidate) -> str:
+    """Why the drafted value is not written so in the quote."""
+    if candidate.written.startswith(("rose ", "fell ")):
+        return f"{candidate.text!r} restates the change before it, so it is drafted as {candidate.written!r}"
+    return f"{candidate.text!r} is the first end of a change, and takes the unit of the second: {candidate.written!r}"
+
+
+__all__ = ["draft_yaml"]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 _TOKEN = re.compile(
@@ -25,32 +26,39 @@ class Token(NamedTuple):  # a named tuple: built for every word of the text, and
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    out = []
+    out: list[Token] = []
+    append, new = out.append, tuple.__new__  # built for every word of every sentence with a number: kept lean
     for match in _TOKEN.finditer(text, start, end):
-        kind = match.lastgroup or "other"
+        kind = match.lastgroup
         first, last = match.span()
-        word = text[first:last]
-        if kind == "num" and (" " in word or "\u00a0" in word):
+        word = match.group()
+        if kind != "num":
+            append(new(Token, (kind, word, word.lower(), first, last)))
+            continue
+        if " " in word or "\u00a0" in word:
             # "10 000" is one number, but "2 3" are two: only thousands groups of three may be spaced.
             pieces = re.split(r"[ \u00a0]", word)
             if not all(len(p) == 3 for p in pieces[1:]) or len(pieces[0]) > 3:
                 offset = first
                 for piece in pieces:
-                    out.append(Token("num", piece, piece, offset, offset + len(piece)))
+                    append(new(Token, ("num", piece, piece, offset, offset + len(piece))))
                     offset += len(piece) + 1
                 continue
-        out.append(Token(kind, word, word.lower(), first, last))
+        append(new(Token, ("num", word, word, first, last)))
     return out
 
 
 # Cheap tests that let a sentence skip the expensive work: every value extract() reads has a hint.
-ADDRESS = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
+# An e-mail address's name starts where its run of name characters does (the look-behind): tried at
+# every letter, as \b would, a long run with no "@" would be read again from each of its letters.
+ADDRESS = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 _HINT_WORD_LIST = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen half third quarter "
-    "majority minority most largest biggest highest leading greatest top first second doubled tripled trebled "
+    "majority minority most largest biggest highest leading greatest top lowest smallest first second doubled tripled "
+    "trebled "
     "quadrupled halved fourth fifth sixth seventh eighth ninth tenth hundredth thousandth").split()
 
 
@@ -86,6 +94,9 @@ _ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "no.", "vs.", "et
                   "sept.", "oct.", "nov.", "dec.", "approx.", "c."}
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, cut after . ! ? before a capital or digit (not after common abbreviations), or at blank lines."""
     spans = []
@@ -93,7 +104,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text):
         cut = match.start()
         last_word = text[max(start, cut - 6):cut].split()[-1:] or [""]
-        if last_word[0].lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", last_word[0]):
+        if last_word[0].lower() in _ABBREVIATIONS or _INITIALS.fullmatch(last_word[0]):
             continue
         spans.append(_trimmed(text, start, cut))
         start = match.end()
@@ -109,4 +120,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-__all__ = ["ADDRESS", "LIST_HINT", "Token", "has_value_hint", "sentences", "tokenize"]
+_SPLIT_WORD = re.compile(r"\S+")
+
+
+def words_between(text: str, start: int, end: int) -> Iterator[str]:
+    """The words of text[start:end], as str.split gives them, one at a time: a check that stops at its
+    first word outside a set costs that word, not the whole clause (a clause may be the whole text)."""
+    return (m.group() for m in _SPLIT_WORD.finditer(text, start, end))
+
+
+__all__ = ["ADDRESS", "LIST_HINT", "Token", "has_value_hint", "sentences", "tokenize", "words_between"]

@@ -12,14 +12,14 @@ NUMBER_WORDS = set(
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen".split())
 
 
-SCALE = {"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k", "mln", "trn", "bln", "tln",
+SCALE = {"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k", "mln", "mil", "trn", "bln", "tln",
           "lakh", "lakhs", "crore", "crores", "dozens"}
 
 
 MULTIPLES = {"doubled", "tripled", "trebled", "quadrupled", "halved"}
 
 
-RANKS = {"largest", "biggest", "highest", "leading", "greatest", "top"}
+RANKS = {"largest", "biggest", "highest", "leading", "greatest", "top", "lowest", "smallest"}
 
 
 ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
@@ -36,7 +36,7 @@ _HEDGES = [
     ("in", "excess", "of"), ("upwards", "of"), ("more", "than"), ("less", "than"), ("fewer", "than"),
     ("at", "least"), ("at", "most"), ("up", "to"), ("no", "more", "than"), ("no", "less", "than"),
     ("not", "more", "than"), ("not", "less", "than"), ("no", "fewer", "than"), ("just", "over"), ("just", "under"),
-    ("just", "above"), ("just", "below"), ("close", "to"), ("slightly", "more", "than"), ("slightly", "less", "than"),
+    ("just", "above"), ("just", "below"), ("sub", "-"), ("close", "to"), ("slightly", "more", "than"), ("slightly", "less", "than"),
     ("a", "minimum", "of"), ("a", "maximum", "of"), ("an", "estimated"), ("over",), ("above",), ("under",),
     ("below",), ("exceeding",), ("nearly",), ("almost",), ("about",), ("around",), ("approximately",),
     ("roughly",), ("some",), ("circa",), ("estimated",), ("between",), ("~",), ("equal", "to"), ("equals",),
@@ -85,11 +85,29 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 
 
 NAME_WORDS_BEFORE = {"article", "chapter", "section", "no.", "no", "number", "version", "room", "route", "page",
-                      "figure", "table", "level", "phase", "grade", "class", "item", "paragraph", "clause", "annex"}
+                      "figure", "table", "level", "phase", "grade", "class", "item", "paragraph", "clause", "annex",
+                      "round", "stage", "season", "episode", "volume", "vol", "issue", "magnitude", "category", "gate",
+                      "platform", "terminal", "flight", "line", "channel", "highway", "interstate", "act", "resolution"}
+
+
+# Capitalized words that begin a sentence or a phrase and are no name: "In 2020", "Some 300 people".
+FUNCTION_WORDS = {"The", "In", "On", "At", "By", "For", "Since", "During", "From", "This", "That", "These", "Those",
+                  "It", "Its", "A", "An", "As", "Over", "Under", "About", "Nearly", "With", "Among", "According",
+                  "Last", "Next", "Some", "Most", "More", "Less", "All", "Both", "Each", "Every", "Many", "Few", "Only",
+                  "Almost", "Around", "Approximately", "Roughly", "Just", "Between", "After", "Before",
+                  "Meanwhile", "However", "Also", "Today", "Now", "Then", "There", "Here", "We", "They", "He", "She",
+                  "Our", "Their", "His", "Her", "Such", "Total", "Overall", "Up", "To", "Of", "And", "But", "Or", "If",
+                  "Another", "Until", "Through", "Within", "Against", "Than", "Down", "Above", "Below",
+                  "Exactly", "Fewer", "When", "While", "Where", "Why", "How", "What", "Which", "Who", "Whose",
+                  "Amid", "Despite", "Including", "Excluding", "Per", "Plus", "Minus", "Sub", "Data", "Title", "Source"}
 
 
 def plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) or word in _IRREGULAR_PLURALS
 
 
-__all__ = ["HEDGES_BY_FIRST", "HEDGES_BY_LAST", "MONTHS", "MULTIPLES", "NAME_WORDS_BEFORE", "NOT_COUNTED", "NUMBER_WORDS", "ORDINAL_WORDS", "RANKS", "SCALE", "plural", "unitish"]
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "cattle", "sheep", "personnel", "livestock",
+                      "police", "troops", "feet", "teeth", "mice", "geese", "fish", "aircraft", "deer"}
+
+
+__all__ = ["FUNCTION_WORDS", "HEDGES_BY_FIRST", "HEDGES_BY_LAST", "MONTHS", "MULTIPLES", "NAME_WORDS_BEFORE", "NOT_COUNTED", "NUMBER_WORDS", "ORDINAL_WORDS", "RANKS", "SCALE", "plural", "unitish"]

@@ -34,6 +34,8 @@ def measured_fraction(p: Reading) -> bool:
     following = cur.tokens[j] if j < len(cur.tokens) else None
     if following in SCALES and following not in ("m", "b", "k"):
         return True
+    if j != cur.i and following in ("percentage", "point", "points", "basis"):
+        return True  # "a quarter of a percentage point", "half a point": a number of points
     if j != cur.i or following is None or following == "of":
         return False
     if following in CURRENCY_WORDS or following in CURRENCY_SYMBOLS or following in CURRENCY_NAMES_BY_FIRST:
@@ -246,5 +248,76 @@ def position(p: Reading) -> Value | None:
                 f"ordinal position: the {ordinal_text(n)} {counted}, so a count of {n} once it was reached",
                 f"{n} {counted}", counted=counted)
 
-__all__ = ["MULTIPLE_WORDS", "finish_multiple", "majority", "measured_fraction", "multiple", "of_denominator",
+
+# --- changes: "rose 5%", "fell by a third", "a 38% increase", "down 0.3 percentage points" ----------
+
+_RISE_VERBS = ("rose rise rises rising risen increased increase increases increasing grew grow grows growing grown "
+               "gained gain gains gaining climbed climb climbs climbing jumped jump jumps jumping surged surge surges "
+               "surging soared soar soars soaring up added adds adding expanded expand expands expanding advanced "
+               "advance advances rebounded rebound raised raise raises raising boosted boost boosts lifted").split()
+_FALL_VERBS = ("fell fall falls falling fallen dropped drop drops dropping declined decline declines declining "
+               "decreased decrease decreases decreasing slipped slip slips slid slide slides sank sink sinks shrank "
+               "shrink shrinks shrinking shrunk contracted contract contracts contracting lost lose loses losing down "
+               "slumped slump slumps plunged plunge plunges plunging tumbled tumble tumbles eased ease eases dipped "
+               "dip dips cut cuts cutting reduced reduce reduces reducing lowered lower lowers slashed slash").split()
+CHANGE_VERBS = {word: "up" for word in _RISE_VERBS} | {word: "down" for word in _FALL_VERBS}
+# Nouns of a change, before "of" ("an increase of 5%") or after the amount ("a 38% increase").
+CHANGE_NOUNS = {word: "up" for word in "increase increases rise rises gain gains jump surge rebound hike growth".split()} | {
+    word: "down" for word in "drop fall decline decrease cut cuts reduction loss contraction slump plunge dip".split()}
+# What may close an amount that is a change: the nouns, and "higher", "lower" ("14% higher in 2023").
+CHANGE_AFTER = CHANGE_NOUNS | {"higher": "up", "lower": "down", "more": "up", "fewer": "down", "less": "down"}
+
+_CHANGE_READING = {"up": "a rise", "down": "a fall"}
+
+
+def as_change(p: Reading, amount: Value, direction: str, written: str) -> Value:
+    """A rise or a fall by ``amount``: by a percentage, a multiple of what was before (rose 5%: ×1.05); by
+    percentage points, money, a count or a unit, a difference with its sign (fell $4.5 billion: −4.5 billion)."""
+    up = direction == "up"
+    bounds = [amount.low_magnitude, amount.high_magnitude, amount.loose_low_magnitude, amount.loose_high_magnitude]
+    low_inc, high_inc = amount.low_inclusive, amount.high_inclusive
+    if bounds[0] is not None and bounds[0] < 0:
+        bounds[0], low_inc = 0.0, True  # "rose 0%" is [0, 0.5]: the amount of a change is never below nothing
+    bounds[2] = None if bounds[2] is None else max(bounds[2], 0.0)
+    if amount.unit == units.PERCENT:
+        if not up:
+            if amount.low_magnitude is not None and amount.low_magnitude >= 100 and not (
+                    amount.low_magnitude == 100 and amount.low_inclusive):
+                raise p.fail("a fall of more than 100% leaves less than nothing")
+            if bounds[1] is None or bounds[1] > 100:
+                bounds[1], high_inc = 100.0, True  # "fell by more than 20%": by at most all of it
+            bounds[3] = 100.0 if bounds[3] is None or bounds[3] > 100 else bounds[3]
+        sign = 1.0 if up else -1.0
+        moved = [None if x is None else 1 + sign * x / 100 for x in bounds]
+        kind, unit = "change_multiple", units.MULTIPLE
+    elif amount.kind in ("amount", "count", "difference", "rate"):
+        moved = [None if x is None else (x if up else -x) for x in bounds]
+        kind, unit = ("rate" if amount.kind == "rate" else "difference"), amount.unit
+    else:
+        raise p.fail(f"a {amount.kind} cannot rise or fall; write the amount of the change")
+    low, high, loose_low, loose_high = moved if up else (moved[1], moved[0], moved[3], moved[2])
+    if not up:
+        low_inc, high_inc = high_inc, low_inc
+    reading = f"{_CHANGE_READING[direction]} ({written}): {amount.reading}"
+    if kind == "change_multiple":
+        reading += ", as a multiple of what was before"
+    canonical = f"{'rose' if up else 'fell'} {amount.canonical}"
+    return make(p, p.text, kind, unit, low, high, low_inc, high_inc, loose_low, loose_high, reading, canonical,
+                counted=amount.counted)
+
+
+def direction_of(value: Value) -> str | None:
+    """'up' or 'down' for a change (a rise, a fall, a change multiple); None for a value that is no change."""
+    for direction, reading in _CHANGE_READING.items():
+        if value.reading.startswith(reading):
+            return direction
+    if value.kind == "change_multiple":
+        if value.low_magnitude is not None and value.low_magnitude >= 1 and value.high_magnitude != 1:
+            return "up"
+        if value.high_magnitude is not None and value.high_magnitude <= 1 and value.low_magnitude != 1:
+            return "down"
+    return None
+
+
+__all__ = ["CHANGE_AFTER", "CHANGE_NOUNS", "CHANGE_VERBS", "as_change", "direction_of", "MULTIPLE_WORDS", "finish_multiple", "majority", "measured_fraction", "multiple", "of_denominator",
            "one_in", "peek_multiple", "rank", "skip_of_tail"]

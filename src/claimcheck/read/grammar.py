@@ -16,9 +16,13 @@ import re
 
 from claimcheck.errors import ArgumentTypeError, ValueParseError
 from claimcheck.read import units
-from claimcheck.read.currencies import currency_name, currency_prefix
+from claimcheck.read.currencies import CURRENCY_SYMBOLS, currency_name, currency_prefix
 from claimcheck.read.forms import (
+    CHANGE_AFTER,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
     MULTIPLE_WORDS,
+    as_change,
     finish_multiple,
     majority,
     measured_fraction,
@@ -55,15 +59,17 @@ from claimcheck.read.numbers import (
 from claimcheck.read.tokens import TYPOGRAPHIC, Reading, tokenize, tokenize_as_written
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances, as_tolerances
 from claimcheck.read.unit_words import (
+    BASIS_POINTS,
     as_rate,
     canonical_unit,
     per_unit,
     physical_unit,
     rate_suffix,
+    smaller_parts,
     unhyphenated,
     unit_after,
 )
-from claimcheck.read.values import Kind, Value, format_interval, format_number
+from claimcheck.read.values import Kind, Value, format_interval, format_number, overlap
 
 _PER_CENT = re.compile(r"(?i)\bper cent\b")
 
@@ -87,6 +93,9 @@ def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = 
         raise ArgumentTypeError("parse_value", "unit", unit, "None or a unit as text, such as 'USD' or 'km'")
     tolerances = as_tolerances(tolerances, "parse_value")
     written = " ".join(text.translate(TYPOGRAPHIC).split())
+    bracketed = _IN_OTHER_UNITS.fullmatch(written)
+    if bracketed:
+        return _with_conversion(text, bracketed.group(1), bracketed.group(2), unit, tolerances)
     written = _PER_CENT.sub("percent", written)
     written = _SPACED_THOUSANDS.sub(",", written)  # "10 000": thousands grouped with spaces
     normalized = written.lower()
@@ -97,7 +106,40 @@ def parse_value(text: str, *, unit: str | None = None, tolerances: Tolerances = 
     as_written = tokenize_as_written(written) if len(written) == len(normalized) else tokens
     as_written = as_written if len(as_written) == len(tokens) else tokens
     tokens, as_written = unhyphenated(tokens, as_written)
+    if len(tokens) >= 2 and tokens[-1] == "m" and tokens[-2][0].isdigit() and _is_length(unit):
+        tokens[-1] = as_written[-1] = "meter"  # "12m" with a length declared (or in brackets after it): metres
     return parse(Reading(text, tokens, unit, tolerances, as_written))
+
+
+_IN_OTHER_UNITS = re.compile(r"(.*\S)\s*\(([^()]+)\)")
+
+
+def _is_length(unit: str | None) -> bool:
+    return unit is not None and units.known_unit(unit) and units.dimension_of(units.canonical(unit)) == "meter"
+
+
+def _with_conversion(text: str, outer: str, inner: str, unit: str | None, tolerances: Tolerances) -> Value:
+    """'12m (39ft)', '40C (104F)': a value, then the same quantity in other units, in brackets.
+
+    What is in brackets settles what the first is ("12m" beside feet is metres, not millions) and
+    must agree with it; a second currency is no conversion (claimcheck applies no exchange rate).
+    """
+    second = parse_value(inner, tolerances=tolerances)
+    if second.kind != "amount" or units.is_money(second.unit):
+        raise ValueParseError(text, f"{inner!r} in brackets is not the same quantity in other units (a figure in a "
+                                    "second currency is written in also:)")
+    first = parse_value(outer, unit=unit or second.unit, tolerances=tolerances)
+    if units.dimension_of(first.unit) != units.dimension_of(second.unit):
+        raise ValueParseError(text, f"{outer!r} and {inner!r} are not quantities of one kind")
+    low, high = (None if x is None else float(units.quantity(x, second.unit).to(first.unit).magnitude)
+                 for x in (second.low_magnitude, second.high_magnitude))
+    if not overlap(first.low_magnitude, first.high_magnitude, first.low_inclusive, first.high_inclusive,
+                   low, high, True, True):
+        shown = format_interval(low, high, True, True, first.unit)
+        raise ValueParseError(text, f"{inner!r} is {shown}, which {outer!r} ({first.interval_text()}) does not allow")
+    return first.model_copy(update={
+        "text": text, "reading": f"{first.reading}; {inner} in brackets, the same quantity",
+        "canonical": f"{first.canonical} ({second.canonical})"})
 
 
 def parse(p: Reading) -> Value:
@@ -105,7 +147,12 @@ def parse(p: Reading) -> Value:
     cur.accept("the")
     if cur.peek() in ("a", "an") and _a_compound(cur.rest()[1:]):
         cur.take()  # "a nine-member bloc", "a 40-country survey": the article of a compound adjective
-    special = majority(p) or rank(p) or position(p) or multiple(p)
+    first = cur.peek() or ""
+    if (first[:1].isdigit() or first in CURRENCY_SYMBOLS) and cur.peek(1) not in ("st", "nd", "rd", "th"):
+        # "41.9%", "$2.64 trillion": of the forms that are no hedged number only "a 38% increase" can start so
+        special = change(p) if cur.tokens[-1] in CHANGE_AFTER else None
+    else:
+        special = majority(p) or rank(p) or position(p) or multiple(p) or change(p)
     if special is not None:
         return special
     hedge: Hedge = "exact"
@@ -161,7 +208,8 @@ def parse(p: Reading) -> Value:
         return range_value(p, first=number, currency=currency, about=hedge == "about")
     if hedge == "exact" and currency is None and cur.peek() not in (None, *RANGE_SEPARATORS):
         start = cur.i
-        first_unit = physical_unit(p, len(cur.tokens) - cur.i)
+        percent = cur.accept("%") or cur.accept("percent")  # "6% to 8%"
+        first_unit = units.PERCENT if percent else physical_unit(p, len(cur.tokens) - cur.i)
         if first_unit is not None and cur.peek() in RANGE_SEPARATORS and looks_like_range_end(p):
             return range_value(p, first=number, first_unit=first_unit)  # "44 mg to 50 mg"
         cur.i = start
@@ -179,11 +227,17 @@ def parse(p: Reading) -> Value:
             unit = f"{currency} / {per}"  # "$15.4/hour", "$350 per kg"
     else:
         unit, kind, counted = unit_after(p, number)
+        if unit == BASIS_POINTS:  # "12 basis points": 0.12 percentage points, rounded as the basis points are
+            unit, number = units.PERCENTAGE_POINT, Number(number.value / 100, number.half_unit / 100,
+                                                           number.round_half_unit / 100, False, False,
+                                                           f"{format_number(number.value / 100)}")
         if units.is_money(unit):
             number = money_tail(p, number, unit)
             per = per_unit(p)
             if per is not None:
                 unit = f"{unit} / {per}"  # "3 dollars a gallon"
+        elif kind == "amount":
+            number = smaller_parts(p, number, unit)  # "2 hours 14 minutes", "5 feet 11 inches"
     if hedge in ("over", "under") and cur.accept("or", "equal"):
         cur.accept("to")  # "more than 5000 or equal to": the bound is inclusive
         hedge = "at_least" if hedge == "over" else "at_most"
@@ -201,6 +255,44 @@ def parse(p: Reading) -> Value:
     if not cur.at_end():
         raise p.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
     return finish(p, hedge, number, unit, kind, denominator=denominator, counted=counted)
+
+
+def change(p: Reading) -> Value | None:
+    """A rise or fall and its amount: 'rose 5%', 'fell by a third', 'cut output by 2 million barrels',
+    'an increase of 5%', 'a 38% increase', '14% higher'. None (the cursor unmoved) if it is not one."""
+    cur = p.cur
+    if p.of_a_change:
+        return None  # the amount of a change is no change itself: "rose rose 5%" is nothing
+    start = cur.i
+    cur.accept("a") or cur.accept("an")
+    word = cur.peek()
+    direction = None
+    if word in CHANGE_NOUNS and cur.peek(1) == "of":
+        direction = CHANGE_NOUNS[cur.take()]
+        cur.take()
+        amount_end = len(cur.tokens)
+    elif word in CHANGE_VERBS and not (word in ("up", "down") and cur.peek(1) in ("to", "from")):
+        direction = CHANGE_VERBS[cur.take()]
+        by = next((j for j in range(cur.i, min(cur.i + 4, len(cur.tokens))) if cur.tokens[j] == "by"), None)
+        if by is not None and all(token.isalpha() for token in cur.tokens[cur.i:by]):
+            cur.i = by + 1  # "cut output by 2 million barrels", "cut its fleet by half"
+        cur.accept("an", "average", "of") or cur.accept("an", "average") or cur.accept("on", "average")
+        amount_end = len(cur.tokens)
+    elif len(cur.tokens) - cur.i >= 2 and cur.tokens[-1] in CHANGE_AFTER and word not in CHANGE_AFTER and \
+            cur.tokens[-2] not in ("or", "and"):  # "5 or more" is a bound, "5 more" a change
+        direction = CHANGE_AFTER[cur.tokens[-1]]
+        amount_end = len(cur.tokens) - 1
+    if direction is None or cur.i >= amount_end or cur.peek() in ("to", "from"):
+        cur.i = start
+        return None
+    try:
+        amount = parse(Reading(p.text, cur.tokens[cur.i:amount_end], p.declared_unit, p.tol,
+                               p.as_written[cur.i:amount_end], of_a_change=True))
+    except ValueParseError:
+        cur.i = start  # "lower or equal than 300" is a bound, not a fall
+        return None
+    cur.i = len(cur.tokens)
+    return as_change(p, amount, direction, " ".join(p.as_written[start:start + 1]))
 
 
 def money_tail(p: Reading, number: Number, currency: str) -> Number:
@@ -282,15 +374,17 @@ def range_value(p: Reading, *, between: bool = False, first: Number | None = Non
     if between and cur.peek() != "and" and currency is None:
         first_unit, _, _ = unit_after(p, first)
     elif not between and first_unit is None and currency is None and cur.peek() not in RANGE_SEPARATORS:
-        first_unit = physical_unit(p, len(cur.tokens) - cur.i)  # "from -18 °C to -34 °C"
+        percent = cur.accept("%") or cur.accept("percent")  # "from 6% to 8%"
+        first_unit = units.PERCENT if percent else physical_unit(p, len(cur.tokens) - cur.i)  # "from -18 °C to -34 °C"
     if not (cur.accept("and") if between else any(cur.accept(word) for word in RANGE_SEPARATORS)):
         raise p.fail("a range needs two numbers, as in 'between 10 and 20' or '10-20'")
     currency = currency_prefix(p) or currency
     second = read_number(cur)
     if second is None:
         raise p.fail_rest()
-    if second.scale_word and not first.scale_word:
-        # "$1-2 billion": the scale word of the second number applies to the first.
+    if second.scale_word and not first.scale_word and first.value * SCALES[second.scale_word] <= second.value:
+        # "$1-2 billion": the scale word of the second number applies to the first; in "$400,000 to $2
+        # million" it cannot (the range would run backwards).
         first = first.scaled(SCALES[second.scale_word], second.scale_word)
     if currency is not None:
         unit, kind, counted = currency, "amount", None

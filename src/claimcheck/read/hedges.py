@@ -37,7 +37,7 @@ _PREFIX_HEDGES: list[tuple[tuple[str, ...], Hedge]] = sorted(
         (("just", "over"), "just_over"), (("just", "above"), "just_over"), (("slightly", "more", "than"), "just_over"),
         (("at", "least"), "at_least"), (("no", "less", "than"), "at_least"), (("not", "less", "than"), "at_least"),
         (("no", "fewer", "than"), "at_least"), (("a", "minimum", "of"), "at_least"),
-        (("under",), "under"), (("less", "than"), "under"), (("below",), "under"), (("fewer", "than"), "under"),
+        (("under",), "under"), (("sub", "-"), "under"), (("less", "than"), "under"), (("below",), "under"), (("fewer", "than"), "under"),
         (("at", "most"), "at_most"), (("up", "to"), "at_most"), (("no", "more", "than"), "at_most"),
         (("not", "more", "than"), "at_most"), (("a", "maximum", "of"), "at_most"),
         (("nearly",), "nearly"), (("almost",), "nearly"), (("close", "to"), "nearly"), (("just", "under"), "just_under"),
@@ -97,8 +97,8 @@ def suffix_hedge(p: Reading) -> Hedge | None:
 
 def finish(p: Reading, hedge: Hedge, number: Number, unit: str, kind: Kind, *, denominator: float | None = None,
             counted: str | None = None, multiple: bool = False, fraction_written: str | None = None) -> Value:
-    if kind == "share" and number.value > 100:
-        kind = "amount"  # "240% of GDP": more than a whole is a ratio, not a part of one
+    if kind == "share" and (number.value > 100 or p.of_a_change):
+        kind = "amount"  # "240% of GDP": more than a whole is a ratio, not a part of one; "rose 5%" no part at all
     if kind == "share" and unit == units.PERCENT and is_yearly_percent(p.declared_unit):
         # "around 4.5%" with unit: percent a year is a growth rate, not a share.
         unit, kind = units.PERCENT_PER_YEAR, "rate"
@@ -197,9 +197,22 @@ def make(p: Reading, text: str, kind: Kind, unit: str, low: float | None, high: 
         loose_low = min(loose_low, low)
     if loose_high is not None and high is not None:
         loose_high = max(loose_high, high)
-    return Value(text=text, kind=kind, unit=unit, low_magnitude=low, high_magnitude=high, low_inclusive=low_inc,
-                 high_inclusive=high_inc, loose_low_magnitude=loose_low, loose_high_magnitude=loose_high,
-                 reading=reading, canonical=canonical, denominator=denominator, counted=counted)
+    # Built from fields this function has checked: pydantic's validation of each of them again is a
+    # tenth of the extractor's time on text dense with numbers.
+    return Value.model_construct(
+        _ALL_FIELDS, text=text, kind=kind, unit=unit, low_magnitude=_real(low), high_magnitude=_real(high),
+        low_inclusive=low_inc, high_inclusive=high_inc, loose_low_magnitude=_real(loose_low),
+        loose_high_magnitude=_real(loose_high), reading=reading, canonical=canonical, denominator=_real(denominator),
+        counted=counted, category=None, negated=False)
+
+
+# One set of the fields set, shared: pydantic copies it before it changes it (model_copy), and a set
+# per value would be half of each value's memory.
+_ALL_FIELDS = set(Value.model_fields)
+
+
+def _real(x: float | None) -> float | None:
+    return None if x is None else float(x)
 
 _DOMAINS: dict[str, tuple[float | None, float | None]] = {
     "share": (0.0, 100.0), "count": (0.0, None), "rank": (1.0, None), "change_multiple": (0.0, None),
@@ -207,11 +220,19 @@ _DOMAINS: dict[str, tuple[float | None, float | None]] = {
 }
 
 
+def _never_below_zero(unit: str) -> bool:
+    """Money, percentages and physical magnitudes; not degrees (of heat, as often as of angle), a bare ratio or
+    a rate in %."""
+    if unit in (units.MULTIPLE, units.PERCENT_PER_YEAR, "degree") or "degree_" in unit:
+        return False
+    return units.is_money(unit) or unit == units.PERCENT or unit not in (units.COUNT, units.RANK)
+
+
 def cap_to_domain(kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool, high_inc: bool):
     """Close an unbounded side with the domain of the kind: a share lies in [0, 100] percent."""
     domain_low, domain_high = _DOMAINS.get(kind, (None, None))
-    if kind == "amount" and (units.is_money(unit) or unit == units.PERCENT) and low is None:
-        domain_low = 0.0  # "under $5" is [0, 5); a loss written "-$15" stays negative
+    if kind in ("amount", "rate") and low is None and _never_below_zero(unit):
+        domain_low = 0.0  # "under $5" is [0, 5), "up to 12m" [0, 12]; a loss written "-$15" stays negative
     if kind == "rate" and unit == units.PERCENT_PER_YEAR:
         domain_low = -100.0
     capped = False

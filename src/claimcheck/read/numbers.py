@@ -44,7 +44,7 @@ FRACTIONS = _FRACTION_SINGULAR | _FRACTION_PLURAL
 FRACTION_WORDS = frozenset(FRACTIONS)  # for the extractor
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "mn": 1e6, "mln": 1e6,
-    "m": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12,
+    "m": 1e6, "mil": 1e6, "crore": 1e7, "crores": 1e7, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12,
     "tn": 1e12, "trn": 1e12, "tln": 1e12, "dozen": 12, "dozens": 12,
 }
 
@@ -228,7 +228,7 @@ def check_magnitude(value: float, text: str) -> None:
 def scale_number(cur: Cursor, number: Number) -> Number:
     """The number times the scale words after it: "2.5 million", "three lakh crore", "3 million and a half"."""
     scale = cur.peek()
-    if scale not in SCALES or scale in ("m", "b") and cur.peek(1) is not None and cur.peek(1) not in CURRENCY_WORDS:
+    if scale not in SCALES or scale in ("m", "b") and not _letter_scale(cur.peek(1)):
         return number
     cur.take()
     factor = SCALES[scale]
@@ -249,6 +249,27 @@ def scale_number(cur: Cursor, number: Number) -> Number:
         number = Number(number.value + value * factor, 0.0, 0.0, False, True, f"{number.written} and {written}",
                          number.scale_word)
     return number
+
+
+# Words after a length that say which one it is: "12m high", "a 5 km long queue", "2 1/2 in thick".
+DIMENSION_WORDS = frozenset({"high", "tall", "long", "wide", "deep", "thick", "across", "away", "apart"})
+
+# After "m", words that make it a metre: "12m high", "5m long", "3m of water" (and a plural noun, a
+# million: "3.4m tonnes", "12m people").
+LENGTH_WORDS = frozenset({"underground", "below", "above", "of", "in", "per", "/", "^", "squared", "cubed", "x", "×",
+                          "by", "from", "to", "-", "and", "or"}) | DIMENSION_WORDS
+
+
+def _letter_scale(following: str | None) -> bool:
+    """Whether "m" or "b" after a number is a scale (million, billion), given the token after it."""
+    if following is None or following in CURRENCY_WORDS:
+        return True  # "£12m", "12m dollars"; at the end, a million as news writes it
+    return following not in LENGTH_WORDS and following.isalpha() and len(following) > 2 and (
+        following.endswith("s") or following in _PLURALS_WITHOUT_S)
+
+
+_PLURALS_WITHOUT_S = frozenset({"people", "children", "men", "women", "staff", "cattle", "sheep", "livestock",
+                                "personnel", "youth", "poultry", "fish"})
 
 
 def _times_ten_to(cur: Cursor) -> int | None:
@@ -406,15 +427,15 @@ _UNIT_ORDINALS = {word: n for word, n in ORDINALS.items() if word.isalpha()}
 _UNIT_ORDINALS.update({word: 10 + k for k, word in enumerate(
     "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), start=1)})
 _UNIT_ORDINALS["hundredth"] = 100
+_TENS_ORDINAL_VALUES = {word: TENS[number] for number, word in _TENS_ORDINALS.items()}  # twentieth ... ninetieth
 
 
 def ordinal_word_value(token: str) -> int | None:
     """first ... nineteenth, twentieth ... ninetieth, twenty-first ... ninety-ninth, hundredth; else None."""
     if token in _UNIT_ORDINALS:
         return _UNIT_ORDINALS[token]
-    tens = {word: TENS[number] for number, word in _TENS_ORDINALS.items()}
-    if token in tens:
-        return tens[token]
+    if token in _TENS_ORDINAL_VALUES:
+        return _TENS_ORDINAL_VALUES[token]
     head, _, tail = token.partition("-")
     if head in TENS and tail in _UNIT_ORDINALS and _UNIT_ORDINALS[tail] < 10:
         return TENS[head] + _UNIT_ORDINALS[tail]

@@ -44,14 +44,18 @@ def tokenize(text: str) -> list[str]:
 class Cursor:
     """Tokens with a position; every helper consumes forward only, so parsing is linear."""
 
+    __slots__ = ("text", "tokens", "i")
+
     def __init__(self, text: str, tokens: list[str]):
         self.text = text
         self.tokens = tokens
         self.i = 0
 
     def peek(self, k: int = 0) -> str | None:
-        j = self.i + k
-        return self.tokens[j] if j < len(self.tokens) else None
+        try:  # asked dozens of times per value: no length is taken where an index will do
+            return self.tokens[self.i + k]
+        except IndexError:
+            return None
 
     def take(self) -> str:
         token = self.tokens[self.i]
@@ -59,8 +63,14 @@ class Cursor:
         return token
 
     def accept(self, *words: str) -> bool:
-        if tuple(self.tokens[self.i:self.i + len(words)]) == words:
-            self.i += len(words)
+        i, tokens = self.i, self.tokens
+        try:
+            if tokens[i] != words[0]:
+                return False  # most tries fail on the first word: no slice is made for them
+        except IndexError:
+            return False
+        if len(words) == 1 or tuple(tokens[i:i + len(words)]) == words:
+            self.i = i + len(words)
             return True
         return False
 
@@ -87,7 +97,8 @@ class Reading:
     """
 
     def __init__(self, text: str, tokens: list[str], declared_unit: str | None, tolerances: Tolerances,
-                 as_written: list[str] | None = None, *, second_bound_allowed: bool = True) -> None:
+                 as_written: list[str] | None = None, *, second_bound_allowed: bool = True,
+                 of_a_change: bool = False) -> None:
         self.text = text
         self.cur = Cursor(text, tokens)
         self.declared_unit = declared_unit
@@ -95,6 +106,7 @@ class Reading:
         self.as_written = tokens if as_written is None else as_written
         self.second_bound_allowed = second_bound_allowed  # two bounds make an interval; a chain would recurse
         self.said_exactly = False  # "exactly 2%": the number as written, with no rounding
+        self.of_a_change = of_a_change  # the amount of a rise or fall: a percentage of it is no share of a whole
 
     def fail(self, reason: str) -> ValueParseError:
         return ValueParseError(self.text, reason)

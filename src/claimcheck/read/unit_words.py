@@ -7,11 +7,20 @@ would misread ('a' is a year to pint, 'in' an inch) stay counted nouns.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimcheck.errors import ValueParseError
 from claimcheck.read import units
 from claimcheck.read.currencies import CURRENCY_WORDS, currency_name
-from claimcheck.read.numbers import FRACTIONS, Number, ordinal_word_value, small_word_value
+from claimcheck.read.numbers import (
+    DIMENSION_WORDS,
+    FRACTIONS,
+    SCALES,
+    Number,
+    ordinal_word_value,
+    read_digits,
+    small_word_value,
+)
 from claimcheck.read.tokens import Reading, by_first_word
 from claimcheck.read.values import Kind
 
@@ -30,11 +39,26 @@ _RATE_SUFFIXES = [("a", "year"), ("per", "year"), ("every", "year"), ("each", "y
 RATE_SUFFIXES_BY_FIRST = by_first_word(_RATE_SUFFIXES, lambda suffix: suffix)
 
 # Words pint would read as units ('a' is a year, 'in' an inch) that in a claim are counted nouns.
-_NOUNS_PINT_MISREADS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "ft", "min", "cc",
-                        "units", "unit"}
+_NOUNS_PINT_MISREADS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "units", "unit",
+                        # nouns that are also obscure units: "a 5kg bag", "a chain of stores", "a league"
+                        "bag", "bags", "chain", "chains", "link", "links", "league", "leagues", "rod", "rods", "pole",
+                        "poles", "hand", "hands"}
 
 # ... and, after a number, scale letters and words that other rules read.
-_NOT_UNITS = _NOUNS_PINT_MISREADS | {"m", "b", "k", "an", "point", "points", "times", "per"}
+_NOT_UNITS = _NOUNS_PINT_MISREADS | {"b", "k", "an", "point", "points", "times", "per"}
+
+# Units news writes in two words, as pint names them.
+_TWO_WORD_UNITS = {
+    f"{first} {second}": name for name, first, seconds in [
+        ("metric_ton", "metric", ("ton", "tons", "tonne", "tonnes")), ("ton", "short", ("ton", "tons")),
+        ("long_ton", "long", ("ton", "tons")), ("nautical_mile", "nautical", ("mile", "miles")),
+        ("light_year", "light", ("year", "years")), ("fluid_ounce", "fluid", ("ounce", "ounces")),
+        ("troy_ounce", "troy", ("ounce", "ounces")), ("kilowatt_hour", "kilowatt", ("hour", "hours")),
+        ("megawatt_hour", "megawatt", ("hour", "hours")), ("gigawatt_hour", "gigawatt", ("hour", "hours")),
+        ("terawatt_hour", "terawatt", ("hour", "hours")),
+    ] for second in seconds}
+
+_TEMPERATURE_LETTERS = {"C": "degree_Celsius", "F": "degree_Fahrenheit"}
 
 _POWERS = {"square": 2, "sq": 2, "cubic": 3, "squared": 2, "cubed": 3}
 
@@ -52,6 +76,7 @@ def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], l
     """
     if "-" not in "".join(tokens) and not any(word[:1] == "M" and word[1:] in units.CURRENCIES for word in as_written):
         return tokens, as_written
+    tokens, as_written = _without_old(tokens, as_written)
     out, out_written = [], []
     for k, (token, written) in enumerate(zip(tokens, as_written, strict=True)):
         previous = tokens[k - 1] if k else ""
@@ -59,6 +84,8 @@ def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], l
         if token == "-" and previous[:1].isdigit() and (following in ("to", "and") or _unit_word(following)
                                                         or following in CURRENCY_WORDS):
             continue  # "27-kilometer", "8- to 16-meter", "12-cent": the hyphen joins an adjective
+        if token == "-" and previous in ("minus", "negative") and following[:1].isdigit():
+            continue  # "minus-40 degrees"
         if token == "-" and previous[:1].isdigit() and _compound_noun(following) and _nouns_only(tokens[k + 2:]):
             out.append(following)  # "40-country bloc": forty countries
             out_written.append(as_written[k + 1])
@@ -94,11 +121,30 @@ def _nouns_only(words: list[str]) -> bool:
     return all(word.replace("-", "").replace("'", "").isalpha() for word in words)
 
 
+def _without_old(tokens: list[str], as_written: list[str]) -> tuple[list[str], list[str]]:
+    """An age written as an adjective is its length: "40-year-old" is 40 years, "200 million-year-old"
+    200 million years."""
+    if not any(token.endswith("-old") for token in tokens):
+        return tokens, as_written
+    out, out_written = [], []
+    for token, written in zip(tokens, as_written, strict=True):
+        parts = token.removesuffix("-old").split("-") if token.endswith("-old") else None
+        if parts and all(part in SCALES or _unit_word(part) for part in parts):
+            out += parts
+            out_written += written[:len(written) - 4].split("-")
+            continue
+        out.append(token)
+        out_written.append(written)
+    return out, out_written
+
+
 def unit_after(p: Reading, number: Number) -> tuple[str, Kind, str | None]:
     cur = p.cur
     currency = None
     if cur.accept("percentage", "points") or cur.accept("percentage", "point") or cur.accept("pp") or cur.accept("points"):
         return units.PERCENTAGE_POINT, "difference", None
+    if cur.accept("basis", "points") or cur.accept("basis", "point") or cur.accept("bps") or cur.accept("bp"):
+        return BASIS_POINTS, "difference", None  # a hundredth of a percentage point, scaled by the caller
     if cur.accept("%") or cur.accept("percent") or cur.accept("pct") or cur.accept("percents") \
             or cur.accept("percentage"):
         return units.PERCENT, "share", None
@@ -117,11 +163,45 @@ def unit_after(p: Reading, number: Number) -> tuple[str, Kind, str | None]:
     candidate = " ".join(words)
     physical = physical_unit(p, stop)
     if physical is not None:
+        if cur.peek() in DIMENSION_WORDS and units.dimension_of(physical) == "meter":
+            cur.take()  # "12m high", "5 km long": what the length measures, not a unit of its own
         return physical, "amount", None
     cur.i += stop
     if "per" in words or not all(_COUNTED_WORD.fullmatch(w) for w in words):
         raise p.fail(f"{candidate!r} is not a unit claimcheck knows")
     return units.COUNT, "count", candidate
+
+
+def smaller_parts(p: Reading, number: Number, unit: str) -> Number:
+    """After '2 hours': smaller units of the same kind, '14 minutes' ('5 feet 11 inches'), added in.
+
+    The rounding is that of the last part: "2 hours 14 minutes" is 134 ± 0.5 minutes.
+    """
+    cur = p.cur
+    total, half_unit, written = number.value, number.half_unit, f"{number.written} {canonical_unit(unit, None)}"
+    last = unit
+    while (cur.peek() or " ")[0].isdigit() or cur.peek() == "and" and (cur.peek(1) or " ")[0].isdigit():
+        start = cur.i
+        cur.accept("and")
+        part = read_digits(p.text, cur.take())
+        smaller = physical_unit(p, min(3, len(cur.tokens) - cur.i))
+        factor = units.base_form(smaller)[0] / units.base_form(last)[0] if smaller else 0.0
+        if smaller is None or units.dimension_of(smaller) != units.dimension_of(unit) or not 0 < factor < 1:
+            cur.i = start
+            break
+        to_first = units.base_form(smaller)[0] / units.base_form(unit)[0]
+        total += part.value * to_first
+        half_unit = part.half_unit * to_first
+        written = f"{written} {part.written} {canonical_unit(smaller, None)}"
+        last = smaller
+    if last == unit:
+        return number
+    parts = Number(total, half_unit, half_unit, False, False, written)
+    parts.with_unit = True  # the written text names its units: "2 hour 14 minute"
+    return parts
+
+
+BASIS_POINTS = "basis_point"  # no unit of its own: read as percentage points, a hundredth of one each
 
 
 def per_unit(p: Reading) -> str | None:
@@ -145,31 +225,63 @@ def physical_unit(p: Reading, stop: int) -> str | None:
     compound units: 'kilometres per hour', 'km/s2', 'J/m^2', 'sq mi', 'km cubed'.
     """
     cur = p.cur
+    if cur.at_end():
+        return None
     if cur.tokens[cur.i:] == ["in"]:
         cur.i += 1  # "2 in" at the end is two inches; anywhere else "in" is a preposition
         return "inch"
-    written = p.as_written[cur.i:cur.i + min(stop, 8)]
-    lowered = cur.tokens[cur.i:cur.i + min(stop, 8)]
+    if p.as_written[cur.i] in _TEMPERATURE_LETTERS and cur.peek(1) not in ("/", "per", "^", "*"):
+        # "25 C", "31C": news means degrees; to pint, C is a coulomb and F a farad.
+        letter = p.as_written[cur.i]
+        cur.take()
+        return _TEMPERATURE_LETTERS[letter]
+    found = _longest_unit(tuple(p.as_written[cur.i:cur.i + min(stop, 8)]), tuple(cur.tokens[cur.i:cur.i + min(stop, 8)]))
+    if found is None:
+        return None
+    unit, n = found
+    cur.i += n
+    return unit
+
+
+@lru_cache(maxsize=8192)
+def _longest_unit(written: tuple[str, ...], lowered: tuple[str, ...]) -> tuple[str, int] | None:
+    """The unit the longest run of these tokens makes, and how many tokens it takes (cached: news writes the
+    same few units after its numbers, and each is up to sixteen tries)."""
     for n in range(len(lowered), 0, -1):
-        if " ".join(lowered[:n]) in _NOT_UNITS or lowered[n - 1] in ("per", "/", "^", "square", "cubic", "sq"):
-            continue
-        for tokens in (written[:n], lowered[:n]):
-            expression = _pint_expression(tokens)
+        if " ".join(lowered[:n]) in _NOT_UNITS or lowered[n - 1] in ("per", "/", "^", "square", "cubic", "sq") or \
+                n > 1 and any(token in _NOUNS_PINT_MISREADS for token in lowered[1:n]):
+            continue  # "5kg bag" is no kilogram-bag
+        if n >= 2 and lowered[n - 1] in ("2", "3") and n < len(lowered) and _same_kind(lowered[n - 2], lowered[n]):
+            continue  # "6 ft 2 in": two inches more, not square feet
+        # A word in capitals is a name, not a unit lower-cased: "two US investors" is no two microseconds.
+        shouted = any(len(word) > 1 and word.isalpha() and word.isupper() for word in written[:n])
+        for tokens in (written[:n],) if shouted else (written[:n], lowered[:n]):
+            expression = _pint_expression(list(tokens))
             problem = units.unit_problem(expression) if expression else units.UNKNOWN
             if problem is None:
                 unit = units.canonical(expression)
                 if not _A_CONSTANT.search(unit):
-                    cur.i += n
-                    return unit
+                    return unit, n
             elif problem != units.UNKNOWN:
                 break  # a unit as written that claimcheck cannot use ('dB/m'): not to be read as 'db/m', decibarns
     return None
 
 
+def _same_kind(first: str, second: str) -> bool:
+    """Whether two words are units of the same dimension ("ft" and "in")."""
+    if not (_UNIT_NAME.fullmatch(first) and _UNIT_NAME.fullmatch(second)):
+        return False
+    if not (units.known_unit(first) and units.known_unit(second)):
+        return False
+    return units.dimension_of(units.canonical(first)) == units.dimension_of(units.canonical(second))
+
+
 def declared_or_bare(p: Reading, number: Number) -> tuple[str, Kind, str | None]:
     unit = p.declared_unit
     if unit is None:
-        whole = (number.integer_written or number.words) and number.value >= 0 and float(number.value).is_integer()
+        # "18", "eight", "7.4 million": a whole number of things; "2.5", "0.75": a plain number
+        whole = (number.integer_written or number.words or number.scale_word is not None) and number.value >= 0 and \
+            float(number.value).is_integer()
         return (units.COUNT, "count", None) if whole else (units.MULTIPLE, "amount", None)
     return declared_unit_of(p.text, unit)
 
@@ -201,6 +313,14 @@ def _pint_expression(tokens: list[str]) -> str | None:
     while k < len(tokens):
         token = tokens[k]
         low = token.lower()
+        pair = f"{low} {tokens[k + 1].lower()}" if k + 1 < len(tokens) else ""
+        if pair in _TWO_WORD_UNITS:
+            if out and out[-1] not in ("/", "*"):
+                out.append("*")
+            out.append(_TWO_WORD_UNITS[pair] + (f"**{power_next}" if power_next else ""))
+            power_next = 0
+            k += 2
+            continue
         if low in ("per", "/"):
             if not out or out[-1] in ("/", "*"):
                 return None
@@ -211,7 +331,9 @@ def _pint_expression(tokens: list[str]) -> str | None:
             if not out:
                 return None
             out[-1] += f"**{_POWERS[low]}"
-        elif low == "^" or (token in ("2", "3") and out and out[-1] not in ("/", "*")):
+        elif low == "^" or (token in ("2", "3") and out and out[-1] not in ("/", "*")
+                            and (k + 1 == len(tokens) or tokens[k + 1].lower() in ("/", "per"))):
+            # "km2", "m/s2"; but in "6 ft 2 in" the 2 is a number of inches
             digits = tokens[k + 1] if low == "^" and k + 1 < len(tokens) else token
             k += 1 if low == "^" else 0
             if not digits.isdigit() or not out:

@@ -23,7 +23,7 @@ CURRENCIES = (
 )
 # Subunits that news writes on their own: 50 cents is half a US dollar, 470 pence 4.70 pounds.
 SUBUNITS = {"USD_cent": "0.01 USD", "USD_nickel": "0.05 USD", "USD_dime": "0.1 USD", "GBP_penny": "0.01 GBP",
-            "EUR_cent": "0.01 EUR"}
+            "EUR_cent": "0.01 EUR", "MYR_sen": "0.01 MYR"}
 COUNT = "item"
 RANK = "rank"
 PERCENT = "percent"

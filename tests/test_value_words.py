@@ -1,0 +1,132 @@
+"""The value grammar on the words news writes around a number: changes, money signs, units, ranges."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import ClaimcheckError, parse_value
+from claimcheck.read.forms import CHANGE_VERBS, direction_of
+
+
+@pytest.mark.parametrize(("text", "kind", "interval", "direction"), [
+    ("rose 5.2%", "change_multiple", "[1.0515, 1.0525] ×", "up"),
+    ("up 5%", "change_multiple", "[1.045, 1.055] ×", "up"),
+    ("rose over 5%", "change_multiple", "(1.05, ∞) ×", "up"),  # a rise is no share: it may pass 100%
+    ("fell by a third", "change_multiple", "[0.666667] ×", "down"),
+    ("fell by more than 20%", "change_multiple", "[0, 0.8) ×", "down"),  # a fall takes at most all of it
+    ("lost about 30%", "change_multiple", "[0.685, 0.715] ×", "down"),
+    ("a 38% increase", "change_multiple", "[1.375, 1.385] ×", "up"),
+    ("decline of 12%", "change_multiple", "[0.875, 0.885] ×", "down"),
+    ("growth of 3.1%", "change_multiple", "[1.0305, 1.0315] ×", "up"),
+    ("14% higher", "change_multiple", "[1.135, 1.145] ×", "up"),
+    ("1.2% lower", "change_multiple", "[0.9875, 0.9885] ×", "down"),
+    ("cut its fleet by half", "change_multiple", "[0.5] ×", "down"),
+    ("rose by a quarter", "change_multiple", "[1.25] ×", "up"),
+    ("down 0.3 percentage points", "difference", "[-0.35, -0.25] points", "down"),
+    ("two points lower", "difference", "[-2] points", "down"),
+    ("dropped by $4.5 billion", "difference", "[-4.55, -4.45] billion USD", "down"),
+    ("cut 3,500 jobs", "difference", "[-3500]", "down"),
+    ("increased by two", "difference", "[2]", "up"),
+    ("cut output by 2 million barrels per day", "difference", "[-2.5, -1.5] million barrel / day", "down"),
+    ("grown 8% a year", "rate", "[7.5, 8.5] %/year", "up"),
+    ("fell 2% a year", "rate", "[-2.5, -1.5] %/year", "down"),
+    ("nearly doubled", "change_multiple", "[1.8, 2) ×", "up"),
+    ("halved", "change_multiple", "[0.5] ×", "down"),
+])
+def test_a_change_is_read_with_its_direction_never_as_a_share(text, kind, interval, direction):
+    value = parse_value(text)
+    assert (value.kind, value.interval_text(), direction_of(value)) == (kind, interval, direction)
+    again = parse_value(value.canonical)  # the canonical text reads back as the same change
+    assert (again.interval_text(), direction_of(again)) == (interval, direction)
+
+
+@pytest.mark.parametrize(("text", "interval"), [
+    ("up to 5%", "[0, 5] %"),  # a hedge, not a rise
+    ("over 5%", "(5, 100] %"),
+    ("higher than 100", "(100, ∞)"),
+    ("lower or equal than three hundred", "[0, 300]"),
+])
+def test_words_of_bounds_are_not_changes(text, interval):
+    value = parse_value(text)
+    assert value.interval_text() == interval and direction_of(value) is None
+
+
+@pytest.mark.parametrize("text", ["rose to 5%", "up from 75p", "fell 120%", "rose rose 5%", "rose"])
+def test_what_is_no_change_amount_is_refused(text):
+    with pytest.raises(ClaimcheckError):
+        parse_value(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(verb=st.sampled_from(sorted(CHANGE_VERBS)), by=st.booleans(), percent=st.integers(0, 99),
+       decimals=st.integers(0, 2))
+def test_a_change_by_a_percentage_is_a_multiple_on_the_side_of_its_direction(verb, by, percent, decimals):
+    number = f"{percent / 10 ** decimals:.{decimals}f}"
+    value = parse_value(f"{verb} {'by ' if by else ''}{number}%")
+    assert value.kind == "change_multiple"
+    if CHANGE_VERBS[verb] == "up":
+        assert value.low_magnitude >= 1 - 1e-9 and direction_of(value) in ("up", None)
+    else:
+        assert value.high_magnitude <= 1 + 1e-9 and direction_of(value) in ("down", None)
+
+
+@pytest.mark.parametrize(("text", "unit", "interval"), [
+    ("RM15", None, "[14.5, 15.5] MYR"),
+    ("RM2 mil", None, "[1.5, 2.5] million MYR"),
+    ("40 sen", None, "[39.5, 40.5] MYR_sen"),
+    ("$A5 million", None, "[4.5, 5.5] million AUD"),
+    ("A$5 million", None, "[4.5, 5.5] million AUD"),
+    ("$US45 million", None, "[44.5, 45.5] million USD"),
+    ("85p", None, "[84.5, 85.5] GBP_penny"),
+    ("$5 mil", None, "[4.5, 5.5] million USD"),
+    ("£85m", None, "[84.5, 85.5] million GBP"),
+    ("3.4m tonnes", None, "[3.35, 3.45] million metric_ton"),  # million, not metres
+    ("12m people", None, "[11.5, 12.5] million people"),
+    ("5m long", None, "[4.5, 5.5] meter"),  # metres
+    ("12m (39ft)", None, "[11.5, 12.5] meter"),  # the feet in brackets say so
+    ("up to 12m (39ft)", None, "[0, 12] meter"),
+    ("40C (104F)", None, "[39.5, 40.5] degree_Celsius"),
+    ("25 C", None, "[24.5, 25.5] degree_Celsius"),  # not coulombs
+    ("31C", None, "[30.5, 31.5] degree_Celsius"),
+    ("10 C/s", None, "[9.5, 10.5] coulomb / second"),
+    ("16,000 metric tons", None, "[15999.5, 16000.5] metric_ton"),
+    ("3 metric tonnes per day", None, "[2.5, 3.5] metric_ton / day"),
+    ("12 nautical miles", None, "[11.5, 12.5] nautical_mile"),
+    ("39ft", None, "[38.5, 39.5] foot"),
+    ("two US investors", None, "[2] US investors"),  # a name in capitals, not microseconds lower-cased
+    ("5 MW", None, "[4.5, 5.5] megawatt"),  # as written, a unit
+    ("just over three pounds", "lb", "(3, 3.15] pound"),  # a weight, where the claim says so
+    ("nearly three pounds", None, "[2.7, 3) GBP"),  # money otherwise
+    ("2 hours 14 minutes", None, "[2.225, 2.241667] hour"),
+    ("5 feet 11 inches", None, "[5.875, 5.958333] foot"),
+    ("6 ft 2 in", None, "[6.125, 6.208333] foot"),
+    ("500 km2", None, "[499.5, 500.5] kilometer ** 2"),
+    ("minus-40 degrees", None, "[-40.5, -39.5] degree"),
+    ("200 million-year-old", None, "[199.5, 200.5] million year"),
+    ("40-year-old", None, "[39.5, 40.5] year"),
+    ("sub-$500", None, "[0, 500) USD"),
+    ("up to 200 km per hour", None, "[0, 200] kilometer / hour"),  # a length is never below zero
+    ("under -5 C", None, "(-∞, -5) degree_Celsius"),  # a temperature may be
+])
+def test_money_and_unit_words(text, unit, interval):
+    assert parse_value(text, unit=unit).interval_text() == interval
+
+
+@pytest.mark.parametrize(("text", "interval"), [
+    ("$400,000 to $2 million", "[0.4, 2] million USD"),  # the million is the second end's alone
+    ("$1-2 billion", "[1, 2] billion USD"),  # here it is both ends'
+    ("1 to 2 million homes", "[1, 2] million homes"),
+    ("6% to 8%", "[6, 8] %"),
+    ("from 6% to 8%", "[6, 8] %"),
+    ("from €500 to €5,000", "[500, 5000] EUR"),
+])
+def test_ranges_with_a_scale_word_or_unit_on_one_end_or_both(text, interval):
+    assert parse_value(text).interval_text() == interval
+
+
+@pytest.mark.parametrize("text", ["12m (50ft)", "1.2 trillion yen ($8.1 billion)", "5 (6)"])
+def test_a_value_in_brackets_must_be_the_same_quantity(text):
+    with pytest.raises(ClaimcheckError):
+        parse_value(text)

@@ -177,6 +177,18 @@ def test_parts_of_a_total_within_it_are_a_consistent_check(tmp_path):
     assert " billion USD + 387.5 billion USD, within the whole" in found[0].explanation, found[0].explanation
 
 
+def test_a_count_over_a_window_within_a_year_is_a_total_not_a_state():
+    half = Claim(id="h", source_id="port", subject="Tidewater", measure="throughput", value="4.4 million TEU",
+                 period="January-June 2022")
+    year = Claim(id="y", source_id="port", subject="Tidewater", measure="throughput", value="9.1 million TEU",
+                 period="2022")
+    report = check([half, year])
+    assert [f.verdict for f in report.findings if f.verdict == "conflict"] == []  # a half is not the year
+    assert report.coverage["port/h"].time == "flow"
+    members = Claim(id="m", source_id="x", subject="NATO", measure="members", value="31", period="2023")
+    assert check([members]).coverage["x/m"].time == "state"
+
+
 def test_data_problems_are_findings(tmp_path):
     (tmp_path / "a.yaml").write_text(
         "source: {id: a, published: 2025}\nclaims:\n"

@@ -739,3 +739,12 @@ def test_pint_never_parses_a_long_word(monkeypatch):
     assert parse_value("5 " + "kilometre" * 10_000).kind == "count"
     assert max(map(len, seen), default=0) <= units.MAX_UNIT_LENGTH
     units.unit_problem.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("212 billion crowns", "crown"), ("1.2 billion Swedish crowns", "SEK"), ("3 million Danish crowns", "DKK"),
+    ("40 billion Czech korunas", "CZK"), ("900 million Norwegian crowns", "NOK"),
+])
+def test_crowns_are_money_and_only_their_country_makes_them_a_national_currency(text, unit):
+    value = parse_value(text)
+    assert value.kind == "amount" and value.unit == unit  # never a count of crowns

@@ -25,7 +25,7 @@ from rich.text import Text
 from claimcheck.corpus.records import Claim, Corpus
 from claimcheck.corpus.vocabulary import EMPTY, Vocabulary, normalize_name
 from claimcheck.engine.findings import ACTION_ORDER, VERDICTS, Context, Finding, Key, Row, TimeKind, Verdict
-from claimcheck.engine.kinds import chronology_keys, duration_keys, signed, since_keys, time_kind
+from claimcheck.engine.kinds import chronology_keys, counted_over_a_window, duration_keys, signed, since_keys, time_kind
 from claimcheck.engine.rules import RULES, Rule
 from claimcheck.engine.rules.common import same_time
 from claimcheck.errors import ClaimcheckError, Problem
@@ -220,6 +220,9 @@ class Normalizer:
             factor, dimension = (1.0, "category") if value.is_category else units.base_form(value.unit)
             found = self.readings[key] = (time, factor, dimension)
         time, factor, dimension = found
+        if time == "state" and value.kind == "count" and counted_over_a_window(claim.period) and \
+                self.vocabulary.measure_kind(measure) is None:
+            time = "flow"  # containers handled in the first half of 2022: a total over the half, not a state
         if value.is_category:
             return Row(claim, gid, subject, measure, scope, event, value.kind, dimension, factor, None, None, True, True,
                        start, end, time, stated[0], stated[1], variant, basis, reading,

@@ -8,6 +8,7 @@ from claimcheck.corpus.vocabulary import Duration, Order, Vocabulary
 from claimcheck.engine.findings import Key, Row, TimeKind
 from claimcheck.read import units
 from claimcheck.read.numbers import ordinal_word_value
+from claimcheck.read.periods import Period
 from claimcheck.read.values import Value
 
 _SIGNED_WORDS = re.compile(r"\b(?:balance|surplus|deficit|net|profit|profits|loss|losses|change|income|earnings)\b")
@@ -33,6 +34,18 @@ def time_kind(vocabulary: Vocabulary, measure: str | None, value: Value) -> Time
     if "/" in value.unit or value.unit == units.PERCENT:
         return "ratio"
     return "state"
+
+
+def counted_over_a_window(period: Period | None) -> bool:
+    """Whether a count's period is a window within a year (a quarter, a half, "January–June 2022", the year to
+    date): what is counted over a window is a total, not a state (a membership is counted at an instant or
+    for a year, never for a quarter)."""
+    if period is None or period.instant or period.streak is not None or period.start.year != period.end.year:
+        return False
+    if period.granularity in ("quarter", "half"):
+        return True
+    whole_year = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31)
+    return period.granularity == "span" and not whole_year and (period.end - period.start).days >= 27
 
 
 def signed(vocabulary: Vocabulary, measure: str | None) -> bool:

@@ -20,6 +20,9 @@ CURRENCIES = (
     "CHF", "SEK", "NOK", "DKK", "ISK", "PLN", "CZK", "HUF", "RON", "TRY", "RUB", "UAH", "KZT", "GEL", "INR", "PKR",
     "BDT", "LKR", "NPR", "IDR", "MYR", "THB", "VND", "PHP", "KRW", "LAK", "MNT", "ZAR", "NGN", "EGP", "KES", "SAR",
     "AED", "QAR", "KWD", "ILS", "IRR", "CRC", "FRF", "DEM", "NLG", "ESP", "ITL", "BEF", "FIM", "PTE", "ATS", "BTC",
+    # Crowns a text names without their country ("212 billion crowns"): money of their own, never taken
+    # for Swedish, Danish, Norwegian, Czech or Icelandic crowns, and so never compared with them.
+    "crown",
 )
 # Subunits that news writes on their own: 50 cents is half a US dollar, 470 pence 4.70 pounds.
 SUBUNITS = {"USD_cent": "0.01 USD", "USD_nickel": "0.05 USD", "USD_dime": "0.1 USD", "GBP_penny": "0.01 GBP",

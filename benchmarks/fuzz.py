@@ -18,14 +18,24 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
-from fuzzing import PUBLISHED, TEXT, UNITS, YAML_TEXT, fuzz_extract, fuzz_load, fuzz_period, fuzz_value  # noqa: E402
+from fuzzing import (  # noqa: E402
+    PUBLISHED,
+    TEXT,
+    UNITS,
+    VOCABULARY_TEXT,
+    YAML_TEXT,
+    fuzz_extract,
+    fuzz_load,
+    fuzz_period,
+    fuzz_value,
+)
 
 DEFAULTS = {"value": 450_000, "period": 300_000, "extract": 150_000, "load": 100_000}
 TARGETS = {
     "value": (fuzz_value, {"text": TEXT, "unit": UNITS}),
     "period": (fuzz_period, {"text": TEXT, "published": PUBLISHED}),
     "extract": (fuzz_extract, {"text": st.lists(TEXT, max_size=4).map(" ".join), "published": PUBLISHED}),
-    "load": (fuzz_load, {"documents": st.lists(YAML_TEXT, min_size=1, max_size=3)}),
+    "load": (fuzz_load, {"documents": st.lists(YAML_TEXT, min_size=1, max_size=3), "vocabulary": VOCABULARY_TEXT}),
 }
 
 

@@ -43,15 +43,26 @@ UNITS = st.one_of(st.none(), st.sampled_from(["%", "USD", "CNY", "JPY", "countri
                                                "rank", "zorkmid", "dB**2", "meter**1e999", "9**9**9", "a" * 200]),
                   st.text(max_size=8))
 
+# Every field of a claim and a source, those of claim files v2 included (issue 19, item 19).
 CLAIM_KEYS = ["id", "quote", "subject", "measure", "scope", "unit", "value", "period", "event", "date", "items",
-              "complete", "note", "source_id", "line"]
-SOURCE_KEYS = ["id", "title", "author", "published", "text", "citation", "note"]
+              "complete", "note", "source_id", "line", "stated", "also", "since", "change", "derived"]
+SOURCE_KEYS = ["id", "title", "author", "published", "text", "citation", "note", "affiliation", "draft"]
+V2_WORDS = ["as of 1 July 2023", "by the end of 2018", "for 9 consecutive years", "observer", "not a member",
+            "$8.1 billion", "+1", "-2", "before the end of 2025", "within two years", "so far", "today", "on Tuesday"]
+WORDS += V2_WORDS
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), TEXT)
 _values = st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
                                                           st.dictionaries(st.one_of(TEXT, st.sampled_from(CLAIM_KEYS)),
                                                                           inner, max_size=4)), max_leaves=12)
 _claim = st.dictionaries(st.sampled_from(CLAIM_KEYS), st.one_of(TEXT, _values), max_size=8)
 _source = st.dictionaries(st.sampled_from(SOURCE_KEYS), st.one_of(TEXT, _values), max_size=5)
+MEASURE_KEYS = ["aliases", "drift", "kind", "categories", "signed"]
+SCOPE_KEYS = ["aliases", "ambiguous", "spread", "variant_of"]
+_entry = st.dictionaries(st.sampled_from(MEASURE_KEYS + SCOPE_KEYS), st.one_of(TEXT, _values), max_size=3)
+VOCABULARY = st.fixed_dictionaries({}, optional={
+    "measures": st.dictionaries(TEXT, _entry, max_size=3), "scopes": st.dictionaries(TEXT, _entry, max_size=3),
+    "relations": st.lists(st.one_of(TEXT, st.sampled_from(["a = b × c", "a + b ⊆ c", "* ⊆ c", "d = e − f",
+                                                              "e < f < g"])), max_size=3)})
 DOCUMENTS = st.one_of(
     st.fixed_dictionaries({"source": _source, "claims": st.lists(_claim, max_size=4)}),
     st.fixed_dictionaries({"source": st.fixed_dictionaries({"id": st.just("s"), "published": PUBLISHED}),
@@ -59,6 +70,8 @@ DOCUMENTS = st.one_of(
     _values,
 )
 YAML_TEXT = st.one_of(DOCUMENTS.map(lambda d: yaml.safe_dump(d, allow_unicode=True)), st.text(max_size=200))
+VOCABULARY_TEXT = st.one_of(st.none(), VOCABULARY.map(lambda d: yaml.safe_dump(d, allow_unicode=True)),
+                            st.text(max_size=100))
 
 
 def fuzz_value(text: str, unit: str | None) -> None:
@@ -91,11 +104,13 @@ def fuzz_extract(text: str, published: str | None) -> None:
             assert value.low_magnitude <= value.high_magnitude, f"{candidate.text!r} gives an inverted interval"
 
 
-def fuzz_load(documents: list[str]) -> None:
-    """Load a folder of these files; if it loads, check it and render it too."""
+def fuzz_load(documents: list[str], vocabulary: str | None = None) -> None:
+    """Load a folder of these files (and a vocabulary); if it loads, check it and render it too."""
     with tempfile.TemporaryDirectory() as folder:
         for number, text in enumerate(documents):
             Path(folder, f"f{number}.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
+        if vocabulary is not None:
+            Path(folder, "vocabulary.yaml").write_text(vocabulary, encoding="utf-8", errors="surrogatepass")
         try:
             corpus = load(folder)
         except ClaimcheckError:

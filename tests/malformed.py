@@ -248,3 +248,39 @@ SPECIAL_FILES = [
          ("bad.yaml", "is a folder", "not a regular file")),
 ]
 CASES.extend(SPECIAL_FILES)
+
+
+# The fields of claim files v2 (issue 13; issue 19, item 19): each wrong value is named at its line and field.
+_STATUS_VOCABULARY = "measures:\n  status: {categories: [member, observer]}\n"
+
+
+def _with_vocabulary(body: str, vocabulary: str) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        _claim_file(body)(folder)
+        (folder / "vocabulary.yaml").write_text(vocabulary, encoding="utf-8")
+    return build
+
+
+CASES.extend([
+    Case("stated: that is no date", _claim_file("  - {id: x, measure: m, value: 5%, period: 2022, stated: the day after never}\n"),
+         ("bad.yaml:5: claims[0].stated", "cannot read period")),
+    Case("also: with no value", _claim_file("  - {id: x, measure: m, also: $8.1 billion, period: 2022}\n"),
+         ("bad.yaml:5: claims[0]", "needs a value")),
+    Case("also: that is no value", _claim_file("  - {id: x, measure: m, value: 1.2 trillion yen, also: lots, period: 2022}\n"),
+         ("bad.yaml:5: claims[0].also", "cannot read value")),
+    Case("since: with no period", _claim_file("  - {id: x, measure: m, value: '30', since: founding}\n"),
+         ("bad.yaml:5: claims[0].since", "give the period too")),
+    Case("change: with no event", _claim_file("  - {id: x, measure: m, value: '30', period: 2022, change: '+1'}\n"),
+         ("bad.yaml:5: claims[0]", "a change belongs to an event")),
+    Case("change: that is no number", _claim_file("  - {id: x, event: e, date: 2020, change: plus one, measure: m}\n"),
+         ("bad.yaml:5: claims[0].change", "cannot read value")),
+    Case("derived: empty", _claim_file("  - {id: x, measure: m, value: 5%, period: 2022, derived: ''}\n"),
+         ("bad.yaml:5: claims[0].derived", "must not be empty")),
+    Case("a category the vocabulary does not declare",
+         _with_vocabulary("  - {id: x, subject: Norway, measure: status, value: obsrver, period: 2022}\n", _STATUS_VOCABULARY),
+         ("bad.yaml:5: claims[0].value", "not one of the categories declared")),
+    Case("a measure kind that does not exist", _raw("measures:\n  m: {kind: stock}\n", "vocabulary.yaml"),
+         ("vocabulary.yaml:2: measures.m.kind", "must be flow, ratio or state")),
+    Case("a spread that is no amount", _raw("scopes:\n  s: {ambiguous: two lists, spread: wide}\n", "vocabulary.yaml"),
+         ("vocabulary.yaml:2: scopes.s.spread", "cannot be read")),
+])

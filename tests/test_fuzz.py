@@ -5,7 +5,17 @@ The long run (a million examples and more) is benchmarks/fuzz.py.
 
 from __future__ import annotations
 
-from fuzzing import PUBLISHED, TEXT, UNITS, YAML_TEXT, fuzz_extract, fuzz_load, fuzz_period, fuzz_value
+from fuzzing import (
+    PUBLISHED,
+    TEXT,
+    UNITS,
+    VOCABULARY_TEXT,
+    YAML_TEXT,
+    fuzz_extract,
+    fuzz_load,
+    fuzz_period,
+    fuzz_value,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +41,6 @@ def test_extract_raises_only_its_own_errors(text, published):
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(documents=st.lists(YAML_TEXT, min_size=1, max_size=3))
-def test_load_raises_only_its_own_errors(documents):
-    fuzz_load(documents)
+@given(documents=st.lists(YAML_TEXT, min_size=1, max_size=3), vocabulary=VOCABULARY_TEXT)
+def test_load_raises_only_its_own_errors(documents, vocabulary):
+    fuzz_load(documents, vocabulary)

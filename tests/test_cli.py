@@ -549,3 +549,17 @@ def test_statistics_count_per_rule_and_per_source_pair(cases):
     between = sum(1 for f in findings if {c.split("/")[0] for c in f["claim_ids"]} == {"alpha", "beta"})
     row = re.search(r"alpha × beta((?:\s+\d+){4})\n", pairs)
     assert row and sum(map(int, row.group(1).split())) == between
+
+
+def test_extract_refuses_a_fifo_instead_of_waiting_on_it(tmp_path):
+    os.mkfifo(tmp_path / "doc.txt")
+    result = script("extract", str(tmp_path / "doc.txt"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2 and "is a FIFO (named pipe), not a regular file" in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_fifo_among_claim_files_is_refused_through_the_store(tmp_path):
+    shutil.copytree(CASES, tmp_path / "claims")
+    os.mkfifo(tmp_path / "claims" / "zz.yaml")
+    result = script("check", "claims", cwd=tmp_path)
+    assert result.returncode == 2 and "zz.yaml: is a FIFO (named pipe)" in result.stderr

@@ -14,8 +14,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from claimcheck.corpus.yamlfile import decode
-from claimcheck.errors import ClaimFileError, shown_path
+from claimcheck.corpus.loader import MAX_TEXT_BYTES
+from claimcheck.corpus.yamlfile import UnreadableFile, decode, read_regular_file
+from claimcheck.errors import ClaimFileError, Problem, shown_path
 from claimcheck.extraction.candidates import Candidate, extract
 from claimcheck.extraction.drafts import draft_yaml
 from claimcheck.read import units
@@ -26,7 +27,11 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 def read_document(file: Path) -> str:
     """A document's text (UTF-8); ``ClaimFileError`` naming the file when it is not text."""
     problems: list[Any] = []
-    text = decode(file.read_bytes(), shown_path(file), problems)
+    try:  # a FIFO or a device is refused, never read until it ends
+        data = read_regular_file(file, MAX_TEXT_BYTES, "for a document")
+    except UnreadableFile as exc:
+        raise ClaimFileError([Problem(shown_path(file), None, "", exc.reason)]) from None
+    text = decode(data, shown_path(file), problems)
     if text is None:
         raise ClaimFileError(problems)
     return text

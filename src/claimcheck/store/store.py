@@ -77,6 +77,8 @@ def code_version() -> str:
 
 
 def _sha(path: Path) -> str:
+    if not path.is_file():  # a FIFO, a device: never read here; the loader refuses it, naming the file
+        return "not a regular file"
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -191,7 +193,7 @@ def open_store(folder: str | Path) -> Store | None:
 
 def _environment(folder: Path, tolerances: Tolerances) -> dict[str, Any]:
     vocabulary = folder / VOCABULARY_FILE
-    text = vocabulary.read_bytes().decode("utf-8", errors="replace") if vocabulary.exists() else None
+    text = vocabulary.read_bytes().decode("utf-8", errors="replace") if vocabulary.is_file() else None
     return {"format": FORMAT, "code": code_version(), "tolerances": tolerances.model_dump(),
             "vocabulary_sha": None if text is None else hashlib.sha256(text.encode()).hexdigest(),
             "vocabulary_text": text, "vocabulary_shown": shown_path(vocabulary),

@@ -375,3 +375,10 @@ def test_a_count_of_years_at_the_calendars_edge_resolves_inside_it_or_is_refused
     except PeriodParseError:
         return
     assert date(1, 1, 1) <= period.start <= period.end <= date(9999, 12, 31)
+
+
+@pytest.mark.parametrize("text", ["between August 2021 and July 2022", "from August 2021 to July 2022",
+                                  "Aug 2021-Jul 2022"])
+def test_a_span_of_named_months_across_years(text):
+    span = parse_period(text)
+    assert (span.start, span.end) == (date(2021, 8, 1), date(2022, 7, 31))

@@ -395,6 +395,16 @@ def _months(m: re.Match, text: str) -> Reading:
     return date(y, m1, 1), _month_end(y, m2), "span", f"months {m1} to {m2} of {y}"
 
 
+def _month_span(m: re.Match, text: str) -> Reading:
+    """'between August 2021 and July 2022': from the first day of one named month to the last of another."""
+    start = date(_year(int(m[2]), text), _MONTHS[m[1]], 1)
+    y, mo = _year(int(m[4]), text), _MONTHS[m[3]]
+    if (y, mo) < (start.year, start.month):
+        raise PeriodParseError(text, "the months run backwards")
+    return start, _month_end(y, mo), "span", f"{calendar.month_name[start.month]} {start.year} to " \
+        f"{calendar.month_name[mo]} {y}"
+
+
 def _first_months(m: re.Match, text: str) -> Reading:
     n = _count(m[1], text)
     y = _year(int(m[2]), text)
@@ -425,6 +435,8 @@ _ABSOLUTE: list[tuple[re.Pattern[str], Callable[[re.Match, str], Reading | None]
     (re.compile(rf"(?:h([12]) ?(\d{{4}})|(\d{{4}}) ?h([12])|{_THE}(first|second|1st|2nd)[ -]half (?:of )?(\d{{4}}))"),
      _half),
     (re.compile(rf"(?:from |between )?{_MONTH} ?(?:-|to|through|until|and) ?{_MONTH},? (\d{{4}})"), _months),
+    (re.compile(rf"(?:from |between )?{_MONTH},? (\d{{4}}) ?(?:-|–|to|through|until|and) ?{_MONTH},? (\d{{4}})"),
+     _month_span),
     (re.compile(r"(?:the )?first (\w+) months (?:of )?(\d{4})"), _first_months),
     (re.compile(r"(?:the )?(\d{3})0'?s"), _decade),
     (re.compile(rf"{_MONTH},? (\d{{4}})"), _a_named_month),

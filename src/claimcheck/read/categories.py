@@ -34,8 +34,9 @@ def parse_category(text: str, *, canonical: Callable[[str], str | None] | None =
         raise ValueParseError(repr(text), f"a category must be text, not {type(text).__name__}")
     written = " ".join(text.split())
     negation = _NEGATION.match(written)
-    negated = bool(negation and negation.end())
-    name = written[negation.end():] if negated else _ARTICLE.sub("", written)
+    negation_end = 0 if negation is None else negation.end()
+    negated = negation_end > 0
+    name = written[negation_end:] if negated else _ARTICLE.sub("", written)
     if not name or not _NAME.fullmatch(name) or len(name) > 200:
         raise ValueParseError(text, "a category is a name, such as 'observer' or 'not a member'")
     found = canonical(name) if canonical is not None else name

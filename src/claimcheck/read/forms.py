@@ -9,7 +9,7 @@ from claimcheck.read.hedges import HEDGE_WORDS, Hedge, finish, make, prefix_hedg
 from claimcheck.read.numbers import ORDINALS, SCALES, SMALL_NUMBERS, Number, ordinal_text, read_number, read_ordinal
 from claimcheck.read.tokens import Reading
 from claimcheck.read.unit_words import declared_unit_of, physical_unit
-from claimcheck.read.values import Value
+from claimcheck.read.values import Kind, Value
 
 MULTIPLE_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 
@@ -279,6 +279,7 @@ def as_change(p: Reading, amount: Value, direction: str, written: str) -> Value:
     if bounds[0] is not None and bounds[0] < 0:
         bounds[0], low_inc = 0.0, True  # "rose 0%" is [0, 0.5]: the amount of a change is never below nothing
     bounds[2] = None if bounds[2] is None else max(bounds[2], 0.0)
+    kind: Kind
     if amount.unit == units.PERCENT:
         if not up:
             if amount.low_magnitude is not None and amount.low_magnitude >= 100 and not (

@@ -215,11 +215,12 @@ def parse(p: Reading) -> Value:
         cur.i = start
     denominator = None if currency else of_denominator(p, number.value)
     if denominator is None and currency is None and cur.peek() == "in":
-        share = one_in(p, number, hedge)  # "one in five adults", "nearly one in five"
-        if share is not None:
-            return share
+        one_in_share = one_in(p, number, hedge)  # "one in five adults", "nearly one in five"
+        if one_in_share is not None:
+            return one_in_share
     if currency is None and (cur.accept("times") or cur.accept("fold") or cur.accept("x") or cur.accept("×")):
         return finish_multiple(p, hedge, number)
+    kind: Kind
     if currency is not None:
         unit, kind, counted = currency, "amount", None
         per = per_unit(p)
@@ -386,6 +387,7 @@ def range_value(p: Reading, *, between: bool = False, first: Number | None = Non
         # "$1-2 billion": the scale word of the second number applies to the first; in "$400,000 to $2
         # million" it cannot (the range would run backwards).
         first = first.scaled(SCALES[second.scale_word], second.scale_word)
+    kind: Kind
     if currency is not None:
         unit, kind, counted = currency, "amount", None
         currency_name(p)  # "$1-2 billion dollars"

@@ -6,7 +6,7 @@ unbounded side is closed by the domain of the value's kind: a share lies in [0, 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, overload
 
 from claimcheck.read import units
 from claimcheck.read.numbers import Number, check_magnitude, starts_word_number
@@ -112,6 +112,10 @@ def finish(p: Reading, hedge: Hedge, number: Number, unit: str, kind: Kind, *, d
         number.round_half_unit, p.tol.round_number * abs(x)) if number.round_half_unit > number.half_unit else rounding
     t = p.tol
     low_inc = high_inc = True
+    low: float | None
+    high: float | None
+    loose_low: float | None
+    loose_high: float | None
     if hedge == "exact":
         low, high, why = x - rounding, x + rounding, (
             "exact count" if exact_count else "exactly as written" if p.said_exactly else "exact (a word or fraction)" if number.words and not multiple
@@ -228,7 +232,14 @@ def _never_below_zero(unit: str) -> bool:
     return units.is_money(unit) or unit == units.PERCENT or unit not in (units.COUNT, units.RANK)
 
 
-def cap_to_domain(kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool, high_inc: bool):
+@overload
+def cap_to_domain(kind: Kind, unit: str, low: float, high: float, low_inc: bool, high_inc: bool,
+                  ) -> tuple[float, float, bool, bool, bool]: ...
+@overload
+def cap_to_domain(kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool, high_inc: bool,
+                  ) -> tuple[float | None, float | None, bool, bool, bool]: ...
+def cap_to_domain(kind: Kind, unit: str, low: float | None, high: float | None, low_inc: bool, high_inc: bool,
+                  ) -> tuple[float | None, float | None, bool, bool, bool]:
     """Close an unbounded side with the domain of the kind: a share lies in [0, 100] percent."""
     domain_low, domain_high = _DOMAINS.get(kind, (None, None))
     if kind in ("amount", "rate") and low is None and _never_below_zero(unit):

@@ -128,8 +128,8 @@ def word_number(cur: Cursor) -> Number | None:
         elif token == "thousand" and seen:
             total += (current or 1) * 1000
             current = 0
-        elif token == "and" and seen and (current >= 100 or total) and cur.peek(1) is not None and (
-                cur.peek(1) in SMALL_NUMBERS or cur.peek(1).split("-")[0] in TENS):
+        elif token == "and" and seen and (current >= 100 or total) and (following := cur.peek(1)) is not None and (
+                following in SMALL_NUMBERS or following.split("-")[0] in TENS):
             ahead = Cursor(cur.text, cur.tokens)
             ahead.i = cur.i + 1
             if fraction_words(ahead) is not None:
@@ -172,8 +172,8 @@ def read_number(cur: Cursor) -> Number | None:
     if token is None:
         return None
     negative = False
-    if token in ("-", "minus", "negative") and cur.peek(1) is not None and (
-            cur.peek(1)[0].isdigit() or token != "-" and starts_word_number(cur.peek(1))):
+    if token in ("-", "minus", "negative") and (following := cur.peek(1)) is not None and (
+            following[0].isdigit() or token != "-" and starts_word_number(following)):
         cur.take()
         negative = True
         token = cur.peek()

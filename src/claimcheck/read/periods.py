@@ -196,10 +196,10 @@ def _whole_year(y: int, text: str) -> tuple[date, date]:
     return date(y, 1, 1), date(y, 12, 31)
 
 
-def _shifted(day: date, text: str, **delta: int) -> date:
-    """``day`` moved by ``delta`` (days, months), which must leave it in the years 1 to 9999, as _year does."""
+def _shifted(day: date, text: str, *, days: int = 0, months: int = 0) -> date:
+    """``day`` moved by ``months`` then ``days``, which must leave it in the years 1 to 9999, as _year does."""
     try:
-        return day + relativedelta(**delta)
+        return day + relativedelta(months=months, days=days)
     except (OverflowError, ValueError):  # date arithmetic past 9999-12-31 or before 0001-01-01
         raise PeriodParseError(text, "it resolves to a day outside the years 1 to 9999") from None
 
@@ -334,18 +334,18 @@ def _absolute(s: str, text: str) -> Reading | None:
     return _dateutil_day(s, text)
 
 
-def _a_year(m: re.Match, text: str) -> Reading:
+def _a_year(m: re.Match[str], text: str) -> Reading:
     return *_whole_year(int(m[1]), text), "year", "calendar year"
 
 
-def _a_month(m: re.Match, text: str) -> Reading | None:
+def _a_month(m: re.Match[str], text: str) -> Reading | None:
     y, mo = _year(int(m[1]), text), int(m[2])
     if not 1 <= mo <= 12:
         return None  # "2012-22" is a span of years
     return date(y, mo, 1), _month_end(y, mo), "month", "calendar month"
 
 
-def _a_day(m: re.Match, text: str) -> Reading:
+def _a_day(m: re.Match[str], text: str) -> Reading:
     try:
         d = date(_year(int(m[1]), text), int(m[2]), int(m[3]))
     except ValueError as exc:
@@ -353,7 +353,7 @@ def _a_day(m: re.Match, text: str) -> Reading:
     return d, d, "day", "calendar day"
 
 
-def _slashed_day(m: re.Match, text: str) -> Reading:
+def _slashed_day(m: re.Match[str], text: str) -> Reading:
     """'10/1/2018' is 1 October 2018 (month first, as US news and dateutil write it); '25/12/2018' is day first."""
     first, second, y = int(m[1]), int(m[2]), _year(int(m[3]), text)
     month, day, how = first, second, "month first"
@@ -366,7 +366,7 @@ def _slashed_day(m: re.Match, text: str) -> Reading:
     return d, d, "day", f"calendar day ({how})"
 
 
-def _year_span(m: re.Match, text: str) -> Reading:
+def _year_span(m: re.Match[str], text: str) -> Reading:
     y1 = _year(int(m[1]), text)
     y2 = int(m[2]) if len(m[2]) == 4 else (y1 // 100) * 100 + int(m[2])
     _year(y2, text)
@@ -375,19 +375,19 @@ def _year_span(m: re.Match, text: str) -> Reading:
     return date(y1, 1, 1), date(y2, 12, 31), "span", f"whole years {y1} to {y2}, both included"
 
 
-def _quarter(m: re.Match, text: str) -> Reading:
+def _quarter(m: re.Match[str], text: str) -> Reading:
     q = int(m[1] or m[4] or _ORDINAL[m[5]])
     y = _year(int(m[2] or m[3] or m[6]), text)
     return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter", f"quarter {q}"
 
 
-def _half(m: re.Match, text: str) -> Reading:
+def _half(m: re.Match[str], text: str) -> Reading:
     h = int(m[1] or m[4] or _ORDINAL[m[5]])
     y = _year(int(m[2] or m[3] or m[6]), text)
     return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "half", f"half-year {h}"
 
 
-def _months(m: re.Match, text: str) -> Reading:
+def _months(m: re.Match[str], text: str) -> Reading:
     y = _year(int(m[3]), text)
     m1, m2 = _MONTHS[m[1]], _MONTHS[m[2]]
     if m2 < m1:
@@ -395,7 +395,7 @@ def _months(m: re.Match, text: str) -> Reading:
     return date(y, m1, 1), _month_end(y, m2), "span", f"months {m1} to {m2} of {y}"
 
 
-def _month_span(m: re.Match, text: str) -> Reading:
+def _month_span(m: re.Match[str], text: str) -> Reading:
     """'between August 2021 and July 2022': from the first day of one named month to the last of another."""
     start = date(_year(int(m[2]), text), _MONTHS[m[1]], 1)
     y, mo = _year(int(m[4]), text), _MONTHS[m[3]]
@@ -405,7 +405,7 @@ def _month_span(m: re.Match, text: str) -> Reading:
         f"{calendar.month_name[mo]} {y}"
 
 
-def _first_months(m: re.Match, text: str) -> Reading:
+def _first_months(m: re.Match[str], text: str) -> Reading:
     n = _count(m[1], text)
     y = _year(int(m[2]), text)
     if not 1 <= n <= 12:
@@ -413,18 +413,18 @@ def _first_months(m: re.Match, text: str) -> Reading:
     return date(y, 1, 1), _month_end(y, n), "span", f"months 1 to {n} of {y}"
 
 
-def _decade(m: re.Match, text: str) -> Reading:
+def _decade(m: re.Match[str], text: str) -> Reading:
     decade = _year(int(m[1]) * 10, text)
     return date(decade, 1, 1), date(decade + 9, 12, 31), "decade", f"the decade {decade}–{decade + 9}"
 
 
-def _a_named_month(m: re.Match, text: str) -> Reading:
+def _a_named_month(m: re.Match[str], text: str) -> Reading:
     y, mo = _year(int(m[2]), text), _MONTHS[m[1]]
     return date(y, mo, 1), _month_end(y, mo), "month", "calendar month"
 
 
 _THE = r"(?:the )?"
-_ABSOLUTE: list[tuple[re.Pattern[str], Callable[[re.Match, str], Reading | None]]] = [
+_ABSOLUTE: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], Reading | None]]] = [
     (re.compile(r"(\d{4})"), _a_year),
     (re.compile(r"(\d{4})-(\d{2})"), _a_month),
     (re.compile(r"(\d{4})[-/](\d{2})[-/](\d{2})"), _a_day),
@@ -634,20 +634,20 @@ def _calendar_word(s: str, text: str, anchor: Period | None) -> tuple[date, date
         start = _shifted(monday, text, days=shift)
         return start, _shifted(start, text, days=6), "span", f"{s}: the week of {start.isoformat()}, Monday to Sunday"
     if m := re.fullmatch(r"(earlier |later )?(this|last|next|the previous|the coming) month", s):
-        published = need(("day", "month"), repr(s))
+        publication = need(("day", "month"), repr(s))
         shift = {"last": -1, "the previous": -1, "next": 1, "the coming": 1}.get(m[2], 0)
-        first = _shifted(date(published.start.year, published.start.month, 1), text, months=shift)
+        first = _shifted(date(publication.start.year, publication.start.month, 1), text, months=shift)
         end = _shifted(first, text, months=1, days=-1)
         if m[1] and m[2] == "this":
-            start, end = (first, published.end) if m[1] == "earlier " else (published.start, end)
+            start, end = (first, publication.end) if m[1] == "earlier " else (publication.start, end)
             return start, end, "span", f"{s}: {start.isoformat()} to {end.isoformat()}"
         return first, end, "month", f"{s}: {first:%B %Y}"
     if m := re.fullmatch(r"(earlier|later) this year|(next|the coming) year", s):
-        published = need(("day", "month", "year", "quarter", "half"), repr(s))
-        year = published.start.year
+        publication = need(("day", "month", "year", "quarter", "half"), repr(s))
+        year = publication.start.year
         if m[2]:
             return *_whole_year(year + 1, text), "year", f"the year after publication ({year + 1})"
-        start, end = (date(year, 1, 1), published.end) if m[1] == "earlier" else (published.start, date(year, 12, 31))
+        start, end = (date(year, 1, 1), publication.end) if m[1] == "earlier" else (publication.start, date(year, 12, 31))
         return start, end, "span", f"{s}: {start.isoformat()} to {end.isoformat()}"
     return None
 
@@ -716,7 +716,7 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
     if re.fullmatch(r"(?:over |in |during |for )?the (?:past|last) decade", s) or \
             (m := re.fullmatch(rf"(?:for |over |in |during )?(?:the )?(?:past|last|previous) {_N_WORDS} years", s)):
         a = need()
-        n = 10 if "decade" in s else _count(m[1], text)
+        n = 10 if m is None or "decade" in s else _count(m[1], text)  # m is None: the decade form matched
         if n < 1:
             raise PeriodParseError(text, "a run of years must be at least one year long")
         first = _year(a.start.year - n + 1, text)
@@ -748,7 +748,7 @@ def _streak(length: str, text: str, anchor: Period, made: Callable[..., Period],
                 + ("" if high == low else " at the least"), streak)
 
 
-def _streak_over(m: re.Match, text: str, made: Callable[..., Period]) -> Period:
+def _streak_over(m: re.Match[str], text: str, made: Callable[..., Period]) -> Period:
     """'for three consecutive years, from 2011 to 2013': a streak whose years are written; they must fit its length."""
     first, last = _year(int(m["first"]), text), _year(int(m["last"]), text)
     if first > last:
@@ -763,7 +763,7 @@ def _streak_over(m: re.Match, text: str, made: Callable[..., Period]) -> Period:
     return period.model_copy(update={"relative": False, "streak": period.streak.model_copy(update={"written": True})})
 
 
-def _every_year_since(m: re.Match, text: str, anchor: Period, made: Callable[..., Period]) -> Period:
+def _every_year_since(m: re.Match[str], text: str, anchor: Period, made: Callable[..., Period]) -> Period:
     """'every year since 2017': a run from that year to the anchor's, its first year written."""
     first = _year(int(m[1]), text)
     if first > anchor.end.year:

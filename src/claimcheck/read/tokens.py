@@ -7,6 +7,8 @@ the length of the text; every reader moves the cursor forward only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from claimcheck.errors import ValueParseError
 from claimcheck.read.tolerances import Tolerances
@@ -81,9 +83,13 @@ class Cursor:
         return self.tokens[self.i:]
 
 
-def by_first_word(items: list, phrase_of=lambda item: item[0]) -> dict[str, list]:
+PhraseItem = TypeVar("PhraseItem", bound=Sequence[Any])  # a phrase, or a (phrase, meaning) pair
+
+
+def by_first_word(items: list[PhraseItem], phrase_of: Callable[[PhraseItem], Sequence[str]] = lambda item: item[0],
+                  ) -> dict[str, list[PhraseItem]]:
     """Phrases indexed by their first word, longest first: a cursor tries only those that can match."""
-    index: dict[str, list] = {}
+    index: dict[str, list[PhraseItem]] = {}
     for item in sorted(items, key=lambda item: -len(phrase_of(item))):
         index.setdefault(phrase_of(item)[0], []).append(item)
     return index

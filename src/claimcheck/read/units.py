@@ -36,9 +36,9 @@ PERCENT_PER_YEAR = "percent / year"
 
 
 @lru_cache(maxsize=1)
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[float]:
     """The registry, built once on first use (pint takes ~0.4 s to load its definitions)."""
-    ureg = pint.UnitRegistry(on_redefinition="raise")
+    ureg: pint.UnitRegistry[float] = pint.UnitRegistry(on_redefinition="raise")
     for code in CURRENCIES:
         ureg.define(f"{code} = [currency_{code}]")
     for name, definition in SUBUNITS.items():
@@ -49,7 +49,7 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
-def quantity(magnitude: float, unit: str) -> pint.Quantity:
+def quantity(magnitude: float, unit: str) -> pint.Quantity[float]:
     return registry().Quantity(magnitude, unit)
 
 

@@ -15,7 +15,7 @@ Two readings are kept:
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import Final, Literal
 
 import pint
 from pydantic import BaseModel, ConfigDict
@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from claimcheck.read import units
 
 Kind = Literal["amount", "share", "count", "rate", "change_multiple", "rank", "difference", "category"]
-CATEGORY = "category"  # the unit of a category value: it has no magnitude, only a name
+CATEGORY: Final = "category"  # the unit of a category value: it has no magnitude, only a name
 
 
 class Value(BaseModel):
@@ -57,11 +57,11 @@ class Value(BaseModel):
         return self.kind == CATEGORY
 
     @property
-    def low(self) -> pint.Quantity | None:
+    def low(self) -> pint.Quantity[float] | None:
         return None if self.low_magnitude is None else units.quantity(self.low_magnitude, self.unit)
 
     @property
-    def high(self) -> pint.Quantity | None:
+    def high(self) -> pint.Quantity[float] | None:
         return None if self.high_magnitude is None else units.quantity(self.high_magnitude, self.unit)
 
     def interval_text(self, *, loose: bool = False) -> str:
@@ -172,7 +172,10 @@ def compounded(growth: float, years: float) -> float:
     asked still gives its finding.
     """
     try:
-        return (1 + growth) ** years
+        # typeshed types float ** float as Any, as a negative base gives a complex; no growth here is below
+        # -100% (a yearly rate's domain, a multiple's floor of 0), so the base is never negative.
+        factor: float = (1 + growth) ** years
+        return factor
     except OverflowError:
         return math.inf
 

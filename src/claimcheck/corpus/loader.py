@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from claimcheck.corpus.quotes import unquoted
 from claimcheck.corpus.records import Claim, Corpus, Source
@@ -26,6 +26,7 @@ from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances, as_tolera
 VOCABULARY_FILE = "vocabulary.yaml"
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # a source text longer than a few books is not one document
 REVIEW_FILE = "review.yaml"
+Model = TypeVar("Model", bound=BaseModel)
 _SET_BY_THE_LOADER = {"source_id", "line"}
 _NOT_CLAIM_FILES = {VOCABULARY_FILE, REVIEW_FILE, "vocabulary.yml", "review.yml"}
 
@@ -87,13 +88,19 @@ def _roots(path: object) -> list[Path]:
     """The paths ``load`` was given, each checked: a str or path-like of text, or an iterable of them."""
     expected = "a claims folder or claim file, as a str or Path, or a list of them"
     one = isinstance(path, (str, os.PathLike))
-    if not one and (not isinstance(path, Iterable) or isinstance(path, (bytes, bytearray, dict))):
+    given: list[object]
+    if one:
+        given = [path]
+    elif isinstance(path, Iterable) and not isinstance(path, (bytes, bytearray, dict)):
+        given = list(path)
+    else:
         raise ArgumentTypeError("load", "path", path, expected)
-    given = [path] if one else list(path)
+    roots = []
     for index, each in enumerate(given):
         if not isinstance(each, (str, os.PathLike)) or not isinstance(os.fspath(each), str):
             raise ArgumentTypeError("load", "path" if one else f"path[{index}]", each, expected)
-    return [Path(each) for each in given]
+        roots.append(Path(each))
+    return roots
 
 
 def claim_files(folder: Path) -> list[Path]:
@@ -187,11 +194,12 @@ def _read_file(file: Path, folder: Path, vocabulary: Vocabulary | None, toleranc
             problems.append(Problem(shown, data.key_lines.get("claims"), where, "must be a mapping", SCHEMA))
             continue
         claim_id = raw.get("id")
-        duplicate = isinstance(claim_id, str) and claim_id in seen
+        first_line = seen.get(claim_id) if isinstance(claim_id, str) else None
+        duplicate = first_line is not None
         if duplicate:
             # Reported, and the record is still read, so that its other problems are listed too.
             problems.append(Problem(shown, raw.key_lines.get("id", raw.line), f"{where}.id",
-                                        f"claim id {claim_id!r} is already used on line {seen[claim_id]}",
+                                        f"claim id {claim_id!r} is already used on line {first_line}",
                                         DUPLICATE_ID, f"{source.id}/{claim_id}"))
         elif isinstance(claim_id, str):
             seen[claim_id] = raw.key_lines.get("id", raw.line)
@@ -220,7 +228,7 @@ def _read_file(file: Path, folder: Path, vocabulary: Vocabulary | None, toleranc
             reading.claims.append(claim)
 
 
-def _without(failed: set[str], fields: dict, context: dict) -> Claim | None:
+def _without(failed: set[str], fields: dict[str, Any], context: dict[str, Any]) -> Claim | None:
     """The claim read without the fields that failed, or None where the claim as a whole did (no such claim is
     kept: it only lets the quote checks see the fields that did read)."""
     if not failed or "" in failed or failed & {"id", "quote", "source_id"}:
@@ -231,17 +239,17 @@ def _without(failed: set[str], fields: dict, context: dict) -> Claim | None:
         return None
 
 
-def validate_located(model: type, fields: dict, context: dict, shown: str, where: str, problems: list[Problem],
-              raw: Located | None = None, claim_id: str | None = None) -> Any:
+def validate_located(model: type[Model], fields: dict[str, Any], context: dict[str, Any], shown: str, where: str,
+                     problems: list[Problem], raw: Located | None = None, claim_id: str | None = None) -> Model | None:
     """The model validated from located fields, or None with each error appended as a located problem."""
-    raw = raw if raw is not None else fields  # type: ignore[assignment]
+    located: object = raw if raw is not None else fields
     try:
         return model.model_validate(fields, context=context)
     except ValidationError as exc:
         for error in exc.errors():
             loc = [str(part) for part in error["loc"]]
             key = loc[0] if loc else ""
-            line = getattr(raw, "key_lines", {}).get(key, getattr(raw, "line", None))
+            line = getattr(located, "key_lines", {}).get(key, getattr(located, "line", None))
             message = error["msg"].removeprefix("Value error, ")
             if error["type"] == "extra_forbidden":
                 message = f"unknown key {key!r}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -239,13 +240,15 @@ class Claim(BaseModel):
     @field_validator("since")
     @classmethod
     def _since(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
         period = info.data.get("period")
-        if value is not None and not value.strip():
+        if not value.strip():
             raise ValueError("must not be empty; leave the key out instead")
-        if value is not None and (period is None or period.assumed):
+        if period is None or period.assumed:
             raise ValueError("since names the event a period counts from: give the period too, as the text "
                              "does ('since 2012')")
-        if value is not None and period.start_latest is None:
+        if period.start_latest is None:
             raise ValueError(f"since names the event a period counts from, and period {period.text!r} does not "
                              f"count from one: write it 'since <year or date of the event>'")
         return value
@@ -360,7 +363,7 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # source id → its claim file
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Claim]:
         return iter(self.claims)
 
     def __len__(self) -> int:

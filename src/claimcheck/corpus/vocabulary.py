@@ -340,10 +340,10 @@ def parse_relation(text: str, vocabulary: Vocabulary | None = None) -> AnyRelati
         return Duration(vocabulary.measure(names[0]) or names[0], event(names[1]), event(names[2]), text)
     elif "⊆" in text or "<=" in text or "≤" in text or " within " in text:
         left, _, right = re.split(r"(⊆|<=|≤|\swithin\s)", text, maxsplit=1)
-        parts = tuple(part.strip() for part in left.split("+"))
-        if not right.strip() or not all(parts):
+        part_names = tuple(part.strip() for part in left.split("+"))
+        if not right.strip() or not all(part_names):
             raise VocabularyError(f"relation {text!r} must read 'part + part ⊆ whole', each name a measure or *")
-        return Within(tuple(p if p == "*" else vocabulary.measure(p) or p for p in parts),
+        return Within(tuple(p if p == "*" else vocabulary.measure(p) or p for p in part_names),
                       vocabulary.measure(right.strip()) or right.strip(), text)
     elif "<" in text or " before " in text:
         events = tuple(event(name) for name in re.split(r"<|\sbefore\s", text))
@@ -469,7 +469,8 @@ def _build(data: Any, shown: str, problems: list[Problem]) -> Vocabulary:
             problems.append(Problem(shown, _line(data, key), key,
                                     f"unknown key {key!r}; a vocabulary has subjects, measures, scopes, events and relations",
                                     SCHEMA))
-    vocabulary = Vocabulary(**sections)
+    vocabulary = Vocabulary(subjects=sections["subjects"], measures=sections["measures"], scopes=sections["scopes"],
+                            events=sections["events"])
     _check_aliases(vocabulary, shown, problems)
     _check_variants(vocabulary, shown, problems)
     relations = data.get("relations") or []

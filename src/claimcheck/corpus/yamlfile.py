@@ -10,6 +10,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +38,14 @@ def quoted(text: str) -> str:
     return _NOT_KEPT_BY_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
-class Located(dict):
+class Located(dict[str, Any]):
     """A mapping that remembers its own line and the line of each key (1-based)."""
 
     line: int = 0
     key_lines: dict[str, int]
 
 
-class LocatedList(list):
+class LocatedList(list[Any]):
     """A list that remembers the line of each item (1-based): a bad alias or relation is named where it is."""
 
     item_lines: list[int]
@@ -165,7 +166,7 @@ def read_regular_file(path: Path, limit: int, over_limit: str = "") -> bytes:
         os.close(handle)
 
 
-def _kind(stat_of, path: Path) -> str | None:
+def _kind(stat_of: Callable[[Path], os.stat_result], path: Path) -> str | None:
     try:
         return _NOT_REGULAR.get(stat.S_IFMT(stat_of(path).st_mode))
     except OSError:
@@ -219,7 +220,7 @@ def parse_yaml(text: str, shown: str, problems: list[Problem]) -> Any:
     try:
         node = compose(text)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        line = text.count("\n", 0, exc.position) + 1
+        line: int | None = text.count("\n", 0, exc.position) + 1
         problems.append(Problem(shown, line, "", f"is not valid YAML: character {exc.character!r} is not allowed "
                                 f"(control characters cannot appear in YAML)", SCHEMA))
         return None

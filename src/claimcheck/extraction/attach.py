@@ -79,9 +79,9 @@ class Periods:
         self.clauses = clauses
         self.text = text
         first = found[0] if found else None
-        opens = first is not None and text[sentence_start:first.start].strip(" \"“‘'(") == "" and \
-            clauses.index(first.start) == 0
-        self.opening = first if opens and not first.streak else None  # "In 2022, ...": dates every clause
+        opens = first is not None and not first.streak and text[sentence_start:first.start].strip(" \"“‘'(") == "" \
+            and clauses.index(first.start) == 0
+        self.opening = first if opens else None  # "In 2022, ...": dates every clause
         self.bases: set[int] = set()  # starts of the periods that are the base of a change in the sentence
         self.asides = [m.span() for m in _ASIDE.finditer(text, sentence_start, clauses.end)
                        if _in_the_present(m.group(1))] if found else []

@@ -137,8 +137,8 @@ def extract(text: str, *, published: str | int | date | Period | None = None) ->
         words = Words(tokens, quotes.token_starts, [(p.start, p.end) for p in found_periods])
         for v in values:
             own = [(p.start, p.end) for p in bases_of[id(v)]]
-            if governing[id(v)] is not None:
-                own.append((governing[id(v)].start, governing[id(v)].end))
+            if (governing_span := governing[id(v)]) is not None:
+                own.append((governing_span.start, governing_span.end))
             quoted[id(v)] = quotes.quote(v.start, v.end, own + v.own, rank=v.value.kind == "rank")
         for v in values:
             period_span = governing[id(v)]

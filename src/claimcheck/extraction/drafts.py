@@ -55,7 +55,7 @@ def _claim(text: str, candidate: Candidate, claim_id: str) -> list[str]:
         elif candidate.note:
             lines.append(f"    period: null  # TODO: {candidate.note}")
         if candidate.written and candidate.written != candidate.text:
-            lines.append(f"    derived: {quoted(_why_written(candidate))}")
+            lines.append(f"    derived: {quoted(_why_written(candidate.text, candidate.written))}")
     elif candidate.items:
         lines.append("    measure: null  # TODO: what do the items make up?")
         lines.append("    items: [" + ", ".join(quoted(item) for item in candidate.items) + "]")
@@ -71,11 +71,11 @@ def _guess(field: str, guess: str | None, todo: str) -> str:
     return f"    {field}: null  # {todo}".rstrip()
 
 
-def _why_written(candidate: Candidate) -> str:
-    """Why the drafted value is not written so in the quote."""
-    if candidate.written.startswith(("rose ", "fell ")):
-        return f"{candidate.text!r} restates the change before it, so it is drafted as {candidate.written!r}"
-    return f"{candidate.text!r} is the first end of a change, and takes the unit of the second: {candidate.written!r}"
+def _why_written(text: str, written: str) -> str:
+    """Why the value drafted as ``written`` is not written so in the quote (``text``)."""
+    if written.startswith(("rose ", "fell ")):
+        return f"{text!r} restates the change before it, so it is drafted as {written!r}"
+    return f"{text!r} is the first end of a change, and takes the unit of the second: {written!r}"
 
 
 __all__ = ["draft_yaml"]

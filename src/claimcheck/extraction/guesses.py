@@ -119,7 +119,7 @@ def _opening_phrase(words_of: Words, first: int, last: int) -> tuple[list[Token]
     while words and (words[0].text in ",\"“‘'(" or words[0].low in ("and", "but", "while", "whereas", "as", "when",
                                                                       "with")):
         words = words[1:]
-    phrase = []
+    phrase: list[Token] = []
     for token in words:
         if token.kind != "word" and token.text not in ("-", "’", "'"):
             break

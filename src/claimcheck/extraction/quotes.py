@@ -18,6 +18,7 @@ of many values costs no more per value than a short one.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from claimcheck.extraction.attach import ADDING
 from claimcheck.extraction.clauses import Clauses
@@ -83,7 +84,7 @@ class Quotes:
         self.taken = sorted([(a, b, False) for a, b in values] + [(a, b, True) for a, b in periods])
         self.taken_starts = [a for a, _, _ in self.taken]
 
-    def quote(self, start: int, end: int, own: list[tuple[int, int]] = (), *, rank: bool = False) -> tuple[int, int]:
+    def quote(self, start: int, end: int, own: Sequence[tuple[int, int]] = (), *, rank: bool = False) -> tuple[int, int]:
         """The quote of a fact written at [start, end); ``own`` are spans that belong to it (its period,
         the base of a change, a second currency), which it may run over. The noun after a ``rank`` is
         what it ranks ("the second largest trading partner")."""
@@ -129,7 +130,7 @@ class Quotes:
             if next(words_between(self.text, first, previous[1]), "").lower() not in _ADDING:
                 return first
 
-    def _tail(self, at: int, clause_end: int, own: list[tuple[int, int]], subject: bool, described: int) -> int:
+    def _tail(self, at: int, clause_end: int, own: Sequence[tuple[int, int]], subject: bool, described: int) -> int:
         """How far the words after ``at`` say what the value is: to the clause's end for a subject; for an
         object, over "of ...", names and nouns, the ``described`` words it is an adjective of, a place, its
         own spans and a short closing phrase."""

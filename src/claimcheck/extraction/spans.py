@@ -143,7 +143,7 @@ def spans_to_try(tokens: list[Token], i: int) -> list[tuple[int, int]]:
     right = i + 1
     limit = min(n, i + 14)
     bounded_twice = False
-    ends = []
+    ends: list[int] = []  # token indices a value may end before
     prev_end = tokens[i].end
     while right < limit:
         token = tokens[right]

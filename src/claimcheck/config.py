@@ -13,12 +13,14 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from claimcheck.errors import ClaimcheckError, ClaimFileError, Problem
 
 PYPROJECT = "pyproject.toml"
 DEFAULT_FOLDER = "claims"
-FAIL_LEVELS = ("conflict", "tension", "none")
+# review.FailOn's levels, typed so that a string tested against them is narrowed to one (review is too heavy here)
+FAIL_LEVELS: tuple[Literal["conflict", "tension", "none"], ...] = ("conflict", "tension", "none")
 # A list of strings, or one comma-separated string, for each key; fail-on and format are one word.
 _LIST_KEYS = ("paths", "select", "ignore")
 _WORD_KEYS = ("fail-on", "format")

@@ -29,6 +29,7 @@ from claimcheck.errors import ClaimcheckError
 if TYPE_CHECKING:
     from claimcheck.corpus.records import Corpus
     from claimcheck.report.common import Shown
+    from claimcheck.review import FailOn
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
 _ROOTS = pytest.StashKey[set[Path]]()
@@ -57,12 +58,12 @@ def _enabled(config: pytest.Config) -> bool:
     return bool(option) if option is not None else bool(config.getini("claimcheck"))
 
 
-def _fail_on(config: pytest.Config) -> str:
-    value = config.getoption("claimcheck_fail_on") or config.getini("claimcheck_fail_on") or \
+def _fail_on(config: pytest.Config) -> FailOn:
+    value: str = config.getoption("claimcheck_fail_on") or config.getini("claimcheck_fail_on") or \
         config.stash[_SETTINGS].fail_on or "conflict"
     if value not in FAIL_LEVELS:
         raise pytest.UsageError(f"claimcheck_fail_on must be one of {', '.join(FAIL_LEVELS)} (got {value!r})")
-    return str(value)
+    return value
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -114,7 +115,7 @@ class ClaimsFolder(pytest.Directory):
             corpus = load(self.path)
             report = check(corpus, select=settings.select or None, ignore=settings.ignore or None)
             result = outcome(corpus, report, Path(review) if review else default_review_path(self.path),
-                             _fail_on(self.config))  # type: ignore[arg-type]
+                             _fail_on(self.config))
         except ClaimFileError as exc:
             raise self.CollectError("\n".join(f"{p} [{p.code}]" for p in exc.problems)) from None
         except ClaimcheckError as exc:

@@ -19,6 +19,7 @@ import datetime
 import glob
 import os
 import re
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -30,10 +31,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-try:
-    import fcntl
-except ImportError:  # Windows: no flock
+if sys.platform == "win32":  # no flock; the test typeshed declares fcntl under, so mypy follows it
     fcntl = None
+else:
+    import fcntl
 
 from claimcheck.corpus.loader import REVIEW_FILE, validate_located
 from claimcheck.corpus.records import Corpus
@@ -364,6 +365,7 @@ def _appended(text: str, entries: list[ReviewEntry]) -> str:
     if isinstance(value, yaml.SequenceNode) and value.value:
         if value.flow_style:
             return _flow_insert(text, value, flow, newline)
+        assert key is not None  # _reviews_entry finds a value only under its key
         return _block_append(text, key, value, block(value.start_mark.column), newline)
     if isinstance(root, yaml.MappingNode) and root.flow_style:  # JSON: {}, {"reviews": null}, {"reviews": []}
         if value is None:
@@ -448,7 +450,7 @@ def _flow_insert(text: str, collection: yaml.Node, item: str, newline: str) -> s
     if not collection.value:
         after_open = collection.start_mark.index + 1
         return text[:after_open] + item + text[after_open:]
-    last = collection.value[-1]
+    last: yaml.Node | tuple[yaml.Node, yaml.Node] = collection.value[-1]  # a list's item or a mapping's pair
     last_start, last_end = (last[0] if isinstance(last, tuple) else last).start_mark, (
         last[1] if isinstance(last, tuple) else last).end_mark.index
     close = collection.end_mark.index - 1
@@ -475,7 +477,7 @@ def _fingerprint_of(item: yaml.Node) -> str | None:
     if isinstance(item, yaml.MappingNode):
         for key, value in item.value:
             if isinstance(key, yaml.ScalarNode) and key.value == "fingerprint" and isinstance(value, yaml.ScalarNode):
-                return value.value
+                return str(value.value)  # a scalar node's value is its text; types-PyYAML leaves it untyped
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from os import PathLike
+from typing import Any
 
 from claimcheck.corpus.records import Claim, Corpus
 from claimcheck.corpus.vocabulary import Vocabulary, build_vocabulary
@@ -22,7 +23,7 @@ _CLAIMS = "a Corpus from load(), or an iterable of Claim records"
 
 @wraps(_engine_check)
 def check(claims: Corpus | Iterable[Claim], *, select: Iterable[str] | str | None = None,
-          ignore: Iterable[str] | str | None = None, vocabulary: Vocabulary | Mapping | None = None,
+          ignore: Iterable[str] | str | None = None, vocabulary: Vocabulary | Mapping[str, Any] | None = None,
           progress: Progress | None = None) -> Report:
     return _engine_check(_claims(claims), select=_patterns(select, "select"), ignore=_patterns(ignore, "ignore"),
                          vocabulary=_vocabulary(vocabulary), progress=_progress(progress))

@@ -133,7 +133,7 @@ def growth_links(rows: list[Row], ctx: Context) -> Iterable[Finding]:
     levels = [r for r in rows if r.kind in ("amount", "count") and r.lo is not None and r.lo >= 0]
     if not levels:
         return
-    by_window: dict[tuple, list[Row]] = {}
+    by_window: dict[tuple[str | None, int, int], list[Row]] = {}
     for row in levels:
         by_window.setdefault((row.dimension, row.start, row.end), []).append(row)
     for growth in (r for r in rows if r.kind in ("change_multiple", "rate")):
@@ -151,7 +151,7 @@ def growth_links(rows: list[Row], ctx: Context) -> Iterable[Finding]:
 
 
 def _distinct(rows: list[Row]) -> list[Row]:
-    seen: dict[tuple, Row] = {}
+    seen: dict[Interval, Row] = {}
     for row in sorted(rows, key=lambda r: r.gid):
         seen.setdefault((row.lo, row.hi), row)
     return list(seen.values())
@@ -186,7 +186,8 @@ def _growth_multiple(growth: Row) -> tuple[Interval, tuple[tuple[int, int], tupl
 def _power(base: Interval, years: int) -> Interval:
     # Past what a float holds the bound is infinite (compounded), not unbounded: None would let a
     # growth of over 100% a year for a thousand years imply any earlier level at all.
-    return tuple(None if x is None else compounded(x - 1, years) for x in base)
+    low, high = base
+    return (None if low is None else compounded(low - 1, years), None if high is None else compounded(high - 1, years))
 
 
 def _year_before(day: date) -> date:
@@ -237,7 +238,7 @@ def _gap(a: Interval, b: Interval) -> float:
 
 
 def _link_words(rows: list[Row], level: Row, earlier: Row, growth: Row, implied_before: Interval,
-                implied_growth: Interval, words: str, agrees: bool):
+                implied_growth: Interval, words: str, agrees: bool) -> tuple[str, str, tuple[str, ...]]:
     before = interval_words(*implied_before, True, True, level)
     ratio = format_interval(*implied_growth, True, True, "dimensionless")
     head = (f"{level.said()}, grown {growth.shown_value()} ({growth.shown_period()}), implies {before} for "

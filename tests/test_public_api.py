@@ -139,12 +139,17 @@ source = claimcheck.Source(id="x")
 '''
 
 
-def test_the_public_calls_type_check_for_users(tmp_path):
-    """mypy --strict, with no plugin, reads Tolerances() and the other public calls (where mypy is installed)."""
+def test_the_package_and_its_public_calls_type_check_under_strict_mypy(tmp_path):
+    """mypy --strict, with no plugin, passes on the whole package and reads Tolerances() and the other public
+    calls as a user writes them (where mypy is installed: the dev extra has it). One run checks both."""
     api = pytest.importorskip("mypy.api")
+    root = Path(__file__).parent.parent
     (tmp_path / "user.py").write_text(USER_CODE, encoding="utf-8")
-    out, err, status = api.run(["--strict", "--no-incremental", str(tmp_path / "user.py")])
+    out, err, status = api.run(["--strict", "--no-incremental", "--config-file", str(root / "pyproject.toml"),
+                                "--cache-dir", str(tmp_path / "mypy-cache"),
+                                str(root / "src" / "claimcheck"), str(tmp_path / "user.py")])
     assert status == 0, out + err
+    assert out.startswith("Success: no issues found"), out
 
 
 # --- misuse: each public function names the parameter, what it got and what it expects -------------

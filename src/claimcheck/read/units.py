@@ -81,7 +81,8 @@ def unit_problem(unit: str) -> str | None:
     except Exception:  # noqa: BLE001 - pint's parser fails on garbage with assertions, type, index and key errors too
         return UNKNOWN
     try:
-        powers = [power for _, power in parsed.dimensionality.items()]
+        # Powers are numbers; the check narrows them for the type checker (pint's types differ with numpy).
+        powers = [power for _, power in parsed.dimensionality.items() if isinstance(power, (int, float))]
         if any(not abs(power) <= MAX_UNIT_POWER for power in powers):
             return f"raises a unit to a power above {MAX_UNIT_POWER}, which no measure has"
         factor, _ = base_form(unit)

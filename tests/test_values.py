@@ -748,3 +748,10 @@ def test_pint_never_parses_a_long_word(monkeypatch):
 def test_crowns_are_money_and_only_their_country_makes_them_a_national_currency(text, unit):
     value = parse_value(text)
     assert value.kind == "amount" and value.unit == unit  # never a count of crowns
+
+
+@pytest.mark.parametrize("text", ["-1 less", "-1 LESS", "rose -2%"])
+def test_a_signed_amount_of_a_change_is_refused_never_an_inverted_interval(text):
+    # Found by the fuzz run on the final code: '-1 less' read as [0.5, 0].
+    with pytest.raises(ValueParseError, match="written without a sign"):
+        parse_value(text)

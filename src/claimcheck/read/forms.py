@@ -276,6 +276,9 @@ def as_change(p: Reading, amount: Value, direction: str, written: str) -> Value:
     up = direction == "up"
     bounds = [amount.low_magnitude, amount.high_magnitude, amount.loose_low_magnitude, amount.loose_high_magnitude]
     low_inc, high_inc = amount.low_inclusive, amount.high_inclusive
+    if bounds[1] is not None and bounds[1] < 0:
+        raise p.fail("the amount of a rise or a fall is written without a sign: its word says which way "
+                     "('fell 1', not '-1 less')")
     if bounds[0] is not None and bounds[0] < 0:
         bounds[0], low_inc = 0.0, True  # "rose 0%" is [0, 0.5]: the amount of a change is never below nothing
     bounds[2] = None if bounds[2] is None else max(bounds[2], 0.0)

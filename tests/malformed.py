@@ -281,6 +281,9 @@ CASES.extend([
          ("bad.yaml:5: claims[0].value", "not one of the categories declared")),
     Case("a measure kind that does not exist", _raw("measures:\n  m: {kind: stock}\n", "vocabulary.yaml"),
          ("vocabulary.yaml:2: measures.m.kind", "must be flow, ratio or state")),
+    Case("category aliases that are no list", _raw("measures:\n  status:\n    categories:\n      observer: true\n",
+                                                   "vocabulary.yaml"),
+         ("vocabulary.yaml:3: measures.status.categories", "must be a list of names")),  # found by the fuzz run
     Case("a spread that is no amount", _raw("scopes:\n  s: {ambiguous: two lists, spread: wide}\n", "vocabulary.yaml"),
          ("vocabulary.yaml:2: scopes.s.spread", "cannot be read")),
 ])

@@ -551,6 +551,11 @@ def _categories(entry: Entry, spec: Any, problem: Any) -> None:
         return
     entry.categories = {}
     for name, aliases in names.items():
+        if aliases is not None and not isinstance(aliases, list):
+            aliases = [aliases] if isinstance(aliases, str) else None
+            if aliases is None:
+                problem("categories", f"the aliases of {str(name)!r} must be a list of names")
+                continue
         for spelling in (name, *(aliases or [])):
             key = normalize_name(str(spelling))
             if entry.categories.setdefault(key, str(name)) != str(name):

@@ -524,10 +524,13 @@ def test_progress_shows_on_a_run_over_a_second_and_not_on_a_quick_one(cases, tmp
     values = ["41.9%", "over 60%", "about 40%", "nearly 50%", "42%"]
     lines = ["source: {id: big, published: 2025}", "claims:"]
     lines += [f"  - {{id: c{i}, subject: S{i % 400}, measure: trade share, value: \"{values[i % 5]}\", "
-              f"period: {2000 + i % 20}}}" for i in range(15_000)]
+              f"period: {2000 + i % 20}}}" for i in range(60_000)]
     (big / "big.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.monotonic()
     code, seen = _on_a_terminal("check", str(big), "-o", str(tmp_path / "big.json"))
     assert code == 0 and "wrote json report" in seen
+    if time.monotonic() - started < 2.0:
+        pytest.skip("this machine checked 60,000 claims in under two seconds: no progress was due")
     assert "loading claims" in seen or "checking:" in seen, "no progress on a run of several seconds"
     started = time.monotonic()
     code, seen = _on_a_terminal("check", str(cases), "-o", str(tmp_path / "quick.json"))

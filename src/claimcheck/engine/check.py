@@ -213,16 +213,14 @@ class Normalizer:
     def _valued(self, claim: Claim, gid: str, subject: str | None, measure: str | None, scope: str | None,
                 event: str | None, start: int, end: int, stated: tuple[int, int], variant: str | None,
                 basis: str | None, value: Value, reading: int) -> Row:
-        key = (measure, value.kind, value.unit)
+        windowed = value.kind == "count" and counted_over_a_window(claim.period)
+        key = (measure, value.kind, value.unit, windowed)
         found = self.readings.get(key)
         if found is None:
-            time = time_kind(self.vocabulary, measure, value)
+            time = time_kind(self.vocabulary, measure, value, windowed=windowed)
             factor, dimension = (1.0, "category") if value.is_category else units.base_form(value.unit)
             found = self.readings[key] = (time, factor, dimension)
         time, factor, dimension = found
-        if time == "state" and value.kind == "count" and counted_over_a_window(claim.period) and \
-                self.vocabulary.measure_kind(measure) is None:
-            time = "flow"  # containers handled in the first half of 2022: a total over the half, not a state
         if value.is_category:
             return Row(claim, gid, subject, measure, scope, event, value.kind, dimension, factor, None, None, True, True,
                        start, end, time, stated[0], stated[1], variant, basis, reading,

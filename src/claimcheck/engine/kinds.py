@@ -14,12 +14,13 @@ from claimcheck.read.values import Value
 _SIGNED_WORDS = re.compile(r"\b(?:balance|surplus|deficit|net|profit|profits|loss|losses|change|income|earnings)\b")
 
 
-def time_kind(vocabulary: Vocabulary, measure: str | None, value: Value) -> TimeKind:
+def time_kind(vocabulary: Vocabulary, measure: str | None, value: Value, *, windowed: bool = False) -> TimeKind:
     """How a claim's time is read: as the vocabulary declares for its measure, else from its value.
 
     Money is a flow over a window (a total); a share, a rate, a change, percentage points, money
     per unit and a percentage above 100 are ratios over a window; a count, a rank, a category and
-    a physical quantity are states at an instant.
+    a physical quantity are states at an instant, except a count ``windowed`` over part of a year
+    (``counted_over_a_window``): containers handled in the first half of 2022 are a total.
     """
     declared = vocabulary.measure_kind(measure)
     if declared is not None:
@@ -27,6 +28,8 @@ def time_kind(vocabulary: Vocabulary, measure: str | None, value: Value) -> Time
     kind = value.kind
     if kind in ("share", "rate", "change_multiple", "difference"):
         return "ratio"
+    if kind == "count" and windowed:
+        return "flow"
     if kind in ("count", "rank", "category"):
         return "state"
     if units.is_money(value.unit):

@@ -241,8 +241,8 @@ def _judge_step(earlier: Row, later: Row, low: Row, high: Row, gap: float, drift
         else:
             return Judgement("tension", low, high, gap, "apart", ("change over time",), years=years, events=between,
                              step=step, caveats=caveats, loose=loose)
-    before = _one_per_event([e for e in changes if _before_both(e, earlier)])
-    if not between and before:
+    before = [] if between else _one_per_event([e for e in changes if _before_both(e, earlier)])
+    if before:
         # The corpus dates the change before both counts: the later one includes it, the earlier leaves it out.
         known = [_in_base(e.claim.change) for e in before]
         if all(k is not None for k in known):

@@ -18,6 +18,7 @@ of many values costs no more per value than a short one.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from claimcheck.extraction.attach import ADDING
@@ -29,6 +30,10 @@ from claimcheck.read.numbers import DIMENSION_WORDS
 # Words that start something other than what the value is of: the quote stops before them.
 _STOPS = {"and", "but", "or", "while", "whereas", "which", "who", "when", "as", "because", "after", "before",
           "until", "although", "though", "if", "so", "whether", "where", "amid", "despite", "since", "than"}
+
+# The first word of a quote and the start of the next one, if there is one.
+_FIRST_WORD = re.compile(r"\s*(\S+)\s+(?=\S)")
+_TRAILING_MARKS = " ,;:.-—–\t\n"
 
 _LEADING = {"and", "but", "while", "whereas", "or", "so", "yet"}
 
@@ -202,21 +207,26 @@ class Quotes:
         return self.tokens[j - 1].end
 
     def _trimmed(self, first: int, last: int) -> tuple[int, int]:
+        """[first, last) without a leading conjunction, trailing function words and punctuation. Only the
+        words at the ends are read, never the whole quote: a quote may span most of a long sentence."""
         text = self.text
         while True:
-            words = text[first:last].split(None, 1)
-            if len(words) == 2 and words[0].lower().strip(",") in _LEADING:
-                first = text.index(words[1], first)
-                continue
-            break
+            leading = _FIRST_WORD.match(text, first, last)
+            if leading is None or leading[1].lower().strip(",") not in _LEADING:
+                break
+            first = leading.end()
         while True:
-            stripped = text[first:last].rstrip(" ,;:.-—–\t\n")
-            last = first + len(stripped)
-            words = stripped.rsplit(None, 1)
-            if len(words) == 2 and words[1].lower() in _TRAILING:
-                last = first + len(words[0])
-                continue
-            break
+            while last > first and text[last - 1] in _TRAILING_MARKS:
+                last -= 1
+            word_start = last
+            while word_start > first and not text[word_start - 1].isspace():
+                word_start -= 1
+            before = word_start
+            while before > first and text[before - 1].isspace():
+                before -= 1
+            if before == first or text[word_start:last].lower() not in _TRAILING:
+                break
+            last = before
         while first < last and text[first] in " ,;:\t\n":
             first += 1
         return first, last

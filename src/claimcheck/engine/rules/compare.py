@@ -17,6 +17,7 @@ the words are written when somebody reads them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -406,8 +407,9 @@ def _disagreement(sides: list[list[Row]], ctx: Context, *, apart_only: bool = Fa
 def _without_bridging(sides: list[list[Row]]) -> tuple[list[list[Row]], list[Row]]:
     """Claims that fit every claim of each other side ("nearly 38" beside 37.2 and 37.4) take no side of the
     disagreement: they are shown apart, as fitting both."""
+    strictest = [_strictest(side) for side in sides]
     bridging = [row for k, side in enumerate(sides) if len(side) > 1 for row in side
-                if all(all(row.overlaps(other) for other in others) for j, others in enumerate(sides) if j != k)]
+                if all(all(row.overlaps(other) for other in strictest[j]) for j in range(len(sides)) if j != k)]
     if not bridging:
         return sides, []
     apart = {row.gid for row in bridging}
@@ -415,6 +417,16 @@ def _without_bridging(sides: list[list[Row]]) -> tuple[list[list[Row]], list[Row
     if not all(kept):
         return sides, []
     return kept, bridging
+
+
+def _strictest(side: list[Row]) -> list[Row]:
+    """The rows of a side that an interval overlapping them overlaps every row of: the highest low bound and the
+    lowest high bound (an open bound is the stricter at a tie). Categories have no bounds: all of them."""
+    if any(row.category is not None for row in side):
+        return side
+    highest_low = max(side, key=lambda row: (-math.inf if row.lo is None else row.lo, not row.lo_inc))
+    lowest_high = min(side, key=lambda row: (math.inf if row.hi is None else row.hi, row.hi_inc))
+    return [highest_low, lowest_high]
 
 
 def _agreement(rows: list[Row]) -> Finding:

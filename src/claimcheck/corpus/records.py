@@ -33,7 +33,8 @@ from claimcheck.read.values import Value, overlap
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 _GIVEN_FIELDS: dict[frozenset[str], set[str]] = {}
-_REPEATED_NAMES = ("source_id", "subject", "measure", "scope", "unit", "since", "event")
+# Names that claims repeat, kept once each in memory (see Claim.model_post_init and the store's claims_of).
+REPEATED_NAMES = ("source_id", "subject", "measure", "scope", "unit", "since", "event")
 
 
 # Real corpora write the same values and periods again and again ("2022", "41.9%"): each reading is
@@ -306,7 +307,7 @@ class Claim(BaseModel):
         given = frozenset(self.__pydantic_fields_set__)
         object.__setattr__(self, "__pydantic_fields_set__", _GIVEN_FIELDS.setdefault(given, set(given)))
         fields = self.__dict__
-        for name in _REPEATED_NAMES:
+        for name in REPEATED_NAMES:
             if fields[name] is not None:
                 fields[name] = sys.intern(fields[name])
 
@@ -413,4 +414,4 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-__all__ = ["Claim", "Corpus", "Source"]
+__all__ = ["REPEATED_NAMES", "Claim", "Corpus", "Source"]

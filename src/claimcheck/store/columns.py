@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import sys
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
@@ -25,7 +26,7 @@ import pyarrow as pa
 from pydantic import BaseModel, TypeAdapter
 from pydantic_core import to_json
 
-from claimcheck.corpus.records import Claim
+from claimcheck.corpus.records import REPEATED_NAMES, Claim
 from claimcheck.corpus.vocabulary import Vocabulary
 from claimcheck.engine.check import KEYS, Filing, Normalizer
 from claimcheck.engine.findings import Key, Row
@@ -184,7 +185,8 @@ def claims_of(columns: Mapping[str, list[Any]]) -> list[Claim]:
     reading a store (the round trip is tested).
     """
     names = list(Claim.model_fields)  # in the model's order, as validation would set them
-    values = [columns[name] if name in PLAIN_FIELDS else [_reader(name)(text) for text in columns[f"{name}_json"]]
+    values = [[None if text is None else sys.intern(text) for text in columns[name]] if name in REPEATED_NAMES else
+              columns[name] if name in PLAIN_FIELDS else [_reader(name)(text) for text in columns[f"{name}_json"]]
               for name in names]
     out = []
     new, set_attribute = object.__new__, object.__setattr__

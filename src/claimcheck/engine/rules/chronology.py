@@ -51,7 +51,11 @@ def duration_against_dates(rows: list[Row], ctx: Context, key: Key) -> Iterable[
     Known problems:
         The duration must be in a unit of time ("12 years", "30-year"); "a decade" is not read as
         ten years. A date written as a year allows any day of it, so a duration in years is checked
-        loosely: 2003 to 2013 allows 9 to 11 years.
+        loosely: 2003 to 2013 allows 9 to 11 years. A whole number of a unit, unhedged, is read as
+        prose counts it, rounded or in completed units: "eight months after it opened" allows 7.5
+        to just under 9 months, so a duration that is exact by contract ("a 30-year lease") is held
+        to it as loosely. One finding is given per stated duration, against every dating of its
+        events; it fits when one pair of datings allows it.
 
     Conflicting example:
         # vocabulary.yaml
@@ -83,33 +87,64 @@ def duration_against_dates(rows: list[Row], ctx: Context, key: Key) -> Iterable[
         durations = [r for r in rows if r.kind is not None and r.measure == relation.measure and r.lo is not None
                      and r.dimension == _SECOND]
         for duration in durations:
-            for later in laters:
-                for earlier in earliers:
-                    yield _duration(duration, later, earlier, relation)
+            pairs = [(later, earlier) for later in laters for earlier in earliers]
+            if pairs:
+                yield _duration(duration, pairs, relation)
 
 
 _SECOND = units.base_form("year")[1]
+_TIME_UNITS = ("day", "week", "month", "year")
 
 
-def _duration(duration: Row, later: Row, earlier: Row, relation: Duration) -> Finding:
-    (e_start, e_end), (l_start, l_end) = _days(earlier), _days(later)
-    seconds_a_day = units.base_form("day")[0]
-    shortest = max(0, l_start - e_end) * seconds_a_day
-    longest = max(0, l_end - e_start) * seconds_a_day
-    fits = (duration.hi is None or duration.hi >= shortest) and (duration.lo is None or duration.lo <= longest)
-    unit = duration.value.unit if duration.value is not None and duration.value.unit in ("day", "week", "month") \
-        else "year"
+def _read_duration(duration: Row) -> tuple[float | None, float | None, str, bool]:
+    """The duration's bounds in seconds, its unit, and whether a whole number was widened: prose counts whole
+    months or years loosely, so "eight months after it opened" is any time from seven and a half months to
+    just under nine (a bare whole number of a unit of time is rounded, or counted in completed units)."""
+    value = duration.value
+    unit = value.unit if value is not None and value.unit in _TIME_UNITS else "year"
     size = units.base_form(unit)[0]
-    span = f"[{shortest / size:.2f}, {longest / size:.2f}] {unit}s"
-    head = (f"{duration.source} gives {duration.shown_value()} for {duration.claim.measure!r}; between "
-            f"{earlier.claim.event!r} ({_label(earlier)}) and {later.claim.event!r} ({_label(later)}) lie {span}: "
-            f"{'it fits' if fits else 'it does not fit'}.")
-    why = (f"From the dates, {_label(later)} − {_label(earlier)} is {span} (from {relation.text!r}); the duration "
-           f"reads {duration.shown_interval()}.")
-    gap = None if fits else (shortest - duration.hi if duration.hi is not None and duration.hi < shortest
-                             else (duration.lo or 0) - longest)
-    return Finding.written("consistent" if fits else "conflict", [duration, earlier, later], head, why,
-                           sides=[[duration], [earlier, later]], gap=gap)
+    lo, hi = duration.lo, duration.hi
+    if value is not None and value.unit in _TIME_UNITS and lo is not None and lo == hi \
+            and float(lo / size).is_integer():
+        return lo - size / 2, lo + size, unit, True
+    return lo, hi, unit, False
+
+
+def _duration(duration: Row, pairs: list[tuple[Row, Row]], relation: Duration) -> Finding:
+    """One finding per stated duration, against every dating of its two events: it fits when some pair of
+    datings allows it (where the datings disagree, that is the event rule's finding, CC102)."""
+    lo, hi, unit, widened = _read_duration(duration)
+    size = units.base_form(unit)[0]
+    seconds_a_day = units.base_form("day")[0]
+
+    def span_of(later: Row, earlier: Row) -> tuple[float, float]:
+        (e_start, e_end), (l_start, l_end) = _days(earlier), _days(later)
+        return max(0, l_start - e_end) * seconds_a_day, max(0, l_end - e_start) * seconds_a_day
+
+    def text_of(span: tuple[float, float]) -> str:
+        return f"[{span[0] / size:.2f}, {span[1] / size:.2f}] {unit}s"
+
+    spans = [(later, earlier, span_of(later, earlier)) for later, earlier in pairs]
+    fitting = [(later, earlier, span) for later, earlier, span in spans
+               if (hi is None or hi >= span[0]) and (lo is None or lo <= span[1])]
+    read = (f"{duration.shown_value()}, a whole number of {unit}s read as {lo / size:g} to under {hi / size:g}"
+            if widened and lo is not None and hi is not None else duration.shown_interval())
+    later, earlier, span = (fitting or spans)[0]
+    shown = [(later, earlier, span)] if fitting else spans
+    between = "; ".join(f"between {e.claim.event!r} ({_label(e)}) and {la.claim.event!r} ({_label(la)}) lie "
+                        f"{text_of(sp)}" for la, e, sp in shown)
+    head = (f"{duration.source} gives {duration.shown_value()} for {duration.claim.measure!r}; {between}: "
+            f"{'it fits' if fitting else 'it does not fit'}.")
+    why = (f"From the dates, {_label(later)} − {_label(earlier)} is {text_of(span)} (from {relation.text!r}); the "
+           f"duration reads {read}.")
+    datings = list({row.gid: row for la, e, _ in (fitting or spans) for row in (e, la)}.values())
+    if fitting:
+        if len(fitting) < len(spans):
+            why += " Other datings of the events do not fit it: where they disagree, that is the event rule's " \
+                   "finding (CC102)."
+        return Finding.written("consistent", [duration, *datings], head, why, sides=[[duration], datings])
+    gap = min(sp[0] - hi if hi is not None and hi < sp[0] else (lo or 0) - sp[1] for _, _, sp in spans)
+    return Finding.written("conflict", [duration, *datings], head, why, sides=[[duration], datings], gap=gap)
 
 
 @rule("CC114", "chronology.since", key="since")

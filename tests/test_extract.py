@@ -51,7 +51,7 @@ def found(text: str, published: str | None = "2025") -> dict[str, object]:
     ("Three quarters of the members agreed.", "Three quarters", "share", "[75] %"),
     ("Sales were greater than 100 and smaller than 300 units.", "greater than 100 and smaller than 300 units",
      "count", "(100, 300)"),
-    ("The dose is 44 mg to 50 mg a day.", "44 mg to 50 mg", "amount", "[44, 50] milligram"),
+    ("The dose is 44 mg to 50 mg a day.", "44 mg to 50 mg a day", "amount", "[44, 50] milligram / day"),
     ("One in five adults smoke.", "One in five adults", "share", "[20] %"),
     ("I can give you 3 hundred and 21 yuan.", "3 hundred and 21 yuan", "amount", "[321] CNY"),
     ("Gas sold at $3 a gallon last week.", "$3 a gallon", "amount", "[2.5, 3.5] USD / gallon"),

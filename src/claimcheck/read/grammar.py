@@ -247,8 +247,9 @@ def parse(p: Reading) -> Value:
         if hedge != "exact":
             raise p.fail(f"it is hedged twice ({HEDGE_WORDS[hedge]!r} and {HEDGE_WORDS[suffix]!r})")
         hedge = suffix
-    if rate_suffix(p):
-        unit, kind = as_rate(p, unit, kind)
+    per = rate_suffix(p)
+    if per is not None:
+        unit, kind = as_rate(p, unit, kind, per)
     if hedge in LOWER_BOUNDS + UPPER_BOUNDS and cur.peek() in ("and", "but", ",") and p.second_bound_allowed:
         bounded = second_bound(p, hedge, number, unit, kind, counted)
         if bounded is not None:
@@ -395,8 +396,9 @@ def range_value(p: Reading, *, between: bool = False, first: Number | None = Non
         unit, kind, counted = unit_after(p, second)
     if first_unit is not None and first_unit != unit:
         raise p.fail(f"the two ends of the range have different units ({first_unit} and {unit})")
-    if rate_suffix(p):
-        unit, kind = as_rate(p, unit, kind)
+    per = rate_suffix(p)
+    if per is not None:
+        unit, kind = as_rate(p, unit, kind, per)
     if not cur.at_end():
         raise p.fail(f"{' '.join(cur.rest())!r} is not a unit or phrase claimcheck knows")
     if first.value > second.value and not first.value < 0:

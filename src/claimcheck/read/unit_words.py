@@ -33,10 +33,18 @@ _COUNTED_WORD = re.compile(r"[a-z][a-z'.-]*")
 
 _UNIT_NAME = re.compile(r"[A-Za-zµΩ]+(?:_[A-Za-z]+)*")
 
-_RATE_SUFFIXES = [("a", "year"), ("per", "year"), ("every", "year"), ("each", "year"), ("annually",),
-                  ("per", "annum"), ("a", "yr"), ("per", "yr"), ("yearly",), ("annual",)]
+# What makes an amount a rate, and the unit of time it is per: "a year", "a day" ("38,000 passengers a day").
+_RATE_SUFFIXES: dict[tuple[str, ...], str] = {
+    **{(word, "year"): "year" for word in ("a", "per", "every", "each")},
+    **{suffix: "year" for suffix in [("annually",), ("per", "annum"), ("a", "yr"), ("per", "yr"), ("yearly",),
+                                     ("annual",)]},
+    **{(word, unit): unit for word in ("a", "per", "every", "each", "/") for unit in ("day", "week", "month")},
+    **{("/", unit): unit for unit in ("year", "yr", "hour")},
+    **{suffix: unit for suffix, unit in [(("daily",), "day"), (("weekly",), "week"), (("monthly",), "month"),
+                                         (("an", "hour"), "hour"), (("per", "hour"), "hour")]},
+}
 
-RATE_SUFFIXES_BY_FIRST = by_first_word(_RATE_SUFFIXES, lambda suffix: suffix)
+RATE_SUFFIXES_BY_FIRST = by_first_word(list(_RATE_SUFFIXES), lambda suffix: suffix)
 
 # Words pint would read as units ('a' is a year, 'in' an inch) that in a claim are counted nouns.
 _NOUNS_PINT_MISREADS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "units", "unit",
@@ -205,9 +213,10 @@ BASIS_POINTS = "basis_point"  # no unit of its own: read as percentage points, a
 
 
 def per_unit(p: Reading) -> str | None:
-    """'/hour', 'per kg' or 'a gallon' after an amount of money; a year is left to the rate suffixes."""
+    """'/kg', 'per tonne' or 'a gallon' after an amount of money; units of time are left to the rate suffixes."""
     cur = p.cur
-    if cur.peek() not in ("/", "per", "a", "an") or cur.peek(1) in (None, "year", "annum", "yr", "a"):
+    if cur.peek() not in ("/", "per", "a", "an") or cur.peek(1) in (None, "year", "annum", "yr", "a", "day", "week",
+                                                                     "month", "hour"):
         return None
     start = cur.i
     cur.take()
@@ -286,18 +295,22 @@ def declared_or_bare(p: Reading, number: Number) -> tuple[str, Kind, str | None]
     return declared_unit_of(p.text, unit)
 
 
-def rate_suffix(p: Reading) -> bool:
-    return any(p.cur.accept(*suffix) for suffix in RATE_SUFFIXES_BY_FIRST.get(p.cur.peek() or "", ()))
+def rate_suffix(p: Reading) -> str | None:
+    """The unit of time of a rate suffix read at the cursor ("a year", "per day", "weekly"), or None."""
+    return next((_RATE_SUFFIXES[suffix] for suffix in RATE_SUFFIXES_BY_FIRST.get(p.cur.peek() or "", ())
+                 if p.cur.accept(*suffix)), None)
 
 
-def as_rate(p: Reading, unit: str, kind: Kind) -> tuple[str, Kind]:
+def as_rate(p: Reading, unit: str, kind: Kind, per: str) -> tuple[str, Kind]:
     if kind == "share":
+        if per != "year":
+            raise p.fail(f"a percentage a {per} is not read: write the yearly rate, or the figure of one {per}")
         return units.PERCENT_PER_YEAR, "rate"
-    if kind in ("amount", "count") and unit not in (units.COUNT,):
-        return f"{unit} / year", "rate"
-    if kind == "count":
-        return f"{units.COUNT} / year", "rate"
-    raise p.fail("only an amount, count or percentage can be given per year")
+    if kind == "amount" and per != "year":
+        return f"{unit} / {per}", "amount"  # "$15 an hour", "2 million barrels a day": as pint reads "$15/hour"
+    if kind in ("amount", "count"):
+        return f"{unit} / {per}", "rate"
+    raise p.fail(f"only an amount, count or percentage can be given per {per}")
 
 
 def is_yearly_percent(unit: str | None) -> bool:

@@ -145,6 +145,9 @@ PERCENT_UNITS = (units.PERCENT, units.PERCENT_PER_YEAR, units.PERCENTAGE_POINT)
 
 
 def unit_label(unit: str) -> str:
+    if unit.startswith(f"{units.COUNT} / "):  # a count per unit of time: "[18050, 19950] a day"
+        per = unit.split(" / ", 1)[1]
+        return f"{'an' if per == 'hour' else 'a'} {per}"
     return {"dimensionless": "×", units.PERCENT_PER_YEAR: "%/year", units.PERCENTAGE_POINT: "points", units.COUNT: ""}.get(
         unit, "%" if unit == units.PERCENT else unit
     )

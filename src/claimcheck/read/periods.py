@@ -627,13 +627,7 @@ def _end_of(how: str | None, which: str, what: str, text: str, anchor: Period | 
         if how not in ("as of", "as at"):
             raise _NoYear
         return _end_of_month_before(which, _MONTHS[what], text, anchor)
-    try:
-        inner = _read(what, text, anchor)
-    except PeriodParseError as exc:
-        if _passes_through(exc):
-            raise
-        after = f"{how!r}" if how == "until" and which == "end" else f"'the {which} of'"
-        raise PeriodParseError(text, f"{what!r} is not a date claimcheck reads after {after}; {_DOCS}") from None
+    inner = _read_after(what, repr(how) if how == "until" and which == "end" else f"'the {which} of'", text, anchor)
     day = inner.end if which == "end" else inner.start
     reading = f"the {which} of {inner.label(note=False)}: {day.isoformat()}"
     if inner.start == inner.end:
@@ -663,12 +657,7 @@ def _no_later(how: str, what: str, text: str, anchor: Period | None) -> Period:
     written = f"{how} {what}"
     if end_of := re.fullmatch(r"the end of (?:the )?(.+)", what):
         how, what = "by", "this year" if end_of[1] in ("year", "this year", "current year") else end_of[1]
-    try:
-        inner = _read(what, text, anchor)
-    except PeriodParseError as exc:
-        if _passes_through(exc):
-            raise
-        raise PeriodParseError(text, f"{what!r} is not a date claimcheck reads after {how!r}; {_DOCS}") from None
+    inner = _read_after(what, repr(how), text, anchor)
     if how == "before":
         if inner.start == date.min:
             raise PeriodParseError(text, "it ends before the first day claimcheck reads")
@@ -679,20 +668,21 @@ def _no_later(how: str, what: str, text: str, anchor: Period | None) -> Period:
                   reading=f"{written}: no earlier bound, no later than {end.isoformat()}")
 
 
-def _passes_through(exc: PeriodParseError) -> bool:
-    """An error of the inner date that says more than 'not a date after "by"': it is relative, or has no year."""
-    return "relative" in exc.reason or exc.reason.startswith(_NO_YEAR)
+def _read_after(what: str, after: str, text: str, anchor: Period | None) -> Period:
+    """The date a bound word ('by', 'not before', 'the end of') is followed by. Its own error stands where it says
+    more than 'not a date after "by"': the date is relative, or has no year."""
+    try:
+        return _read(what, text, anchor)
+    except PeriodParseError as exc:
+        if "relative" in exc.reason or exc.reason.startswith(_NO_YEAR):
+            raise
+        raise PeriodParseError(text, f"{what!r} is not a date claimcheck reads after {after}; {_DOCS}") from None
 
 
 def _no_earlier(how: str, what: str, text: str, anchor: Period | None) -> None:
     """'not before 2027', 'from 2027 at the earliest': refused, saying why. A Period with no latest day would need
     the engine to read an open end, as it reads the open start of 'by 2027'; until it does, the bound is a note."""
-    try:
-        inner = _read(what, text, anchor)
-    except PeriodParseError as exc:
-        if _passes_through(exc):
-            raise
-        raise PeriodParseError(text, f"{what!r} is not a date claimcheck reads after {how!r}; {_DOCS}") from None
+    inner = _read_after(what, repr(how), text, anchor)
     earliest = inner.start if how not in ("after", "later than") else _shifted(inner.end, text, days=1)
     what = _as_written(text, what)
     raise PeriodParseError(text, f"{how!r} gives an earliest date ({earliest.isoformat()}, from {what!r}) and no "

@@ -46,6 +46,8 @@ INPUTS = {
     "period: repeated qualifiers": lambda n: "early mid late " * (n // 15) + "2020",
     "period: repeated ranges": lambda n: "2020-" * (n // 5) + "2021",
     "period: quarters": lambda n: "Q1 " * (n // 3) + "2020",
+    "period: day spans": lambda n: "14 March to " * (n // 12) + "13 June 2025",
+    "period: seasons": lambda n: "late summer of " * (n // 15) + "2022",
     "unit word of letters": lambda n: "5 " + "a" * n,  # pint's parser was quadratic in it (issue 19, item 12)
 }
 

@@ -49,7 +49,12 @@ CLAIM_KEYS = ["id", "quote", "subject", "measure", "scope", "unit", "value", "pe
 SOURCE_KEYS = ["id", "title", "author", "published", "text", "citation", "note", "affiliation", "draft"]
 V2_WORDS = ["as of 1 July 2023", "by the end of 2018", "for 9 consecutive years", "observer", "not a member",
             "$8.1 billion", "+1", "-2", "before the end of 2025", "within two years", "so far", "today", "on Tuesday"]
-WORDS += V2_WORDS
+# The fourth trial's period forms: spans of days, seasons, yearless dates, open ends.
+PERIOD_WORDS = ["14 March", "13 June 2025", "14–16 March", "from 18 January to 12 February", "until", "until the end of",
+                "by the end of March", "autumn", "fall", "summer of", "spring 2025", "winter 2023–24", "winter",
+                "late summer", "not before", "no earlier than", "not until", "at the earliest", "or later", "after",
+                "Friday"]
+WORDS += V2_WORDS + PERIOD_WORDS
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), TEXT)
 _values = st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
                                                           st.dictionaries(st.one_of(TEXT, st.sampled_from(CLAIM_KEYS)),

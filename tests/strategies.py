@@ -58,7 +58,24 @@ def period_texts(draw) -> str:
         f"{month} {year}", f"at the end of {month} {year}", f"{draw(st.sampled_from(['early', 'mid', 'late']))} {year}",
         f"mid-{month} {year}", f"for more than {n} consecutive years", f"for the past {n} consecutive years",
         f"{draw(st.integers(1, 12))}/{draw(st.integers(1, 28))}/{year}", f"{month}-{month} {year}",
+        # the fourth trial: spans of days, seasons
+        draw(day_spans())[0], f"{draw(st.sampled_from(SEASON_WORDS))} {year}", f"winter {year}–{(year + 1) % 100:02d}",
+        f"{draw(st.sampled_from(['early', 'mid', 'late']))} {draw(st.sampled_from(SEASON_WORDS))} {year}",
     ]))
+
+
+SEASON_WORDS = ["spring", "summer", "autumn", "fall", "the summer of"]
+_DAY_SPAN_FORMS = ["{d1:%-d %B %Y} to {d2:%-d %B %Y}", "from {d1:%-d %B} to {d2:%-d %B %Y}",
+                   "between {d1:%-d %B} and {d2:%-d %B %Y}", "{d1:%-d %B}–{d2:%-d %B %Y}", "{d1:%B %-d} to {d2:%B %-d, %Y}"]
+
+
+@st.composite
+def day_spans(draw) -> tuple[str, date, date]:
+    """(text, first day, last day) of a span of days as news writes it: '14 March to 13 June 2025'."""
+    first = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+    last = draw(st.dates(min_value=first, max_value=date(first.year, 12, 31)))
+    form = draw(st.sampled_from(_DAY_SPAN_FORMS + (["{d1:%-d}–{d2:%-d %B %Y}"] if first.month == last.month else [])))
+    return form.format(d1=first, d2=last), first, last
 
 
 # Fragments of the value grammar, glued at random: closer to real mistakes than random unicode.

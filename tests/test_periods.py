@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import PUBLISHED_EDGES, period_texts, relative_periods
+from strategies import PUBLISHED_EDGES, day_spans, period_texts, relative_periods
 
 from claimcheck import ClaimcheckError, PeriodParseError, parse_period
 
@@ -173,7 +173,7 @@ def test_a_day_with_no_year_is_the_last_one_before_a_dated_publication():
 
 
 def test_a_month_with_no_year_is_refused_with_the_fix_in_its_own_words():
-    with pytest.raises(PeriodParseError, match=r"write the year the text means \('February 2024'"):
+    with pytest.raises(PeriodParseError, match=r"write the year the text means, e.g. 'February 2024'"):
         parse_period("in February", published="2024-04-02")
 
 
@@ -188,6 +188,16 @@ def test_a_month_with_no_year_is_refused_with_the_fix_in_its_own_words():
         ("late 2024", ("2024-09-01", "2024-12-31"), ("2024-01-01", "2024-12-31")),
         ("early 2023", ("2023-01-01", "2023-04-30"), ("2023-01-01", "2023-12-31")),
         ("the late 1990s", ("1997-01-01", "1999-12-31"), ("1990-01-01", "1999-12-31")),
+        # seasons: meteorological, of the northern hemisphere, loosely to the end of the astronomical season
+        ("autumn 2021", ("2021-09-01", "2021-11-30"), ("2021-09-01", "2021-12-22")),
+        ("fall 2021", ("2021-09-01", "2021-11-30"), ("2021-09-01", "2021-12-22")),
+        ("summer 2024", ("2024-06-01", "2024-08-31"), ("2024-06-01", "2024-09-22")),
+        ("the summer of 2024", ("2024-06-01", "2024-08-31"), ("2024-06-01", "2024-09-22")),
+        ("spring 2025", ("2025-03-01", "2025-05-31"), ("2025-03-01", "2025-06-22")),
+        ("winter 2023–24", ("2023-12-01", "2024-02-29"), ("2023-12-01", "2024-03-22")),
+        ("winter 2023/2024", ("2023-12-01", "2024-02-29"), ("2023-12-01", "2024-03-22")),
+        ("late summer 2022", ("2022-08-01", "2022-08-31"), ("2022-06-01", "2022-09-22")),
+        ("early spring 2025", ("2025-03-01", "2025-03-31"), ("2025-03-01", "2025-06-22")),
     ],
 )
 def test_approximate_parts_are_thirds_with_the_whole_as_their_loose_reading(text, strict, loose):
@@ -317,11 +327,21 @@ def test_every_year_since_is_a_streak_whose_first_year_is_written():
     assert written.first_years(lag=1) == (2017, 2017)  # its years are written: no lag of annual data
 
 
-def test_the_end_of_a_month_without_a_year_is_the_last_before_publication():
-    period = parse_period("at the end of December", published="2024-01-09")
+def test_the_end_of_a_month_without_a_year_is_the_last_before_publication_only_as_an_observation():
+    period = parse_period("as of the end of December", published="2024-01-09")
     assert period.instant and period.start.isoformat() == "2023-12-31"
     with pytest.raises(PeriodParseError, match="write the year"):
-        parse_period("at the end of December", published="2024")
+        parse_period("as of the end of December", published="2024")
+
+
+@pytest.mark.parametrize("text", ["until the end of March", "by the end of March", "end of March", "end-March",
+                                  "at the end of March", "until 12 February", "on 14 March", "in March",
+                                  "by March", "before 12 February", "from 18 January to 12 February", "14-16 March",
+                                  "in the autumn", "late summer", "not before March"])
+def test_a_date_without_a_year_is_refused_whatever_words_surround_it(text):
+    # Published January 2021, "until the end of March" once read 2020-03-31, a day already past.
+    with pytest.raises(PeriodParseError, match="it has no year: write the year the text means"):
+        parse_period(text, published="2021-01-14")
 
 
 def test_within_a_span_is_a_deadline_counted_from_the_statement():
@@ -382,3 +402,100 @@ def test_a_count_of_years_at_the_calendars_edge_resolves_inside_it_or_is_refused
 def test_a_span_of_named_months_across_years(text):
     span = parse_period(text)
     assert (span.start, span.end) == (date(2021, 8, 1), date(2022, 7, 31))
+
+
+# --- the fourth trial: spans of days, seasons, yearless dates, open ends ---------------------------
+
+
+@pytest.mark.parametrize("text", ["from 14 March 2025 to 13 June 2025", "14 March to 13 June 2025",
+                                  "between 14 March and 13 June 2025", "14 March–13 June 2025",
+                                  "from March 14 to June 13, 2025", "14th March until 13th June 2025"])
+def test_a_span_of_days(text):
+    assert span(text) == ("2025-03-14", "2025-06-13", "span")
+
+
+def test_a_span_of_days_within_a_month_and_across_years():
+    assert span("14–16 March 2025") == ("2025-03-14", "2025-03-16", "span")
+    assert span("March 14-16, 2025") == ("2025-03-14", "2025-03-16", "span")
+    assert span("14 December 2024 to 13 January 2025") == ("2024-12-14", "2025-01-13", "span")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("14 December to 13 January 2025", "runs backwards .* write the year of its first day"),
+    ("16–14 March 2025", "runs backwards"),
+    ("14 March to 31 June 2025", "day is out of range"),
+])
+def test_a_span_of_days_that_cannot_be_is_refused(text, message):
+    with pytest.raises(PeriodParseError, match=message):
+        parse_period(text)
+
+
+@given(day_spans())
+def test_a_span_of_days_reads_its_first_and_last_day(written):
+    text, first, last = written
+    period = parse_period(text)
+    assert (period.start, period.end) == (first, last)
+
+
+def test_a_yearless_span_follows_the_rule_of_a_yearless_month():
+    with pytest.raises(PeriodParseError, match="e.g. 'from 18 January to 12 February 2021'"):
+        parse_period("from 18 January to 12 February", published="2021-01-14")
+
+
+@pytest.mark.parametrize(("text", "published", "example"), [
+    ("Friday 14 March", "2025-11-20", "'Friday 14 March 2025'"),
+    ("12 February", "2021-01-14", "'12 February 2021'"),
+    ("until the end of March", "2021-01", "'until the end of March 2021'"),
+    ("in the autumn", "2021-01-14", "'the autumn of 2021'"),
+    ("in the winter", "2021-01-14", "'the winter of 2020–21'"),
+    ("12 February", None, "'12 February' followed by its year"),
+])
+def test_the_refusal_of_a_yearless_date_suggests_the_publications_year_in_the_writers_words(text, published, example):
+    with pytest.raises(PeriodParseError, match=f"write the year the text means,? (?:e.g. )?\\(?{example}") as caught:
+        parse_period(text, published=published)
+    assert "2024" not in caught.value.reason  # the year once suggested whatever the publication
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("winter 2024", "write 'winter 2023–24' or 'winter 2024–25'"),
+    ("winter 2023–25", "not into 25"),
+    ("summer 2023–24", "within one year"),
+])
+def test_a_season_whose_years_do_not_fit_is_refused(text, message):
+    with pytest.raises(PeriodParseError, match=message):
+        parse_period(text)
+
+
+@pytest.mark.parametrize(("text", "earliest"), [
+    ("not before 2027", "2027-01-01"), ("no earlier than 2027", "2027-01-01"), ("not until 2027", "2027-01-01"),
+    ("from 2027 at the earliest", "2027-01-01"), ("2027 or later", "2027-01-01"), ("after March 2027", "2027-04-01"),
+])
+def test_an_earliest_date_with_no_latest_is_refused_with_what_to_write(text, earliest):
+    # never read as the year itself: 'not before 2027' against 'in 2028' is no conflict
+    with pytest.raises(PeriodParseError, match=f"earliest date \\({earliest}.*claim's note:"):
+        parse_period(text, published="2024-05-02")
+
+
+@pytest.mark.parametrize(("text", "recognised"), [
+    ("sometime around 14 March of the year", "a day and month \\('14 March'\\)"),
+    ("the Spring Festival", "a season \\('Spring'\\)"),
+    ("from the launch to the end", "a span"),
+    ("the 2027 timetable", "a year \\('2027'\\)"),
+])
+def test_an_unknown_period_says_what_it_recognised(text, recognised):
+    with pytest.raises(PeriodParseError, match=f"it has {recognised}.*; see docs/values-and-periods.md$"):
+        parse_period(text, published="2021")
+
+
+@pytest.mark.parametrize("text", ["nonsense", "by the launch", "at the end of the works", "not before the launch",
+                                  "sometime around 14 March of the year"])
+def test_every_unknown_period_points_to_the_docs(text):
+    with pytest.raises(PeriodParseError, match="see docs/values-and-periods.md$"):
+        parse_period(text, published="2021")
+
+
+def test_until_a_dated_day_is_that_day_as_until_the_end_of_a_month_is():
+    assert parse_period("until 12 February 2021").start == date(2021, 2, 12)
+    assert parse_period("until 12 February 2021").instant
+    assert parse_period("until March 2021") == parse_period("until the end of March 2021").model_copy(
+        update={"text": "until March 2021"})

@@ -165,7 +165,9 @@ class Period(BaseModel):
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+                "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTH = rf"({_MONTH_NAMES})\.?"
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4}
 _COUNT_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -176,6 +178,11 @@ _THIRDS_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _THIRDS_OF_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _THIRDS_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _PART = r"(early|mid|late)(?:-| |- )"
+# Meteorological seasons of the northern hemisphere: the month each begins.
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = r"(spring|summer|autumn|fall|winter)"
+_THIRDS_OF_SEASON = {"early": 0, "mid": 1, "late": 2}  # a month each
+_LOOSE_SEASON_DAY = 22  # the astronomical season ends by the 22nd of the month after the meteorological one
 
 Reading = tuple[date, date, Granularity, str]
 
@@ -229,7 +236,12 @@ def _count(word: str, text: str) -> int:
 _TYPOGRAPHIC = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-", "\u00a0": " ", "’": "'"})
 _LEADING = re.compile(r"^(?:in|on|during|throughout|for the year|the year|in the year)\s+")
 _INSTANT = re.compile(r"^as (?:of|at|on)\s+")
-_END_OF = re.compile(r"^(?:(?:by|at|as of|as at|until|till|to)\s+)?(?:the\s+)?(end|start|beginning)(?:\s+of\s+|-)(.+)$")
+_END_OF = re.compile(r"^(?:(by|at|as of|as at|until|till|to)\s+)?(?:the\s+)?(end|start|beginning)(?:\s+of\s+|-)(.+)$")
+_UNTIL = re.compile(r"^(?:until|till|up until)\s+(.+)$")
+# "not before 2027", "from 2027 at the earliest": an earliest date with no latest, which a Period cannot hold.
+_NO_EARLIER = re.compile(r"^(?:(not before|no earlier than|not earlier than|not until|not till|after|later than)\s+(.+)|"
+                         r"(?:from |in )?(.+?),? (at the earliest|or later))$")
+_DOCS = "see docs/values-and-periods.md"
 _INFERRED = re.compile(r"\s*\((inferred|estimated|approximate)\)$")
 _NO_LATER = re.compile(r"^(before|by|no later than|in or before|not later than)\s+(.+)$")
 
@@ -266,10 +278,24 @@ def parse_period(text: str, *, published: Period | date | str | int | None = Non
     return period
 
 
+class _NoYear(Exception):
+    """Raised where a form is read without its year; _read turns it into the one refusal of yearless dates."""
+
+
 def _read(s: str, text: str, anchor: Period | None) -> Period:
-    s = _LEADING.sub("", s)
+    try:
+        return _read_form(_LEADING.sub("", s), text, anchor)
+    except _NoYear:
+        raise PeriodParseError(text, _no_year(text, anchor)) from None
+
+
+def _read_form(s: str, text: str, anchor: Period | None) -> Period:
     if m := _END_OF.fullmatch(s):
-        return _end_of(m[1], m[2], text, anchor)
+        return _end_of(m[1], m[2], m[3], text, anchor)
+    if m := _UNTIL.fullmatch(s):
+        return _end_of("until", "end", m[1], text, anchor)
+    if m := _NO_EARLIER.fullmatch(s):
+        _no_earlier(m[1] or m[4], m[2] or m[3], text, anchor)
     if (m := _NO_LATER.fullmatch(s)) and (not m[2].startswith("the end") or m[1] != "by"):
         return _no_later(m[1], m[2], text, anchor)
     if instant := _INSTANT.match(s):
@@ -278,7 +304,7 @@ def _read(s: str, text: str, anchor: Period | None) -> Period:
         if inner.streak is not None:
             return inner
         return inner.model_copy(update={"instant": True, "reading": f"as of: {inner.reading}"})
-    found = _absolute(s, text)
+    found = _absolute(s, text, anchor)
     if found is not None:
         start, end, granularity, reading = found
         return Period(text=text, start=start, end=end, granularity=granularity, reading=reading)
@@ -288,7 +314,25 @@ def _read(s: str, text: str, anchor: Period | None) -> Period:
     relative = _relative(s, text, anchor)
     if relative is not None:
         return relative
-    raise PeriodParseError(text, "it is not a date or period claimcheck knows (see docs/values-and-periods.md)")
+    raise PeriodParseError(text, _unknown(s, text))
+
+
+# Pieces of the grammar a text may hold without being one of its forms, named in the error that refuses it.
+_PIECES = [(re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}\b)"), "a day and month"),
+           (re.compile(rf"\b{_MONTH}\b"), "a month"), (re.compile(rf"\b{_SEASON}\b"), "a season"),
+           (re.compile(r"\b\d{4}\b"), "a year"), (re.compile(r"\b(?:from|between) .+ (?:to|and|until) "), "a span")]
+
+
+def _unknown(s: str, text: str) -> str:
+    """The refusal of an unknown period: what of the grammar it holds, so the curator sees what is missing."""
+    found: list[str] = []
+    for pattern, what in _PIECES:
+        if (m := pattern.search(s)) and not (what == "a month" and "a day and month" in " ".join(found)):
+            found.append(f"{what} ({_as_written(text, m[0].strip())!r})")
+    if not found:
+        return f"it is not a date or period claimcheck knows; {_DOCS}"
+    return (f"it is not a date or period claimcheck knows: it has {', '.join(found)}, but not in a form the period "
+            f"table gives; {_DOCS}")
 
 
 _AS_OF_STATEMENT = "no period written; read as of the statement"
@@ -325,13 +369,16 @@ def publication(published: Period | date | str | int | None, function: str = "pa
 # --- absolute forms -----------------------------------------------------------------------------
 
 
-def _absolute(s: str, text: str) -> Reading | None:
-    for pattern, build in _ABSOLUTE:
-        if m := pattern.fullmatch(s):
-            found = build(m, text)
-            if found is not None:
-                return found
-    return _dateutil_day(s, text)
+def _absolute(s: str, text: str, anchor: Period | None) -> Reading | None:
+    try:
+        for pattern, build in _ABSOLUTE:
+            if m := pattern.fullmatch(s):
+                found = build(m, text)
+                if found is not None:
+                    return found
+        return _dateutil_day(s)
+    except _NoYear:
+        raise PeriodParseError(text, _no_year(text, anchor)) from None
 
 
 def _a_year(m: re.Match[str], text: str) -> Reading:
@@ -423,7 +470,50 @@ def _a_named_month(m: re.Match[str], text: str) -> Reading:
     return date(y, mo, 1), _month_end(y, mo), "month", "calendar month"
 
 
+def _day_span(m: re.Match[str], text: str) -> Reading:
+    """'14 March to 13 June 2025', '14–16 March 2025', 'March 14-16, 2025': from one day to another, both included.
+    The first day takes its month and year from the second where it leaves them out; without a year, the span is
+    refused as '14 March' is."""
+    d1, m1, y1, d2, m2, y2 = (m[k] for k in ("d1", "m1", "y1", "d2", "m2", "y2"))
+    if y2 is None:
+        raise _NoYear
+    end_year = _year(int(y2), text)
+    start_year = _year(int(y1), text) if y1 else end_year
+    try:
+        start = date(start_year, _MONTHS[m1 or m2], int(d1))
+        end = date(end_year, _MONTHS[m2 or m1], int(d2))
+    except ValueError as exc:
+        raise PeriodParseError(text, str(exc)) from None
+    if start > end:
+        how = "write the year of its first day too" if not y1 else "the first day comes after the last"
+        raise PeriodParseError(text, f"the span runs backwards ({start.isoformat()} to {end.isoformat()}): {how}")
+    return start, end, "span", f"days {start.isoformat()} to {end.isoformat()}, both included"
+
+
 _THE = r"(?:the )?"
+_TO_DAY = r"(?: ?- ?| to | through | until | till | and )"
+
+
+def _day_named(name: str) -> str:
+    return rf"(?:the )?(?P<{name}>\d{{1,2}})(?:st|nd|rd|th)?"
+
+
+def _month_named(name: str) -> str:
+    return rf"(?P<{name}>{_MONTH_NAMES})\.?"
+
+
+def _year_named(name: str) -> str:
+    return rf"(?:,? (?P<{name}>\d{{4}}))"
+
+
+# '14 March 2025 to 13 June 2025', '14 March to 13 June 2025', '14-16 March 2025', 'from 18 January to 12 February'
+_DAYS_DAY_FIRST = re.compile(
+    rf"(?:from |between )?{_day_named('d1')}(?: (?:of )?{_month_named('m1')}{_year_named('y1')}?)?{_TO_DAY}"
+    rf"{_day_named('d2')} (?:of )?{_month_named('m2')}{_year_named('y2')}?")
+# 'March 14 to June 13, 2025', 'March 14-16, 2025'
+_DAYS_MONTH_FIRST = re.compile(
+    rf"(?:from |between )?{_month_named('m1')} {_day_named('d1')}{_year_named('y1')}?{_TO_DAY}"
+    rf"(?:{_month_named('m2')} )?{_day_named('d2')}{_year_named('y2')}?")
 _ABSOLUTE: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], Reading | None]]] = [
     (re.compile(r"(\d{4})"), _a_year),
     (re.compile(r"(\d{4})-(\d{2})"), _a_month),
@@ -437,24 +527,53 @@ _ABSOLUTE: list[tuple[re.Pattern[str], Callable[[re.Match[str], str], Reading | 
     (re.compile(rf"(?:from |between )?{_MONTH} ?(?:-|to|through|until|and) ?{_MONTH},? (\d{{4}})"), _months),
     (re.compile(rf"(?:from |between )?{_MONTH},? (\d{{4}}) ?(?:-|–|to|through|until|and) ?{_MONTH},? (\d{{4}})"),
      _month_span),
+    (_DAYS_DAY_FIRST, _day_span),
+    (_DAYS_MONTH_FIRST, _day_span),
     (re.compile(r"(?:the )?first (\w+) months (?:of )?(\d{4})"), _first_months),
     (re.compile(r"(?:the )?(\d{3})0'?s"), _decade),
     (re.compile(rf"{_MONTH},? (\d{{4}})"), _a_named_month),
 ]
 
 
-def _no_year(written: str) -> str:
-    """Why a month or day without a year is refused, with the fix in the words the curator wrote."""
-    example = " ".join(word.capitalize() if word.lower() in _MONTHS else word for word in written.split())
-    return (f"it has no year: write the year the text means ('{example} 2024', with its own year). claimcheck "
-            "never takes one from today's date, and does not guess from publication whether a month is the last "
-            "one or, in a plan, the next")
+_NO_YEAR = "it has no year"
 
 
-def _dateutil_day(s: str, text: str) -> Reading | None:
+def _as_written(text: str, piece: str | None = None) -> str:
+    """The text (or a piece of it that parsing lower-cased) with the writer's capitals, spaces and dashes made plain."""
+    written = " ".join(text.translate(_TYPOGRAPHIC).split()).rstrip(".")
+    if piece is None:
+        return written
+    at = written.lower().find(piece)
+    return piece if at < 0 or len(written) != len(written.lower()) else written[at:at + len(piece)]
+
+
+def _no_year(text: str, anchor: Period | None) -> str:
+    """Why a date without a year is refused: the one rule for every yearless form ('in March', '12 February',
+    'until the end of March', '14–16 March', 'in the autumn'), with the fix in the words the curator wrote."""
+    written = _as_written(text)
+    if leading := _LEADING.match(written.lower()):  # 'in March' is read as 'March': suggest 'March 2021'
+        written = written[leading.end():]
+    ends_with_season = re.search(rf"\b{_SEASON}$", written.lower())
+    if anchor is None:
+        example = f"write the year the text means ('{written}' followed by its year)"
+    else:
+        year = anchor.end.year
+        if written.lower().endswith("winter"):  # the winter publication falls in, or the one after its December
+            year -= anchor.end.month < 12
+            written_year = f"{year}–{(year + 1) % 100:02d}"
+        else:
+            written_year = str(year)
+        joined = " of " if ends_with_season and re.search(r"\bthe \w+$", written.lower()) else " "
+        example = (f"write the year the text means, e.g. '{written}{joined}{written_year}' with the year of "
+                   "publication, or its own year")
+    return (f"{_NO_YEAR}: {example}. claimcheck never takes one from today's date, and does not guess from "
+            "publication whether a date is the last one or, in a plan, the next")
+
+
+def _dateutil_day(s: str) -> Reading | None:
     """'5 October 2013', 'October 5, 2013', '04th Jan 2019': dateutil, parsed twice to see what the text left out."""
     if re.fullmatch(rf"(?:the )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?)?{_MONTH}(?: \d{{1,2}}(?:st|nd|rd|th)?)?", s):
-        raise PeriodParseError(text, _no_year(s))
+        raise _NoYear
     if not re.search(r"\d", s) or len(s) > 40 or not re.fullmatch(r"[\w ,./-]+", s):
         return None
     try:
@@ -463,7 +582,7 @@ def _dateutil_day(s: str, text: str) -> Reading | None:
     except (ValueError, OverflowError, dateparser.ParserError):
         return None
     if first.year != second.year:
-        raise PeriodParseError(text, _no_year(s))
+        raise _NoYear
     if first.month != second.month:
         return None
     if first.day != second.day:
@@ -498,21 +617,21 @@ def _day_before(s: str, text: str, anchor: Period | None) -> Period | None:
                           f"({found.isoformat()})")
 
 
-def _end_of(which: str, what: str, text: str, anchor: Period | None) -> Period:
-    """'by the end of 2018' is 2018-12-31; 'at the start of March 2020' is 2020-03-01: an instant."""
+def _end_of(how: str | None, which: str, what: str, text: str, anchor: Period | None) -> Period:
+    """'by the end of 2018' is 2018-12-31; 'at the start of March 2020' is 2020-03-01; 'until 12 February 2021' is
+    that day: an instant. A month without its year is read against publication only after 'as of' (an observation,
+    so a past one); 'until the end of March' may be a plan's, and is refused as 'in March' is."""
     if what in ("the year", "this year"):
         what = "this year"  # read against the anchor, as "this year" is
     if what in _MONTHS and len(what) > 3:
+        if how not in ("as of", "as at"):
+            raise _NoYear
         return _end_of_month_before(which, _MONTHS[what], text, anchor)
-    try:
-        inner = _read(what, text, anchor)
-    except PeriodParseError as exc:
-        if "relative" in exc.reason:
-            raise
-        raise PeriodParseError(text, f"{what!r} is not a month or year claimcheck reads after 'the {which} of'") \
-            from None
+    inner = _read_after(what, repr(how) if how == "until" and which == "end" else f"'the {which} of'", text, anchor)
     day = inner.end if which == "end" else inner.start
     reading = f"the {which} of {inner.label(note=False)}: {day.isoformat()}"
+    if inner.start == inner.end:
+        reading = f"{how or 'at'} {day.isoformat()}"
     return Period(text=text, start=day, end=day, granularity="day", reading=reading, instant=True,
                   relative=inner.relative)
 
@@ -521,7 +640,7 @@ def _end_of_month_before(which: str, month: int, text: str, anchor: Period | Non
     """'at the end of December' with no year: the last such month that had ended (or begun) by publication, when
     published: gives the day or month, as 'as at 30 June' is read."""
     if anchor is None or anchor.granularity not in ("day", "month"):
-        raise PeriodParseError(text, "it has no year; claimcheck reads it as the last such month before publication "
+        raise PeriodParseError(text, f"{_NO_YEAR}; claimcheck reads it as the last such month before publication "
                                      "only when published: gives a month or day: otherwise write the year")
     year = anchor.end.year
     day = _month_end(year, month) if which == "end" else date(year, month, 1)
@@ -538,12 +657,7 @@ def _no_later(how: str, what: str, text: str, anchor: Period | None) -> Period:
     written = f"{how} {what}"
     if end_of := re.fullmatch(r"the end of (?:the )?(.+)", what):
         how, what = "by", "this year" if end_of[1] in ("year", "this year", "current year") else end_of[1]
-    try:
-        inner = _read(what, text, anchor)
-    except PeriodParseError as exc:
-        if "relative" in exc.reason:
-            raise
-        raise PeriodParseError(text, f"{what!r} is not a date claimcheck reads after {how!r}") from None
+    inner = _read_after(what, repr(how), text, anchor)
     if how == "before":
         if inner.start == date.min:
             raise PeriodParseError(text, "it ends before the first day claimcheck reads")
@@ -554,8 +668,67 @@ def _no_later(how: str, what: str, text: str, anchor: Period | None) -> Period:
                   reading=f"{written}: no earlier bound, no later than {end.isoformat()}")
 
 
+def _read_after(what: str, after: str, text: str, anchor: Period | None) -> Period:
+    """The date a bound word ('by', 'not before', 'the end of') is followed by. Its own error stands where it says
+    more than 'not a date after "by"': the date is relative, or has no year."""
+    try:
+        return _read(what, text, anchor)
+    except PeriodParseError as exc:
+        if "relative" in exc.reason or exc.reason.startswith(_NO_YEAR):
+            raise
+        raise PeriodParseError(text, f"{what!r} is not a date claimcheck reads after {after}; {_DOCS}") from None
+
+
+def _no_earlier(how: str, what: str, text: str, anchor: Period | None) -> None:
+    """'not before 2027', 'from 2027 at the earliest': refused, saying why. A Period with no latest day would need
+    the engine to read an open end, as it reads the open start of 'by 2027'; until it does, the bound is a note."""
+    inner = _read_after(what, repr(how), text, anchor)
+    earliest = inner.start if how not in ("after", "later than") else _shifted(inner.end, text, days=1)
+    what = _as_written(text, what)
+    raise PeriodParseError(text, f"{how!r} gives an earliest date ({earliest.isoformat()}, from {what!r}) and no "
+                                 "latest, and claimcheck does not read open-ended periods yet: leave period: or date: "
+                                 f"out and keep {_as_written(text)!r} in the claim's note:, or write {what!r} only if "
+                                 "the text means that date itself")
+
+
+# 'autumn 2021', 'the summer of 2024', 'late summer 2022', 'winter 2023–24', 'in the autumn' (refused: no year)
+_SEASON_FORM = re.compile(rf"(?:the )?(?:{_PART})?{_SEASON}(?:,? (?:of )?(\d{{4}})(?:[-/](\d{{2}}|\d{{4}}))?)?")
+
+
+def _season(m: re.Match[str], text: str) -> Period:
+    """A meteorological season of the northern hemisphere, approximate: 'summer 2024' is June–August 2024, loosely
+    to 22 September (the astronomical summer); 'late summer' is its last month, loosely the whole season."""
+    part, season, first, second = m[1], m[2], m[3], m[4]
+    if first is None:
+        raise _NoYear
+    year = _year(int(first), text)
+    if season == "winter":
+        if second is None:
+            raise PeriodParseError(text, f"a winter runs from December into the next year: write 'winter {year - 1}–"
+                                         f"{year % 100:02d}' or 'winter {year}–{(year + 1) % 100:02d}'")
+        if int(second) not in (year + 1, (year + 1) % 100):
+            raise PeriodParseError(text, f"a winter runs from December {year} into {year + 1}, not into {second}")
+    elif second is not None:
+        raise PeriodParseError(text, f"a {season} lies within one year: write '{season} {year}'")
+    begins = date(year, _SEASON_START[season], 1)
+    loose_end = _shifted(begins, text, months=3).replace(day=_LOOSE_SEASON_DAY)
+    months = (_THIRDS_OF_SEASON[part], _THIRDS_OF_SEASON[part]) if part else (0, 2)
+    start = _shifted(begins, text, months=months[0])
+    end = _shifted(begins, text, months=months[1] + 1, days=-1)
+    name = f"{season} {year}" + (f"–{(year + 1) % 100:02d}" if season == "winter" else "")
+    which = f"{part} {name}, read as its {('first', 'second', 'third')[months[0]]} month, {start:%B %Y}" if part \
+        else f"{name}, read as {start:%B %Y}–{end:%B %Y}"
+    return Period(text=text, start=start, end=end, granularity="span", approximate=True, loose_start=begins,
+                  loose_end=loose_end,
+                  reading=f"{which} (a meteorological season of the northern "
+                          f"hemisphere); approximate, loosely {begins.isoformat()} to {loose_end.isoformat()}")
+
+
 def _approximate_part(s: str, text: str) -> Period | None:
-    """'mid-March 2021' is 11–20 March; 'late 2024' is September–December; 'the early 2010s' is 2010–2013."""
+    """'mid-March 2021' is 11–20 March; 'late 2024' is September–December; 'the early 2010s' is 2010–2013;
+    'summer 2024' is June–August."""
+    if m := _SEASON_FORM.fullmatch(s):
+        return _season(m, text)
     if m := re.fullmatch(rf"{_PART}{_MONTH},? (\d{{4}})", s):
         y, mo = _year(int(m[3]), text), _MONTHS[m[2]]
         first, last = _THIRDS_OF_MONTH[m[1]]
@@ -666,7 +839,7 @@ def _relative(s: str, text: str, anchor: Period | None) -> Period | None:
         return Period(text=text, start=start, end=end, granularity=granularity, reading=reading, relative=True,
                       streak=streak, start_latest=None if start_latest is None else min(start_latest, end))
 
-    if (m := re.fullmatch(r"since (?:the )?(.+)", s)) and (base := _absolute(m[1], text)) is not None:
+    if (m := re.fullmatch(r"since (?:the )?(.+)", s)) and (base := _absolute(m[1], text, anchor)) is not None:
         a = need()
         return made(base[0], a.end, "span", f"from {base[0]} to publication ({a.label()})", start_latest=base[1])
     if calendar_word := _calendar_word(s, text, anchor):

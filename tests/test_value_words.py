@@ -130,3 +130,24 @@ def test_ranges_with_a_scale_word_or_unit_on_one_end_or_both(text, interval):
 def test_a_value_in_brackets_must_be_the_same_quantity(text):
     with pytest.raises(ClaimcheckError):
         parse_value(text)
+
+
+@pytest.mark.parametrize(("text", "kind", "unit", "interval"), [
+    ("about 44,000 passengers a day", "rate", "item / day", "[41800, 46200] a day"),
+    ("20 flights a week", "rate", "item / week", "[19.5, 20.5] a week"),
+    ("1,500 people daily", "rate", "item / day", "[1499.5, 1500.5] a day"),
+    ("500 visitors per month", "rate", "item / month", "[499.5, 500.5] a month"),
+    ("100 people/day", "rate", "item / day", "[99.5, 100.5] a day"),
+    ("3 million TEU a year", "rate", "item / year", "[2.5, 3.5] million a year"),
+    ("$15 an hour", "amount", "USD / hour", "[14.5, 15.5] USD / hour"),
+    ("2 million barrels a day", "amount", "barrel / day", "[1.5, 2.5] million barrel / day"),
+])
+def test_a_count_or_amount_per_unit_of_time_is_a_rate(text, kind, unit, interval):
+    # a daily average is compared over its window, never as the size of a set at an instant
+    value = parse_value(text)
+    assert (value.kind, value.unit, value.interval_text()) == (kind, unit, interval)
+
+
+def test_a_percentage_per_month_is_refused_with_what_to_write():
+    with pytest.raises(ClaimcheckError, match="a percentage a month is not read"):
+        parse_value("2% a month")

@@ -430,3 +430,24 @@ claims:
     [finding] = check(corpus, select="CC111").findings
     assert finding.verdict == "conflict", finding.message
     assert "^ 1025) = (-∞, 0] USD" in finding.explanation
+
+
+def test_a_step_between_two_counts_names_the_times_it_spans(tmp_path):
+    # the distance in years is that of the two claims the step was judged between, and the words name them
+    corpus = _folder(tmp_path, **{
+        "plan.yaml": """\
+source: {id: plan, published: 2021-01-14}
+claims:
+  - {id: stations, subject: the line, measure: stations, value: 14 stations}
+""",
+        "daily.yaml": """\
+source: {id: daily, published: 2023-06-22}
+claims:
+  - {id: before, subject: the line, measure: stations, value: 14 stations, stated: January 2023,
+     derived: the plan as it stood before the council's vote}
+  - {id: added, event: council adds a station, date: 2023, measure: stations, subject: the line, change: "+1"}
+  - {id: after, subject: the line, measure: stations, value: 15 stations}
+"""})
+    [finding] = [f for f in check(corpus, select="CC107").findings if f.explained_by == ("change over time",)]
+    assert "They hold at different times (2021-01-14, assumed as of publication; 2023-06-22, assumed as of " \
+           "publication), 2.4 years apart" in finding.explanation, finding.explanation

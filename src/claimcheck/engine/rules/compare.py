@@ -101,6 +101,7 @@ class Judgement:
     loose: bool = False  # the loose readings would overlap: the verdict rests on reading the hedges strictly
     together: tuple[Row, Row] | None = None  # two of them about the same time that no revision can separate
     stale: bool = False  # the step is an event dated before both: the earlier count leaves out a change it follows
+    times: tuple[Row, Row] | None = None  # the earlier and the later claim that the step was judged between
 
 
 def _closest(a_side: list[Row], b_side: list[Row]) -> tuple[Row, Row, float] | None:
@@ -234,13 +235,13 @@ def _judge_step(earlier: Row, later: Row, low: Row, high: Row, gap: float, drift
         if all(k is not None for k in known):
             total = (sum(k[0] for k in known if k is not None), sum(k[1] for k in known if k is not None))
             if _contains(step, total):
-                return Judgement("consistent", low, high, gap, "apart", ("change over time",), years=years,
+                return Judgement("consistent", low, high, gap, "apart", ("change over time",), years=years, times=(earlier, later),
                                  events=between, change=total, step=step, loose=loose)
             if drift is None:
-                return Judgement("tension", low, high, gap, "apart", ("change over time",), years=years,
+                return Judgement("tension", low, high, gap, "apart", ("change over time",), years=years, times=(earlier, later),
                                  events=between, change=total, step=step, caveats=caveats, loose=loose)
         else:
-            return Judgement("tension", low, high, gap, "apart", ("change over time",), years=years, events=between,
+            return Judgement("tension", low, high, gap, "apart", ("change over time",), years=years, times=(earlier, later), events=between,
                              step=step, caveats=caveats, loose=loose)
     before = [] if between else _one_per_event([e for e in changes if _before_both(e, earlier)])
     if before:
@@ -249,14 +250,14 @@ def _judge_step(earlier: Row, later: Row, low: Row, high: Row, gap: float, drift
         if all(k is not None for k in known):
             total = (sum(k[0] for k in known if k is not None), sum(k[1] for k in known if k is not None))
             if _contains(step, total) and total != (0.0, 0.0):
-                return Judgement("conflict", low, high, gap, "apart", (), years=years, events=tuple(before),
+                return Judgement("conflict", low, high, gap, "apart", (), years=years, times=(earlier, later), events=tuple(before),
                                  change=total, step=step, caveats=caveats, loose=loose, stale=True)
     if drift is None:
         return None
     allowance = drift.allowance(years, _level(low, high))
     explained = gap <= allowance + scope + basis
     return Judgement("tension" if explained else "conflict", low, high, gap, "apart",
-                     (("drift",) + named) if explained else (), years=years, drift=allowance, spread=scope,
+                     (("drift",) + named) if explained else (), years=years, times=(earlier, later), drift=allowance, spread=scope,
                      basis=basis, caveats=caveats, events=between, step=step, loose=loose)
 
 
@@ -543,11 +544,11 @@ def _same_time_words(low: Row, high: Row) -> str:
 def _apart_words(jd: Judgement, ctx: Context) -> str:
     low = jd.low
     years = f"{jd.years:.1f} year{'' if jd.years == 1 else 's'}"
-    when = f"They hold at different times ({jd.low.shown_period()}; {jd.high.shown_period()}), {years} apart."
+    earlier, later = jd.times or (jd.low, jd.high)
+    when = f"They hold at different times ({earlier.shown_period()}; {later.shown_period()}), {years} apart."
     parts = [when]
     if jd.stale and jd.step is not None and jd.change is not None:
         names = _event_names(jd.events)
-        earlier = min((jd.low, jd.high), key=lambda r: r.start + r.end)
         parts.append(f"The corpus dates {names} before both, and no change between them; the step of "
                      f"{_interval_text(jd.step, low)} is that change, so the count of {earlier.shown_period()} "
                      f"({earlier.gid}) leaves out a change that had already happened.")

@@ -451,3 +451,17 @@ claims:
     [finding] = [f for f in check(corpus, select="CC107").findings if f.explained_by == ("change over time",)]
     assert "They hold at different times (2021-01-14, assumed as of publication; 2023-06-22, assumed as of " \
            "publication), 2.4 years apart" in finding.explanation, finding.explanation
+
+
+def test_an_implied_part_says_when_the_part_is_stated_at_another_time(tmp_path):
+    corpus = _folder(tmp_path, **{
+        "vocabulary.yaml": "relations: [loan = loan share of cost × project cost]\n",
+        "reference.yaml": """\
+source: {id: reference, published: 2026-02-12}
+claims:
+  - {id: cost, subject: the line, measure: project cost, value: €2.05bn, period: 2026}
+  - {id: share, subject: the line, measure: loan share of cost, value: about 34%, period: 2026}
+  - {id: loan, subject: the line, measure: loan, value: €700m, period: June 2023}
+"""})
+    [finding] = [f for f in check(corpus, select="CC104").findings if f.verdict == "undetermined"]
+    assert "the part is stated only for June 2023, another time" in finding.message

@@ -230,10 +230,13 @@ def _implied_parts(shares: list[Row], wholes: list[Row], parts: list[Row], relat
             low = None if whole.lo is None else whole.lo * share.lo  # shares are fractions in base units
             high = None if whole.hi is None or share.hi is None else whole.hi * share.hi
             implied = interval_words(low, high, whole.lo_inc and share.lo_inc, whole.hi_inc and share.hi_inc, whole)
+            elsewhen = sorted({part.shown_period() for part in parts})
+            missing = (f"the part is stated only for {', '.join(elsewhen)}, another time" if elsewhen
+                       else "no claim states the part to compare it with")
             yield Finding.written(
                 "undetermined", [share, whole],
                 f"{share.source} gives a share of {share.shown_value()} of {whole.shown_value()} ({whole.shown_period()}), "
-                f"which implies a part of {implied}; no claim states the part to compare it with.",
+                f"which implies a part of {implied}; {missing}.",
                 f"{share.shown_interval()} × {whole.shown_interval()} = {implied} (from {relation!r}). An implied "
                 "figure is one to look up, not a check that passed.", "high", assumptions_of([share, whole]),
                 sides=[[share, whole]])

@@ -121,6 +121,15 @@ def base_form(unit: str) -> tuple[float, str]:
     return float(base.magnitude), str(base.units)
 
 
+@lru_cache(maxsize=1024)
+def product_dimension(first: str, second: str) -> str:
+    """The base units of a product of two quantities in base units ('item / second' × 'second' is 'item'), as
+    base_form writes them; '' for plain numbers."""
+    ureg = registry()
+    product = (ureg.Quantity(1.0, first or "dimensionless") * ureg.Quantity(1.0, second or "dimensionless"))
+    return str(product.to_base_units().units)
+
+
 def dimension_of(unit: str) -> str:
     return base_form(unit)[1]
 

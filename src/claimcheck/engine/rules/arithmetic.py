@@ -1,4 +1,4 @@
-"""Arithmetic across claims: part, share and whole (CC104)."""
+"""Arithmetic across claims: part, share and whole (CC104); a total as the product of two figures (CC116)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from claimcheck.corpus.vocabulary import Relation
 from claimcheck.engine.findings import Context, Finding, Key, Row, Texts, interval_words
-from claimcheck.engine.rules.common import assumptions_of, same_time
+from claimcheck.engine.rules.common import assumptions_of, same_time, times
 from claimcheck.engine.rules.registry import rule
+from claimcheck.read import units
 from claimcheck.read.values import overlap
 
 
@@ -254,3 +255,121 @@ def _implied_share(part: Row, whole: Row, share: Row, relation: str) -> Finding:
 
 
 __all__ = ["Implied", "implied_wholes", "part_share_whole"]
+
+
+@rule("CC116", "arithmetic.product", key="subject", applies=lambda ctx: bool(ctx.vocabulary.relations))
+def product_of_two_measures(rows: list[Row], ctx: Context) -> Iterable[Finding]:
+    """A total and the two figures it is the product of do not multiply out.
+
+    What it checks:
+        A relation ``total = factor × other`` whose factor is no share ("passengers carried =
+        average daily ridership × days in service"; "GDP = GDP per capita × population") is
+        the product of two quantities in their units: a rate of 38,000 passengers a day over 293
+        days is 11.1 million passengers. For one subject, a factor and the other figure about the
+        same time give the product's interval, which is held to every stated total about that
+        time in the product's unit. Where the units do not multiply to the total's (a daily
+        average written without "a day"), the finding is undetermined and says what to write.
+
+    Why it matters:
+        An average and a total are often given in different sentences or texts ("11.2 million
+        passengers in 2025", "about 38,000 a day"), and only the multiplication shows that they
+        cannot both be right.
+
+    Known problems:
+        The relation must be declared, and its three figures must be about the same time: a
+        daily average of the first three months is not multiplied by the days of a year. A
+        share as the factor is the part, share and whole rule's (CC104). The figures are taken
+        as given: an average over days of service is multiplied by those days, not by the
+        calendar's.
+
+    Conflicting example:
+        # vocabulary.yaml
+        relations: ["passengers carried = average daily ridership × days in service"]
+        ---
+        # reference.yaml
+        source: {id: reference, published: 2026-02-12}
+        claims:
+          - {id: total, subject: the line, measure: passengers carried, value: 11.2 million, period: 2025}
+          - {id: average, subject: the line, measure: average daily ridership, value: "about 28,000 a day",
+             period: 2025}
+          - {id: days, subject: the line, measure: days in service, value: 293 days, period: 2025}
+
+    Consistent example:
+        # vocabulary.yaml
+        relations: ["passengers carried = average daily ridership × days in service"]
+        ---
+        # reference.yaml
+        source: {id: reference, published: 2026-02-12}
+        claims:
+          - {id: total, subject: the line, measure: passengers carried, value: 11.2 million, period: 2025}
+          - {id: average, subject: the line, measure: average daily ridership, value: "about 38,000 a day",
+             period: 2025}
+          - {id: days, subject: the line, measure: days in service, value: 293 days, period: 2025}
+    """
+    index: dict[tuple[str | None, str | None], list[Row]] = defaultdict(list)
+    for row in rows:
+        if row.value is not None and row.kind in ("amount", "count", "rate") and row.lo is not None:
+            index[(row.measure, row.scope)].append(row)
+    for relation in ctx.vocabulary.relations:
+        if not isinstance(relation, Relation):
+            continue
+        for scope in sorted({scope for (measure, scope) in index if measure == relation.share.measure}, key=str):
+            if relation.share.scope and scope != relation.share.scope:
+                continue
+            factors = index.get((relation.share.measure, scope), [])
+            others = index.get((relation.whole.measure, relation.whole.scope or scope), [])
+            totals = index.get((relation.part.measure, relation.part.scope or scope), [])
+            for factor in _distinct_readings(factors):
+                for other in _distinct_readings(others):
+                    if other is factor or not same_time(factor, other):
+                        continue
+                    stated = [total for total in totals if same_time(total, factor) and total is not factor]
+                    if stated:
+                        yield _product(factor, other, stated, relation.text)
+
+
+def _distinct_readings(rows: list[Row]) -> list[Row]:
+    """One row per reading and time: a figure written twice gives one product, not two."""
+    seen: dict[tuple[float | None, float | None, int, int], Row] = {}
+    for row in sorted(rows, key=lambda r: r.gid):
+        seen.setdefault((row.lo, row.hi, row.start, row.end), row)
+    return list(seen.values())
+
+
+def _product(factor: Row, other: Row, totals: list[Row], relation: str) -> Finding:
+    low, high = times((factor.lo, factor.hi), (other.lo, other.hi))
+    low_inc, high_inc = factor.lo_inc and other.lo_inc, factor.hi_inc and other.hi_inc
+    dimension = units.product_dimension(factor.dimension or "", other.dimension or "")
+    said = f"{factor.said()} and {other.said()}"
+    matching = [total for total in totals if total.dimension == dimension]
+    if not matching:
+        total = totals[0]
+        return Finding.written(
+            "undetermined", [factor, other, *totals],
+            f"{said}; their product is in {dimension or 'plain numbers'}, {total.source}'s "
+            f"{total.shown_value()} in {total.dimension}: the units do not multiply out.",
+            f"From {relation!r}: {factor.shown_interval()} × {other.shown_interval()} cannot be compared with "
+            f"{total.shown_interval()}. A rate is written with its unit of time ('about 38,000 a day', with "
+            "derived: where the text leaves it out).", "high", assumptions_of([factor, other, *totals]),
+            sides=[[factor, other], totals])
+    shown = interval_words(low, high, low_inc, high_inc, matching[0])
+    fitting = [t for t in matching if overlap(low, high, low_inc, high_inc, t.lo, t.hi, t.lo_inc, t.hi_inc)]
+    apart = [t for t in matching if t not in fitting]
+    why = (f"{factor.shown_interval()} × {other.shown_interval()} = {shown} (from {relation!r}); "
+           + "; ".join(f"{t.source} gives {t.shown_interval()}" for t in matching) + ".")
+    if apart:
+        head = (f"{said}, a product of {shown}; " + "; ".join(t.said() for t in apart) + ": they do not multiply out.")
+        gap = min(_distance(low, high, t) for t in apart)
+        return Finding.written("conflict", [factor, other, *apart], head, why, "high",
+                               assumptions_of([factor, other, *apart]), sides=[[factor, other], apart], gap=gap)
+    head = f"{said}, a product of {shown}; " + "; ".join(t.said() for t in fitting) + ": they agree."
+    return Finding.written("consistent", [factor, other, *fitting], head, why, "high",
+                           assumptions_of([factor, other, *fitting]), sides=[[factor, other], fitting])
+
+
+def _distance(low: float | None, high: float | None, total: Row) -> float:
+    if high is not None and total.lo is not None and high < total.lo:
+        return total.lo - high
+    if low is not None and total.hi is not None and total.hi < low:
+        return low - total.hi
+    return 0.0

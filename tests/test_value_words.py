@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from claimcheck import ClaimcheckError, parse_value
 from claimcheck.read.forms import CHANGE_VERBS, direction_of
+from claimcheck.read.numbers import FRACTIONS
+from claimcheck.read.unit_words import COUNTED_NOUNS
 
 
 @pytest.mark.parametrize(("text", "kind", "interval", "direction"), [
@@ -130,3 +132,47 @@ def test_ranges_with_a_scale_word_or_unit_on_one_end_or_both(text, interval):
 def test_a_value_in_brackets_must_be_the_same_quantity(text):
     with pytest.raises(ClaimcheckError):
         parse_value(text)
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("two of its three sections", "sections"),  # pint's section is a square mile
+    ("3 sections", "sections"),
+    ("12 rail links", "rail links"),
+    ("2 cups", "cups"),  # of coffee: a serving, not 236.6 ml
+    ("4 shots", "shots"),
+    ("3 cats", "cats"),  # not centi-technical-atmospheres: pint's prefixes go only where news writes them
+    ("5 pins", "pins"),  # not pico-inches
+    ("2 exams", "exams"),  # not exametres
+    ("three care homes", "care homes"),  # not centiares
+    ("6 hats", "hats"),
+    ("three dams", "dams"),  # not decametres
+    ("two strains", "strains"),
+    ("2 quarters", "quarters"),  # not a quarter hundredweight
+    ("3 bars", "bars"),
+    ("two bus routes", "bus routes"),  # not bushels
+    ("27 are", "are"),
+])
+def test_nouns_that_pint_knows_as_units_are_counted(text, counted):
+    value = parse_value(text)
+    assert (value.kind, value.unit, value.counted) == ("count", "item", counted)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("3 stone", "stone"), ("10 barrels", "barrel"), ("12 knots", "knot"),
+    ("40 degrees", "degree"), ("2 acres", "acre"), ("5 hectares", "hectare"), ("700 bar", "bar"),
+    ("36 Gt", "gigametric_ton"), ("12 megapixels", "megapixel"), ("66 Ma", "megayear"), ("980 hPa", "hectopascal"),
+    ("15 mSv", "millisievert"), ("140 fb", "femtobarn"), ("8 MB", "megabyte"), ("3 kilos", "kilogram"),
+    ("2 pints", "pint"), ("5 kcal", "kilocalorie"), ("300 mAh", "milliampere_hour"), ("2 GW", "gigawatt"),
+])
+def test_measure_words_news_uses_stay_units(text, unit):
+    value = parse_value(text)
+    assert (value.kind, value.unit) == ("amount", unit)
+
+
+@settings(max_examples=200, deadline=None)
+# "two quarters" is a fraction, half (the fraction grammar reads it first); "2 quarters" is counted
+@given(noun=st.sampled_from(sorted(COUNTED_NOUNS - FRACTIONS.keys())), number=st.one_of(
+    st.integers(0, 10**6).map(str), st.sampled_from(["two", "three", "eight", "twenty-one", "a dozen", "1,200"])))
+def test_every_counted_noun_is_a_count_of_it_whatever_number_comes_first(noun, number):
+    value = parse_value(f"{number} {noun}")
+    assert (value.kind, value.unit, value.counted) == ("count", "item", noun)

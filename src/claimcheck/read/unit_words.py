@@ -46,11 +46,43 @@ _RATE_SUFFIXES: dict[tuple[str, ...], str] = {
 
 RATE_SUFFIXES_BY_FIRST = by_first_word(list(_RATE_SUFFIXES), lambda suffix: suffix)
 
+# Nouns that pint reads as units and that news counts far more often than it measures with them, each with
+# its plural. Decided from pint's registry, name by name (its prefixed names are held back in units.py):
+#   section   pint's square survey mile; news counts sections of a line, a road, a report
+#   chain, link, rod, pole, perch   surveyors' lengths; news has chains of stores, rail links, fishing rods
+#   league    three miles to pint; football leagues
+#   hand      a horse's height, four inches; news counts hands (and farm hands)
+#   bag       pint's bag of cement, 94 lb; "a 5kg bag", bags of rice
+#   cup       the US cup, 236.6 ml; a cup of coffee is a serving, and a metric cup 250 ml ("World Cups")
+#   shot, jig  a shot of 44 ml to pint; news counts shots fired and vaccine shots
+#   barn      a nuclear cross-section; news counts barns on a farm ("bar" stays a pressure, "700 bar";
+#             "bars" are counted: chocolate bars, signal bars, bars in a street)
+#   turn, cycle, circle, revolution   a full angle; news counts turns, election cycles, revolutions
+#   count, strain, particle, molecule, grade   dimensionless or tiny units; news counts counts of fraud,
+#             strains of a virus, school grades ("grain" too: grains of rice, rarely a weight of bullets)
+#   candle, shake, slug, pond, blob, den, dot, mat, gill, peck, mole   obscure units that are everyday nouns
+#             (candela, 10 ns, a mass, a gram-force, a slinch, a denier, a pixel, a millitechnical
+#             atmosphere, a quarter pint, a quarter bushel, a mole of chemistry, which news rarely measures)
+#   quarter   a quarter hundredweight; news counts quarters of a year
+#   bus       pint's bushel; "three bus routes"
+#   are       the verb, in "27 are members"; hectares stay units
+# Kept as units, as news uses them: stone (body weight in the UK), barrel (of oil), knot (ships, wind),
+# degree, acre, hectare, tonne, mile, pint (of beer, a fixed 568 ml), gallon and "gal", carat, fathom,
+# bar, quad (a quadrillion BTU, in energy statistics), second and minute.
+_COUNTED_NOT_MEASURED = {
+    "section": "sections", "chain": "chains", "link": "links", "rod": "rods", "pole": "poles", "perch": "perches",
+    "league": "leagues", "hand": "hands", "bag": "bags", "cup": "cups", "shot": "shots", "jig": "jigs",
+    "barn": "barns", "bars": "bars", "turn": "turns", "cycle": "cycles", "circle": "circles",
+    "revolution": "revolutions", "count": "counts", "strain": "strains", "particle": "particles",
+    "molecule": "molecules", "grade": "grades", "grain": "grains", "candle": "candles", "shake": "shakes",
+    "slug": "slugs", "pond": "ponds", "blob": "blobs", "den": "dens", "dot": "dots", "mat": "mats", "gill": "gills",
+    "peck": "pecks", "mole": "moles", "quarter": "quarters", "bus": "buses", "are": "are",
+}
+COUNTED_NOUNS = frozenset(_COUNTED_NOT_MEASURED) | frozenset(_COUNTED_NOT_MEASURED.values())
+
 # Words pint would read as units ('a' is a year, 'in' an inch) that in a claim are counted nouns.
 _NOUNS_PINT_MISREADS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "units", "unit",
-                        # nouns that are also obscure units: "a 5kg bag", "a chain of stores", "a league"
-                        "bag", "bags", "chain", "chains", "link", "links", "league", "leagues", "rod", "rods", "pole",
-                        "poles", "hand", "hands"}
+                        *COUNTED_NOUNS}
 
 # ... and, after a number, scale letters and words that other rules read.
 _NOT_UNITS = _NOUNS_PINT_MISREADS | {"b", "k", "an", "point", "points", "times", "per"}
@@ -69,6 +101,9 @@ _TWO_WORD_UNITS = {
 _TEMPERATURE_LETTERS = {"C": "degree_Celsius", "F": "degree_Fahrenheit"}
 
 _POWERS = {"square": 2, "sq": 2, "cubic": 3, "squared": 2, "cubed": 3}
+
+# "5 kilos" of news are kilograms; to pint, kiloseconds.
+_KILOGRAM_WORDS = {"kilo", "kilos"}
 
 
 def _unit_word(word: str) -> bool:
@@ -365,7 +400,8 @@ def _pint_expression(tokens: list[str]) -> str | None:
         elif _UNIT_NAME.fullmatch(token):
             if out and out[-1] not in ("/", "*"):
                 out.append("*")
-            out.append(token + (f"**{power_next}" if power_next else ""))
+            name = "kilogram" if low in _KILOGRAM_WORDS else token
+            out.append(name + (f"**{power_next}" if power_next else ""))
             power_next = 0
         else:
             return None

@@ -176,3 +176,33 @@ def test_measure_words_news_uses_stay_units(text, unit):
 def test_every_counted_noun_is_a_count_of_it_whatever_number_comes_first(noun, number):
     value = parse_value(f"{number} {noun}")
     assert (value.kind, value.unit, value.counted) == ("count", "item", noun)
+
+
+@pytest.mark.parametrize(("text", "interval"), [
+    ("24 four-car units", "[24] units"),  # trains of four cars: the count is the first number
+    ("twenty-four four-car units", "[24] units"),
+    ("three two-week strikes", "[3] strikes"),
+    ("two three-year plans", "[2] plans"),
+    ("five 10-storey buildings", "[5] buildings"),
+    ("1.2 million two-bedroom homes", "[1.15, 1.25] million homes"),
+    ("a 40-year lease", "[39.5, 40.5] year"),  # no number before: the compound is the value, as extraction reads it
+    ("a two-week strike", "[2] week"),
+    ("a three-year plan", "[3] year"),
+    ("a 27-kilometer tunnel", "[26.5, 27.5] kilometer"),
+    ("10-storey building", "[10] storey"),
+    ("a nine-member bloc", "[9] member"),
+    ("two-year or more", "[2, ∞) year"),  # a hedge after the compound is no noun it describes
+    ("8- to 16-meter", "[8, 16] meter"),
+])
+def test_a_compound_adjective_after_a_number_describes_what_is_counted(text, interval):
+    assert parse_value(text).interval_text() == interval
+
+
+@pytest.mark.parametrize(("text", "rank"), [
+    ("fastest-growing", 1), ("the fastest-growing city", 1), ("the fastest growing", 1), ("best-selling", 1),
+    ("largest", 1), ("the most-visited", 1), ("highest-paid", 1), ("second-largest", 2), ("third-busiest", 3),
+    ("second fastest-growing", 2), ("third-fastest-growing", 3), ("the hottest", 1),
+])
+def test_superlatives_with_a_hyphen_are_ranks(text, rank):
+    value = parse_value(text)
+    assert (value.kind, value.low_magnitude, value.high_magnitude) == ("rank", rank, rank)

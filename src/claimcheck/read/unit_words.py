@@ -115,15 +115,27 @@ def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], l
     """Compound adjectives read as a number and a unit: "27-kilometer", "two-year", "8- to 16-meter".
 
     A compound with a noun that is no unit is a count of that noun, and the noun it qualifies is
-    left out: "a nine-member bloc" counts nine members, "40-country" forty countries.
+    left out: "a nine-member bloc" counts nine members, "40-country" forty countries; so is the noun a
+    unit qualifies: "a 40-year lease" is forty years. After a number, a compound is an adjective of what
+    that number counts, and is left out: "24 four-car units" are 24 units, "five 10-storey buildings" five
+    buildings.
     """
     if "-" not in "".join(tokens) and not any(word[:1] == "M" and word[1:] in units.CURRENCIES for word in as_written):
         return tokens, as_written
     tokens, as_written = _without_old(tokens, as_written)
-    out, out_written = [], []
+    out: list[str] = []
+    out_written: list[str] = []
     for k, (token, written) in enumerate(zip(tokens, as_written, strict=True)):
         previous = tokens[k - 1] if k else ""
         following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        of_a_count = k >= 2 and _a_number(tokens[k - 2]) and _described(tokens[k + 2:])
+        if token == "-" and previous[:1].isdigit() and (_unit_word(following) or _compound_noun(following)) and \
+                of_a_count:
+            out.pop()  # "five 10-storey buildings": five buildings
+            out_written.pop()
+            return out + tokens[k + 2:], out_written + as_written[k + 2:]
+        if token == "-" and previous[:1].isdigit() and _unit_word(following) and _described(tokens[k + 2:]):
+            return out + [following], out_written + [as_written[k + 1]]  # "a 40-year lease": forty years
         if token == "-" and previous[:1].isdigit() and (following in ("to", "and") or _unit_word(following)
                                                         or following in CURRENCY_WORDS):
             continue  # "27-kilometer", "8- to 16-meter", "12-cent": the hyphen joins an adjective
@@ -134,9 +146,15 @@ def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], l
             out_written.append(as_written[k + 1])
             return out, out_written
         head, _, tail = token.partition("-")
+        if tail and "-" not in tail and small_word_value(head) is not None and (_compound_noun(tail) or _unit_word(tail)) \
+                and k >= 1 and _a_number(previous) and _described(tokens[k + 1:]):
+            continue  # "24 four-car units": 24 units
         if tail and "-" not in tail and small_word_value(head) is not None and _compound_noun(tail) and \
                 _nouns_only(tokens[k + 1:]):
             return out + [head, tail], out_written + [written[:len(head)], written[len(head) + 1:]]  # "nine-member"
+        if tail and "-" not in tail and small_word_value(head) is not None and _unit_word(tail) and \
+                _described(tokens[k + 1:]):
+            return out + [head, tail], out_written + [written[:len(head)], written[len(head) + 1:]]  # "a two-week strike"
         if written[:1] == "M" and written[1:] in units.CURRENCIES and (
                 previous[:1].isdigit() or small_word_value(previous) is not None):
             out += ["million", token[1:]]  # "30 MUSD", "120 MEUR": millions, in finance
@@ -162,6 +180,22 @@ def _compound_noun(word: str) -> bool:
 
 def _nouns_only(words: list[str]) -> bool:
     return all(word.replace("-", "").replace("'", "").isalpha() for word in words)
+
+
+# Words after a compound adjective that belong to the grammar, not to the noun the compound describes.
+_NOT_DESCRIBED = {"or", "and", "to", "than", "more", "less", "fewer", "longer", "plus", "per", "a", "an", "every",
+                  "each", "annually", "yearly", "annual", "of", "ago", "old", "later", "earlier"}
+
+
+def _described(words: list[str]) -> bool:
+    """Whether ``words`` are the noun a compound adjective describes ("lease", "trading partners"): one to
+    three words, none of them a word of the grammar."""
+    return 0 < len(words) <= 3 and _nouns_only(words) and not any(word in _NOT_DESCRIBED for word in words)
+
+
+def _a_number(token: str) -> bool:
+    """A number written before a compound adjective: "24", "1,200", "five", "twenty-four", "a million"."""
+    return token[:1].isdigit() or small_word_value(token) is not None or token in SCALES and token not in ("m", "b", "k")
 
 
 def _without_old(tokens: list[str], as_written: list[str]) -> tuple[list[str], list[str]]:

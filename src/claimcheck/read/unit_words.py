@@ -128,13 +128,13 @@ def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], l
     for k, (token, written) in enumerate(zip(tokens, as_written, strict=True)):
         previous = tokens[k - 1] if k else ""
         following = tokens[k + 1] if k + 1 < len(tokens) else ""
-        of_a_count = k >= 2 and _a_number(tokens[k - 2]) and _described(tokens[k + 2:])
+        of_a_count = k >= 2 and _a_number(tokens[k - 2]) and _described(tokens, k + 2)
         if token == "-" and previous[:1].isdigit() and (_unit_word(following) or _compound_noun(following)) and \
                 of_a_count:
             out.pop()  # "five 10-storey buildings": five buildings
             out_written.pop()
             return out + tokens[k + 2:], out_written + as_written[k + 2:]
-        if token == "-" and previous[:1].isdigit() and _unit_word(following) and _described(tokens[k + 2:]):
+        if token == "-" and previous[:1].isdigit() and _unit_word(following) and _described(tokens, k + 2):
             return out + [following], out_written + [as_written[k + 1]]  # "a 40-year lease": forty years
         if token == "-" and previous[:1].isdigit() and (following in ("to", "and") or _unit_word(following)
                                                         or following in CURRENCY_WORDS):
@@ -147,13 +147,13 @@ def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], l
             return out, out_written
         head, _, tail = token.partition("-")
         if tail and "-" not in tail and small_word_value(head) is not None and (_compound_noun(tail) or _unit_word(tail)) \
-                and k >= 1 and _a_number(previous) and _described(tokens[k + 1:]):
+                and k >= 1 and _a_number(previous) and _described(tokens, k + 1):
             continue  # "24 four-car units": 24 units
         if tail and "-" not in tail and small_word_value(head) is not None and _compound_noun(tail) and \
                 _nouns_only(tokens[k + 1:]):
             return out + [head, tail], out_written + [written[:len(head)], written[len(head) + 1:]]  # "nine-member"
         if tail and "-" not in tail and small_word_value(head) is not None and _unit_word(tail) and \
-                _described(tokens[k + 1:]):
+                _described(tokens, k + 1):
             return out + [head, tail], out_written + [written[:len(head)], written[len(head) + 1:]]  # "a two-week strike"
         if written[:1] == "M" and written[1:] in units.CURRENCIES and (
                 previous[:1].isdigit() or small_word_value(previous) is not None):
@@ -187,10 +187,14 @@ _NOT_DESCRIBED = {"or", "and", "to", "than", "more", "less", "fewer", "longer", 
                   "each", "annually", "yearly", "annual", "of", "ago", "old", "later", "earlier"}
 
 
-def _described(words: list[str]) -> bool:
-    """Whether ``words`` are the noun a compound adjective describes ("lease", "trading partners"): one to
-    three words, none of them a word of the grammar."""
-    return 0 < len(words) <= 3 and _nouns_only(words) and not any(word in _NOT_DESCRIBED for word in words)
+def _described(tokens: list[str], start: int) -> bool:
+    """Whether the tokens from ``start`` are the noun a compound adjective describes ("lease", "trading
+    partners"): one to three words, none of them a word of the grammar (measured before slicing, so that
+    a long text is not copied once per token)."""
+    if not 0 < len(tokens) - start <= 3:
+        return False
+    words = tokens[start:]
+    return _nouns_only(words) and not any(word in _NOT_DESCRIBED for word in words)
 
 
 def _a_number(token: str) -> bool:

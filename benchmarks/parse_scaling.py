@@ -48,6 +48,8 @@ INPUTS = {
     "period: quarters": lambda n: "Q1 " * (n // 3) + "2020",
     "period: day spans": lambda n: "14 March to " * (n // 12) + "13 June 2025",
     "period: seasons": lambda n: "late summer of " * (n // 15) + "2022",
+    "compound adjectives after a number": lambda n: "24 " + "four-car " * (n // 9) + "units",
+    "hyphenated superlative": lambda n: "fastest-" * (n // 8) + "growing",
     "unit word of letters": lambda n: "5 " + "a" * n,  # pint's parser was quadratic in it (issue 19, item 12)
 }
 

@@ -31,7 +31,10 @@ WORDS = ["over", "under", "nearly", "about", "at least", "up to", "between", "an
          "out of", "and below", "greater than", "less than", "in.", "#### 1.", "Four Asian Tigers", "240%", "-18 °C",
          # the edges of the range claimcheck handles (issue 19, item 5)
          "x10^999", "×10^-400", "1e299", "Tm", "dB", "/m", "^400", "km**999", "years ago", "months ago", "the past",
-         "consecutive years", "99999", "9" * 40, "²", "compared with"]
+         "consecutive years", "99999", "9" * 40, "²", "compared with",
+         # counted nouns pint knows as units, compound adjectives after a number, hyphenated superlatives
+         "sections", "cups", "bars", "cats", "kilos", "four-car", "units", "10-storey", "fastest-growing",
+         "most-visited", "second-largest", "third-fastest-growing"]
 TEXT = st.one_of(
     st.text(max_size=60),
     st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join),

@@ -31,6 +31,12 @@ def claim(**fields):
     ("the bloc now has 8 members", "eight"),
     ("nearly one-third of the total number of countries", "nearly one-third"),
     ("The trade volume has nearly doubled compared with ten years ago", "nearly doubled"),
+    ("the fastest-growing city in the region", "the fastest growing"),  # a superlative, hyphen or space
+    ("the fastest growing city in the region", "fastest-growing"),
+    ("the most-visited museum", "the most visited"),
+    ("the line's second-largest station", "second largest"),
+    ("it ordered 24 four-car units", "24 units"),
+    ("signed a 40-year lease", "40 years"),
 ])
 def test_a_value_its_quote_says_passes(quote, value):
     assert says_value(quote, parse_value(value))
@@ -42,6 +48,7 @@ def test_a_value_its_quote_says_passes(quote, value):
     ("trade reached 2022 levels", "2"),  # '2' is not found inside '2022'
     ("it has often been said", "ten"),  # nor 'ten' inside 'often'
     ("the bloc now has 28 members", "27"),
+    ("the fastest-growing city", "second fastest-growing"),
 ])
 def test_a_value_its_quote_does_not_say_fails(quote, value):
     assert not says_value(quote, parse_value(value))

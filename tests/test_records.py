@@ -97,6 +97,18 @@ def test_an_undeclared_category_is_refused_with_what_to_declare():
         claim(subject="Norway", measure="status", value="observer", period=2024)
 
 
+@pytest.mark.parametrize("value", ["fastest-growing", "the most-visited", "best-selling", "second-largest"])
+def test_a_superlative_with_a_hyphen_is_a_rank_not_a_category(value):
+    c = claim(subject="Lisbon", measure="growth", value=value, period=2024)
+    assert c.value.kind == "rank"
+
+
+def test_a_superlative_that_does_not_read_is_not_offered_as_a_category():
+    with pytest.raises(ValidationError, match="'largest' is a superlative") as info:
+        claim(subject="Lisbon", measure="growth", value="over the largest", period=2024)
+    assert "vocabulary.yaml" not in str(info.value)
+
+
 def test_since_names_the_event_a_span_counts_from():
     c = claim(measure="exports", value="more than sevenfold", period="since 2001", since="China joins the WTO")
     assert c.since == "China joins the WTO" and c.period.start_latest.isoformat() == "2001-12-31"

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from claimcheck import ClaimcheckError, parse_value
 from claimcheck.read.forms import CHANGE_VERBS, direction_of
+from claimcheck.read.numbers import FRACTIONS
+from claimcheck.read.unit_words import COUNTED_NOUNS
 
 
 @pytest.mark.parametrize(("text", "kind", "interval", "direction"), [
@@ -151,3 +153,77 @@ def test_a_count_or_amount_per_unit_of_time_is_a_rate(text, kind, unit, interval
 def test_a_percentage_per_month_is_refused_with_what_to_write():
     with pytest.raises(ClaimcheckError, match="a percentage a month is not read"):
         parse_value("2% a month")
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("two of its three sections", "sections"),  # pint's section is a square mile
+    ("3 sections", "sections"),
+    ("12 rail links", "rail links"),
+    ("2 cups", "cups"),  # of coffee: a serving, not 236.6 ml
+    ("4 shots", "shots"),
+    ("3 cats", "cats"),  # not centi-technical-atmospheres: pint's prefixes go only where news writes them
+    ("5 pins", "pins"),  # not pico-inches
+    ("2 exams", "exams"),  # not exametres
+    ("three care homes", "care homes"),  # not centiares
+    ("6 hats", "hats"),
+    ("three dams", "dams"),  # not decametres
+    ("two strains", "strains"),
+    ("2 quarters", "quarters"),  # not a quarter hundredweight
+    ("3 bars", "bars"),
+    ("two bus routes", "bus routes"),  # not bushels
+    ("27 are", "are"),
+])
+def test_nouns_that_pint_knows_as_units_are_counted(text, counted):
+    value = parse_value(text)
+    assert (value.kind, value.unit, value.counted) == ("count", "item", counted)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("3 stone", "stone"), ("10 barrels", "barrel"), ("12 knots", "knot"),
+    ("40 degrees", "degree"), ("2 acres", "acre"), ("5 hectares", "hectare"), ("700 bar", "bar"),
+    ("36 Gt", "gigametric_ton"), ("12 megapixels", "megapixel"), ("66 Ma", "megayear"), ("980 hPa", "hectopascal"),
+    ("15 mSv", "millisievert"), ("140 fb", "femtobarn"), ("8 MB", "megabyte"), ("3 kilos", "kilogram"),
+    ("2 pints", "pint"), ("5 kcal", "kilocalorie"), ("300 mAh", "milliampere_hour"), ("2 GW", "gigawatt"),
+])
+def test_measure_words_news_uses_stay_units(text, unit):
+    value = parse_value(text)
+    assert (value.kind, value.unit) == ("amount", unit)
+
+
+@settings(max_examples=200, deadline=None)
+# "two quarters" is a fraction, half (the fraction grammar reads it first); "2 quarters" is counted
+@given(noun=st.sampled_from(sorted(COUNTED_NOUNS - FRACTIONS.keys())), number=st.one_of(
+    st.integers(0, 10**6).map(str), st.sampled_from(["two", "three", "eight", "twenty-one", "a dozen", "1,200"])))
+def test_every_counted_noun_is_a_count_of_it_whatever_number_comes_first(noun, number):
+    value = parse_value(f"{number} {noun}")
+    assert (value.kind, value.unit, value.counted) == ("count", "item", noun)
+
+
+@pytest.mark.parametrize(("text", "interval"), [
+    ("24 four-car units", "[24] units"),  # trains of four cars: the count is the first number
+    ("twenty-four four-car units", "[24] units"),
+    ("three two-week strikes", "[3] strikes"),
+    ("two three-year plans", "[2] plans"),
+    ("five 10-storey buildings", "[5] buildings"),
+    ("1.2 million two-bedroom homes", "[1.15, 1.25] million homes"),
+    ("a 40-year lease", "[39.5, 40.5] year"),  # no number before: the compound is the value, as extraction reads it
+    ("a two-week strike", "[2] week"),
+    ("a three-year plan", "[3] year"),
+    ("a 27-kilometer tunnel", "[26.5, 27.5] kilometer"),
+    ("10-storey building", "[10] storey"),
+    ("a nine-member bloc", "[9] member"),
+    ("two-year or more", "[2, ∞) year"),  # a hedge after the compound is no noun it describes
+    ("8- to 16-meter", "[8, 16] meter"),
+])
+def test_a_compound_adjective_after_a_number_describes_what_is_counted(text, interval):
+    assert parse_value(text).interval_text() == interval
+
+
+@pytest.mark.parametrize(("text", "rank"), [
+    ("fastest-growing", 1), ("the fastest-growing city", 1), ("the fastest growing", 1), ("best-selling", 1),
+    ("largest", 1), ("the most-visited", 1), ("highest-paid", 1), ("second-largest", 2), ("third-busiest", 3),
+    ("second fastest-growing", 2), ("third-fastest-growing", 3), ("the hottest", 1),
+])
+def test_superlatives_with_a_hyphen_are_ranks(text, rank):
+    value = parse_value(text)
+    assert (value.kind, value.low_magnitude, value.high_magnitude) == ("rank", rank, rank)

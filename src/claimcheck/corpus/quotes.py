@@ -29,12 +29,18 @@ def _plain(text: str) -> str:
     return " ".join(text.translate(_TYPOGRAPHIC).split()).casefold()
 
 
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def _contains(quote: str, written: str) -> bool:
-    """Whether ``written`` stands in ``quote`` as a whole: '2' is not found in '2022', nor 'ten' in 'often'."""
-    needle = _plain(written)
+    """Whether ``written`` stands in ``quote`` as a whole: '2' is not found in '2022', nor 'ten' in 'often'.
+
+    A hyphen between words is a space here: "the fastest growing" stands in "the fastest-growing city".
+    """
+    needle = _WORD_HYPHEN.sub(" ", _plain(written))
     if not needle:
         return False
-    return re.search(rf"(?<![\w.]){re.escape(needle)}(?![\w]|[.,]\d)", _plain(quote)) is not None
+    return re.search(rf"(?<![\w.]){re.escape(needle)}(?![\w]|[.,]\d)", _WORD_HYPHEN.sub(" ", _plain(quote))) is not None
 
 
 def _spans(quote: str) -> list[str]:

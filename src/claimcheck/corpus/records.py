@@ -25,6 +25,7 @@ from claimcheck.corpus.vocabulary import Vocabulary
 from claimcheck.errors import Problem, ValueParseError
 from claimcheck.read import units
 from claimcheck.read.categories import parse_category
+from claimcheck.read.forms import is_superlative
 from claimcheck.read.grammar import parse_value
 from claimcheck.read.periods import Period, as_of_publication, parse_period
 from claimcheck.read.tolerances import DEFAULT_TOLERANCES, Tolerances
@@ -168,6 +169,11 @@ class Claim(BaseModel):
         try:
             return _read_value(value, info.data.get("unit"), context.get("tolerances") or DEFAULT_TOLERANCES)
         except ValueParseError as exc:
+            superlative = next((word for word in value.lower().split() if is_superlative(word.strip(",."))), None)
+            if superlative is not None:  # a rank written in a way the grammar does not read: no category
+                raise ValueParseError(value, f"{exc.reason}. {superlative!r} is a superlative, which a value reads as "
+                                             "a rank when written as one: 'largest', 'the fastest-growing', "
+                                             "'second-largest'") from None
             if measure and re.fullmatch(r"[^\W\d_][\w ,.'’-]*", value.strip()):
                 raise ValueParseError(value, f"{exc.reason}. If {value.strip()!r} is a category (a status or a name), "
                                              f"declare it in vocabulary.yaml: measures: {measure}: {{categories: "

@@ -14,14 +14,38 @@ from claimcheck.read.values import Kind, Value
 MULTIPLE_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 
 # Superlatives that rank first by the measure they qualify ("the busiest port", "the oldest member"); any
-# word in -iest is one too (busiest, wealthiest, costliest).
+# word in -iest is one too (busiest, wealthiest, costliest). Words in -est that are no superlative
+# (interest, forest, protest) are why the others are listed.
 _RANK_WORDS = {"largest", "biggest", "top", "highest", "leading", "greatest", "oldest", "newest", "tallest",
                "longest", "deepest", "fastest", "strongest", "richest", "poorest", "smallest", "lowest", "youngest",
-               "cheapest", "widest", "best", "worst"}
+               "cheapest", "widest", "best", "worst", "hottest", "coldest", "warmest", "wettest", "safest",
+               "slowest", "shortest", "closest", "densest", "brightest", "cleanest", "greenest", "finest",
+               "loudest", "quickest", "rarest", "toughest", "weakest", "wildest", "hardest", "harshest", "steepest",
+               "sharpest", "thinnest", "broadest", "grandest", "lightest", "purest", "fewest", "dearest"}
 
 
 def _is_rank_word(word: str) -> bool:
     return word in _RANK_WORDS or (len(word) > 5 and word.endswith("iest") and word.isalpha())
+
+
+def _hyphenated_superlative(word: str, *, after_the: bool) -> int | None:
+    """The rank a superlative written with hyphens gives, else None: "fastest-growing", "best-selling" and
+    "most-visited" are first, "second-largest" second, "third-fastest-growing" third."""
+    parts = word.split("-")
+    ordinal = 1
+    if len(parts) >= 2 and parts[0] in ORDINALS:
+        ordinal = ORDINALS[parts[0]]
+        parts = parts[1:]
+    if parts[0] == "most" and len(parts) == 2 and _superlative(parts[1], after_the=after_the):
+        return ordinal  # "the most-visited"
+    if _is_rank_word(parts[0]) and len(parts) <= 2 and all(part.isalpha() for part in parts):
+        return ordinal  # "fastest-growing", "highest-paid", "third-busiest"
+    return None
+
+
+def is_superlative(word: str) -> bool:
+    """Whether a word of a value is a superlative, in any of the ways the rank grammar reads one."""
+    return _is_rank_word(word) or _hyphenated_superlative(word, after_the=True) is not None
 
 _FILLER = {"has", "have", "had", "been", "is", "are", "was", "were", "the", "it", "increased", "grown", "grew",
            "rose", "risen", "expanded", "by", "of"}
@@ -90,21 +114,22 @@ def rank(p: Reading) -> Value | None:
             cur.i = start
             return None
         return _rank(p, written)
-    if written is not None and (_is_rank_word(following) or _is_rank_word(following.split("-")[-1])):
-        ordinal = written
+    after_the = start > 0 and cur.tokens[start - 1] == "the"
+    if written is not None and (_is_rank_word(following) or _hyphenated_superlative(following, after_the=True)):
+        ordinal = written  # "second largest", "second fastest-growing"
     else:
         cur.i = start
     token = cur.peek() or ""
-    head = token.split("-")
-    if len(head) == 2 and head[0] in ORDINALS and _is_rank_word(head[1]):
+    hyphenated = _hyphenated_superlative(token, after_the=after_the) if "-" in token else None
+    if hyphenated is not None:
         cur.take()
-        ordinal = ORDINALS[head[0]]
+        ordinal = hyphenated if hyphenated != 1 else ordinal  # "second-largest"; "second fastest-growing"
     elif _is_rank_word(token):
         cur.take()
     elif token in ("no.", "number") and cur.peek(1) in ("1", "one"):
         cur.take()
         cur.take()
-    elif token == "most" and _superlative(cur.peek(1), after_the=start > 0 and cur.tokens[start - 1] == "the"):
+    elif token == "most" and _superlative(cur.peek(1), after_the=after_the):
         cur.take()
     else:
         cur.i = start
@@ -324,4 +349,4 @@ def direction_of(value: Value) -> str | None:
 
 
 __all__ = ["CHANGE_AFTER", "CHANGE_NOUNS", "CHANGE_VERBS", "as_change", "direction_of", "MULTIPLE_WORDS", "finish_multiple", "majority", "measured_fraction", "multiple", "of_denominator",
-           "one_in", "peek_multiple", "rank", "skip_of_tail"]
+           "is_superlative", "one_in", "peek_multiple", "rank", "skip_of_tail"]

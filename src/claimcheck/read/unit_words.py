@@ -46,11 +46,43 @@ _RATE_SUFFIXES: dict[tuple[str, ...], str] = {
 
 RATE_SUFFIXES_BY_FIRST = by_first_word(list(_RATE_SUFFIXES), lambda suffix: suffix)
 
+# Nouns that pint reads as units and that news counts far more often than it measures with them, each with
+# its plural. Decided from pint's registry, name by name (its prefixed names are held back in units.py):
+#   section   pint's square survey mile; news counts sections of a line, a road, a report
+#   chain, link, rod, pole, perch   surveyors' lengths; news has chains of stores, rail links, fishing rods
+#   league    three miles to pint; football leagues
+#   hand      a horse's height, four inches; news counts hands (and farm hands)
+#   bag       pint's bag of cement, 94 lb; "a 5kg bag", bags of rice
+#   cup       the US cup, 236.6 ml; a cup of coffee is a serving, and a metric cup 250 ml ("World Cups")
+#   shot, jig  a shot of 44 ml to pint; news counts shots fired and vaccine shots
+#   barn      a nuclear cross-section; news counts barns on a farm ("bar" stays a pressure, "700 bar";
+#             "bars" are counted: chocolate bars, signal bars, bars in a street)
+#   turn, cycle, circle, revolution   a full angle; news counts turns, election cycles, revolutions
+#   count, strain, particle, molecule, grade   dimensionless or tiny units; news counts counts of fraud,
+#             strains of a virus, school grades ("grain" too: grains of rice, rarely a weight of bullets)
+#   candle, shake, slug, pond, blob, den, dot, mat, gill, peck, mole   obscure units that are everyday nouns
+#             (candela, 10 ns, a mass, a gram-force, a slinch, a denier, a pixel, a millitechnical
+#             atmosphere, a quarter pint, a quarter bushel, a mole of chemistry, which news rarely measures)
+#   quarter   a quarter hundredweight; news counts quarters of a year
+#   bus       pint's bushel; "three bus routes"
+#   are       the verb, in "27 are members"; hectares stay units
+# Kept as units, as news uses them: stone (body weight in the UK), barrel (of oil), knot (ships, wind),
+# degree, acre, hectare, tonne, mile, pint (of beer, a fixed 568 ml), gallon and "gal", carat, fathom,
+# bar, quad (a quadrillion BTU, in energy statistics), second and minute.
+_COUNTED_NOT_MEASURED = {
+    "section": "sections", "chain": "chains", "link": "links", "rod": "rods", "pole": "poles", "perch": "perches",
+    "league": "leagues", "hand": "hands", "bag": "bags", "cup": "cups", "shot": "shots", "jig": "jigs",
+    "barn": "barns", "bars": "bars", "turn": "turns", "cycle": "cycles", "circle": "circles",
+    "revolution": "revolutions", "count": "counts", "strain": "strains", "particle": "particles",
+    "molecule": "molecules", "grade": "grades", "grain": "grains", "candle": "candles", "shake": "shakes",
+    "slug": "slugs", "pond": "ponds", "blob": "blobs", "den": "dens", "dot": "dots", "mat": "mats", "gill": "gills",
+    "peck": "pecks", "mole": "moles", "quarter": "quarters", "bus": "buses", "are": "are",
+}
+COUNTED_NOUNS = frozenset(_COUNTED_NOT_MEASURED) | frozenset(_COUNTED_NOT_MEASURED.values())
+
 # Words pint would read as units ('a' is a year, 'in' an inch) that in a claim are counted nouns.
 _NOUNS_PINT_MISREADS = {"people", "persons", "countries", "members", "items", "a", "in", "at", "units", "unit",
-                        # nouns that are also obscure units: "a 5kg bag", "a chain of stores", "a league"
-                        "bag", "bags", "chain", "chains", "link", "links", "league", "leagues", "rod", "rods", "pole",
-                        "poles", "hand", "hands"}
+                        *COUNTED_NOUNS}
 
 # ... and, after a number, scale letters and words that other rules read.
 _NOT_UNITS = _NOUNS_PINT_MISREADS | {"b", "k", "an", "point", "points", "times", "per"}
@@ -70,6 +102,9 @@ _TEMPERATURE_LETTERS = {"C": "degree_Celsius", "F": "degree_Fahrenheit"}
 
 _POWERS = {"square": 2, "sq": 2, "cubic": 3, "squared": 2, "cubed": 3}
 
+# "5 kilos" of news are kilograms; to pint, kiloseconds.
+_KILOGRAM_WORDS = {"kilo", "kilos"}
+
 
 def _unit_word(word: str) -> bool:
     return word not in _NOT_UNITS and word not in FRACTIONS and word not in ("fold", "odd") and \
@@ -80,15 +115,27 @@ def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], l
     """Compound adjectives read as a number and a unit: "27-kilometer", "two-year", "8- to 16-meter".
 
     A compound with a noun that is no unit is a count of that noun, and the noun it qualifies is
-    left out: "a nine-member bloc" counts nine members, "40-country" forty countries.
+    left out: "a nine-member bloc" counts nine members, "40-country" forty countries; so is the noun a
+    unit qualifies: "a 40-year lease" is forty years. After a number, a compound is an adjective of what
+    that number counts, and is left out: "24 four-car units" are 24 units, "five 10-storey buildings" five
+    buildings.
     """
     if "-" not in "".join(tokens) and not any(word[:1] == "M" and word[1:] in units.CURRENCIES for word in as_written):
         return tokens, as_written
     tokens, as_written = _without_old(tokens, as_written)
-    out, out_written = [], []
+    out: list[str] = []
+    out_written: list[str] = []
     for k, (token, written) in enumerate(zip(tokens, as_written, strict=True)):
         previous = tokens[k - 1] if k else ""
         following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        of_a_count = k >= 2 and _a_number(tokens[k - 2]) and _described(tokens, k + 2)
+        if token == "-" and previous[:1].isdigit() and (_unit_word(following) or _compound_noun(following)) and \
+                of_a_count:
+            out.pop()  # "five 10-storey buildings": five buildings
+            out_written.pop()
+            return out + tokens[k + 2:], out_written + as_written[k + 2:]
+        if token == "-" and previous[:1].isdigit() and _unit_word(following) and _described(tokens, k + 2):
+            return out + [following], out_written + [as_written[k + 1]]  # "a 40-year lease": forty years
         if token == "-" and previous[:1].isdigit() and (following in ("to", "and") or _unit_word(following)
                                                         or following in CURRENCY_WORDS):
             continue  # "27-kilometer", "8- to 16-meter", "12-cent": the hyphen joins an adjective
@@ -99,9 +146,15 @@ def unhyphenated(tokens: list[str], as_written: list[str]) -> tuple[list[str], l
             out_written.append(as_written[k + 1])
             return out, out_written
         head, _, tail = token.partition("-")
+        if tail and "-" not in tail and small_word_value(head) is not None and (_compound_noun(tail) or _unit_word(tail)) \
+                and k >= 1 and _a_number(previous) and _described(tokens, k + 1):
+            continue  # "24 four-car units": 24 units
         if tail and "-" not in tail and small_word_value(head) is not None and _compound_noun(tail) and \
                 _nouns_only(tokens[k + 1:]):
             return out + [head, tail], out_written + [written[:len(head)], written[len(head) + 1:]]  # "nine-member"
+        if tail and "-" not in tail and small_word_value(head) is not None and _unit_word(tail) and \
+                _described(tokens, k + 1):
+            return out + [head, tail], out_written + [written[:len(head)], written[len(head) + 1:]]  # "a two-week strike"
         if written[:1] == "M" and written[1:] in units.CURRENCIES and (
                 previous[:1].isdigit() or small_word_value(previous) is not None):
             out += ["million", token[1:]]  # "30 MUSD", "120 MEUR": millions, in finance
@@ -127,6 +180,26 @@ def _compound_noun(word: str) -> bool:
 
 def _nouns_only(words: list[str]) -> bool:
     return all(word.replace("-", "").replace("'", "").isalpha() for word in words)
+
+
+# Words after a compound adjective that belong to the grammar, not to the noun the compound describes.
+_NOT_DESCRIBED = {"or", "and", "to", "than", "more", "less", "fewer", "longer", "plus", "per", "a", "an", "every",
+                  "each", "annually", "yearly", "annual", "of", "ago", "old", "later", "earlier"}
+
+
+def _described(tokens: list[str], start: int) -> bool:
+    """Whether the tokens from ``start`` are the noun a compound adjective describes ("lease", "trading
+    partners"): one to three words, none of them a word of the grammar (measured before slicing, so that
+    a long text is not copied once per token)."""
+    if not 0 < len(tokens) - start <= 3:
+        return False
+    words = tokens[start:]
+    return _nouns_only(words) and not any(word in _NOT_DESCRIBED for word in words)
+
+
+def _a_number(token: str) -> bool:
+    """A number written before a compound adjective: "24", "1,200", "five", "twenty-four", "a million"."""
+    return token[:1].isdigit() or small_word_value(token) is not None or token in SCALES and token not in ("m", "b", "k")
 
 
 def _without_old(tokens: list[str], as_written: list[str]) -> tuple[list[str], list[str]]:
@@ -365,7 +438,8 @@ def _pint_expression(tokens: list[str]) -> str | None:
         elif _UNIT_NAME.fullmatch(token):
             if out and out[-1] not in ("/", "*"):
                 out.append("*")
-            out.append(token + (f"**{power_next}" if power_next else ""))
+            name = "kilogram" if low in _KILOGRAM_WORDS else token
+            out.append(name + (f"**{power_next}" if power_next else ""))
             power_next = 0
         else:
             return None

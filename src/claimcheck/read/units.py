@@ -78,8 +78,11 @@ def unit_problem(unit: str) -> str | None:
         return UNKNOWN  # pint knows nothing like it, and would take seconds (or hours) to say so
     try:
         parsed = registry().parse_units(unit)
+        names = registry().parse_units_as_container(unit)
     except Exception:  # noqa: BLE001 - pint's parser fails on garbage with assertions, type, index and key errors too
         return UNKNOWN
+    if not all(_prefix_in_use(name) for name in names):
+        return UNKNOWN  # 'cats', 'pins', 'exams': pint's centi-atmospheres, pico-inches, exametres
     try:
         # Powers are numbers; the check narrows them for the type checker (pint's types differ with numpy).
         powers = [power for _, power in parsed.dimensionality.items() if isinstance(power, (int, float))]
@@ -91,6 +94,46 @@ def unit_problem(unit: str) -> str | None:
     if not 1 / _LARGEST_FACTOR < abs(factor) < _LARGEST_FACTOR:
         return "converts to base units by a factor out of the range claimcheck handles"
     return None
+
+
+# pint puts any prefix before any unit, so that after a number 'cats' are centi-technical-atmospheres, 'hats'
+# hecto-ones, 'care' and 'mares' centi- and milli-ares, 'pins' pico-inches, 'exams' exametres, 'dams'
+# decametres and 'prods' pico-rods. A prefixed unit is read only where measures are written so: these
+# units, with these prefixes; no other unit takes a prefix.
+_USUAL_PREFIXES = frozenset({"pico", "nano", "micro", "milli", "centi", "deci", "kilo", "mega", "giga", "tera"})
+_BINARY_PREFIXES = frozenset({"kibi", "mebi", "gibi", "tebi", "pebi", "exbi", "zebi", "yobi"})
+_LARGE_PREFIXES = frozenset({"kilo", "mega", "giga"})
+_DATA_PREFIXES = _USUAL_PREFIXES | _BINARY_PREFIXES | {"peta", "exa", "zetta", "yotta"}
+_PREFIXES_IN_USE = {
+    # SI units and those written with SI prefixes: "15 mSv", "2 GW", "300 mAh", "5 kcal", "12 megapixels"
+    **dict.fromkeys(("ampere", "ampere_hour", "becquerel", "calorie", "candela", "coulomb", "curie", "farad",
+                     "gray", "henry", "hertz", "katal", "lumen", "lux", "mole", "newton", "ohm", "radian", "rem",
+                     "siemens", "sievert", "tesla", "volt", "volt_ampere", "watt", "weber", "bar", "baud", "pixel",
+                     "steradian"), _USUAL_PREFIXES),
+    "meter": _USUAL_PREFIXES | {"femto"},  # "0.8 fm", a proton's radius
+    "second": _USUAL_PREFIXES | {"femto", "atto"},  # laser pulses
+    "gram": _USUAL_PREFIXES | {"femto", "peta"},  # "1.5 Pg of carbon"
+    "liter": _USUAL_PREFIXES | {"femto", "hecto"},  # "90 fL" in a blood test; hectolitres of wine
+    "pascal": _USUAL_PREFIXES | {"hecto"},  # "980 hPa"
+    "joule": _USUAL_PREFIXES | {"peta", "exa"},  # "600 exajoules" of energy a year
+    "watt_hour": _USUAL_PREFIXES | {"peta"},
+    "electron_volt": _USUAL_PREFIXES | {"peta", "exa"},
+    "barn": _USUAL_PREFIXES | {"femto", "atto"},  # "140 fb-1" at the LHC
+    "byte": _DATA_PREFIXES, "bit": _DATA_PREFIXES,
+    "year": _LARGE_PREFIXES,  # "66 Ma", "4.5 Gyr"
+    "metric_ton": _LARGE_PREFIXES, "ton": _LARGE_PREFIXES, "tonne_of_oil_equivalent": _LARGE_PREFIXES,  # "36 Gt"
+    "parsec": _LARGE_PREFIXES,
+    "arcsecond": frozenset({"milli", "micro"}),
+    "poise": frozenset({"centi", "milli"}), "stokes": frozenset({"centi", "milli"}),
+}
+
+
+@lru_cache(maxsize=4096)
+def _prefix_in_use(name: str) -> bool:
+    """Whether a unit as pint names it ('kilometer', 'centitechnical_atmosphere') has no prefix or a prefix in use;
+    a name pint derives itself ('delta_decibel', of 'dB**2') is not a prefixed word."""
+    readings = registry().parse_unit_name(name)
+    return not readings or any(not prefix or prefix in _PREFIXES_IN_USE.get(base, ()) for prefix, base, _ in readings)
 
 
 _NOT_CONVERTIBLE = ("cannot be converted to base units, where claimcheck compares values (dB and other logarithmic "

@@ -143,8 +143,10 @@ def test_a_value_in_brackets_must_be_the_same_quantity(text):
     ("3 million TEU a year", "rate", "item / year", "[2.5, 3.5] million a year"),
     ("$15 an hour", "amount", "USD / hour", "[14.5, 15.5] USD / hour"),
     ("2 million barrels a day", "amount", "barrel / day", "[1.5, 2.5] million barrel / day"),
+    ("$21,000 per capita", "amount", "USD / item", "[20999.5, 21000.5] USD each"),  # money per person
+    ("£30 a head", "amount", "GBP / item", "[29.5, 30.5] GBP each"),
 ])
-def test_a_count_or_amount_per_unit_of_time_is_a_rate(text, kind, unit, interval):
+def test_a_count_or_amount_per_unit_of_time_or_per_person_is_a_rate(text, kind, unit, interval):
     # a daily average is compared over its window, never as the size of a set at an instant
     value = parse_value(text)
     assert (value.kind, value.unit, value.interval_text()) == (kind, unit, interval)

@@ -293,10 +293,18 @@ def per_unit(p: Reading) -> str | None:
         return None
     start = cur.i
     cur.take()
+    if cur.peek() in _PER_PERSON:
+        cur.take()  # "$21,000 per person", "£30 a head": money per one of what is counted
+        return units.COUNT
     unit = physical_unit(p, len(cur.tokens) - cur.i)
     if unit is None:
         cur.i = start
     return unit
+
+
+# What money is given per, besides units: one person, one household ("$21,000 per person", "£30 a head").
+_PER_PERSON = {"person", "capita", "head", "inhabitant", "resident", "household", "citizen", "worker", "employee",
+               "passenger", "visitor", "student", "pupil", "patient", "family"}
 
 
 def physical_unit(p: Reading, stop: int) -> str | None:

@@ -145,6 +145,8 @@ PERCENT_UNITS = (units.PERCENT, units.PERCENT_PER_YEAR, units.PERCENTAGE_POINT)
 
 
 def unit_label(unit: str) -> str:
+    if unit.endswith(f" / {units.COUNT}"):  # money per person: "[19950, 22050] USD each"
+        return f"{unit_label(unit.rsplit(' / ', 1)[0])} each"
     if unit.startswith(f"{units.COUNT} / "):  # a count per unit of time: "[18050, 19950] a day"
         per = unit.split(" / ", 1)[1]
         return f"{'an' if per == 'hour' else 'a'} {per}"

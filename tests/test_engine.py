@@ -465,3 +465,14 @@ claims:
 """})
     [finding] = [f for f in check(corpus, select="CC104").findings if f.verdict == "undetermined"]
     assert "the part is stated only for June 2023, another time" in finding.message
+
+
+def test_a_change_of_an_amount_says_in_coverage_that_it_is_not_used(tmp_path):
+    corpus = _folder(tmp_path, **{"a.yaml": """\
+source: {id: a, published: 2025-11-20}
+claims:
+  - {id: flood, event: council adds flood money, date: 2024, subject: the line, measure: project cost,
+     change: "+€110m"}
+"""})
+    reason = check(corpus).coverage["a/flood"].reason
+    assert "its change (+€110m) is not used: events step counts only (CC107)" in reason

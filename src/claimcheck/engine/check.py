@@ -519,6 +519,9 @@ def _why_alone(row: Row, context: _Neighbours, selected: tuple[str, ...]) -> str
     if claim.date is not None and claim.value is None:
         if _EVENT_RULE not in selected:
             return f"the rule that compares dates ({_EVENT_RULE}) was not selected"
+        if claim.change is not None and claim.change.kind != "count":
+            return (f"no other claim dates the event {claim.event!r}, and its change ({claim.change.text}) is not "
+                    "used: events step counts only (CC107), not amounts")
         return f"no other claim dates the event {claim.event!r}"
     if claim.value is not None and not row.has_period:
         return "no period, and the source gives no publication date to read it against"

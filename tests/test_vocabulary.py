@@ -119,6 +119,12 @@ def test_relations_are_parsed_by_a_small_grammar():
             parse_relation(bad)
 
 
+def test_a_sum_within_a_whole_refuses_a_scope_in_its_names_with_what_to_write():
+    # trial 4 wrote "route length [section 1] + ... ⊆ route length", which was accepted and never evaluated
+    with pytest.raises(VocabularyError, match="give the parts measures of their own"):
+        parse_relation("route length [section 1] + route length [section 2] ⊆ route length")
+
+
 def test_problems_are_collected_not_raised_when_a_list_is_given():
     problems = []
     build_vocabulary({"measures": {"a": {"alias": ["b"]}, "c": ["a"]}, "colours": {}, "relations": ["x"]},

@@ -343,6 +343,10 @@ def parse_relation(text: str, vocabulary: Vocabulary | None = None) -> AnyRelati
         part_names = tuple(part.strip() for part in left.split("+"))
         if not right.strip() or not all(part_names):
             raise VocabularyError(f"relation {text!r} must read 'part + part ⊆ whole', each name a measure or *")
+        if "[" in text:
+            raise VocabularyError(f"relation {text!r}: '⊆' adds up measures within one scope, and its names take no "
+                                  "[scope]; give the parts measures of their own ('section 1 length + section 2 "
+                                  "length ⊆ route length') and the claims one scope:")
         return Within(tuple(p if p == "*" else vocabulary.measure(p) or p for p in part_names),
                       vocabulary.measure(right.strip()) or right.strip(), text)
     elif "<" in text or " before " in text:

@@ -499,3 +499,13 @@ def test_until_a_dated_day_is_that_day_as_until_the_end_of_a_month_is():
     assert parse_period("until 12 February 2021").instant
     assert parse_period("until March 2021") == parse_period("until the end of March 2021").model_copy(
         update={"text": "until March 2021"})
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("14 March to 13 June 2025", "14 March–13 June 2025"),
+    ("14 December 2024 to 13 January 2025", "14 December 2024–13 January 2025"),
+    ("August 2021 to July 2022", "August 2021–July 2022"),
+    ("March–May 2025", "March–May 2025"),
+])
+def test_a_span_is_labelled_as_news_writes_it(text, label):
+    assert parse_period(text).label() == label

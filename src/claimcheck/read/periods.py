@@ -151,9 +151,13 @@ class Period(BaseModel):
             return f"no later than {self.end.isoformat()}" if self.relative or not self.text else " ".join(self.text.split())
         if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31):
             return f"{self.start.year}–{self.end.year}"
-        if self.start.day == 1 and self.end == _month_end(self.end.year, self.end.month) and \
-                self.start.year == self.end.year:
-            return f"{self.start:%B}–{self.end:%B %Y}"
+        whole_months = self.start.day == 1 and self.end == _month_end(self.end.year, self.end.month)
+        if whole_months:
+            first = f"{self.start:%B}" if self.start.year == self.end.year else f"{self.start:%B %Y}"
+            return f"{first}–{self.end:%B %Y}"
+        if date.min < self.start and self.end < date.max:  # a span of days: "14 March–13 June 2025"
+            first = f"{self.start.day} {self.start:%B}" + ("" if self.start.year == self.end.year else f" {self.start.year}")
+            return f"{first}–{self.end.day} {self.end:%B %Y}"
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
     def __str__(self) -> str:

@@ -269,6 +269,9 @@ def product_of_two_measures(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         same time give the product's interval, which is held to every stated total about that
         time in the product's unit. Where the units do not multiply to the total's (a daily
         average written without "a day"), the finding is undetermined and says what to write.
+        Where no claim gives the days of a daily average's window, they are at most the
+        window's: "about 19,000 a day" over the 92 days of 14 March–13 June is at most 1.84
+        million, and a total above that is a conflict.
 
     Why it matters:
         An average and a total are often given in different sentences or texts ("11.2 million
@@ -320,12 +323,16 @@ def product_of_two_measures(rows: list[Row], ctx: Context) -> Iterable[Finding]:
             others = index.get((relation.whole.measure, relation.whole.scope or scope), [])
             totals = index.get((relation.part.measure, relation.part.scope or scope), [])
             for factor in _distinct_readings(factors):
-                for other in _distinct_readings(others):
-                    if other is factor or not same_time(factor, other):
-                        continue
-                    stated = [total for total in totals if same_time(total, factor) and total is not factor]
-                    if stated:
-                        yield _product(factor, other, stated, relation.text)
+                stated = [total for total in totals if same_time(total, factor) and total is not factor]
+                if not stated:
+                    continue
+                alongside = [o for o in _distinct_readings(others) if o is not factor and same_time(factor, o)]
+                for other in alongside:
+                    yield _product(factor, other, stated, relation.text)
+                if not alongside and factor.dimension and factor.dimension.endswith(f" / {_SECOND}"):
+                    found = _within_its_window(factor, stated, relation.text)
+                    if found is not None:
+                        yield found
 
 
 def _distinct_readings(rows: list[Row]) -> list[Row]:
@@ -365,6 +372,34 @@ def _product(factor: Row, other: Row, totals: list[Row], relation: str) -> Findi
     head = f"{said}, a product of {shown}; " + "; ".join(t.said() for t in fitting) + ": they agree."
     return Finding.written("consistent", [factor, other, *fitting], head, why, "high",
                            assumptions_of([factor, other, *fitting]), sides=[[factor, other], fitting])
+
+
+_SECOND = units.base_form("day")[1]
+
+
+def _within_its_window(rate: Row, totals: list[Row], relation: str) -> Finding | None:
+    """A rate a day over a window whose days no claim gives: the days of service are at most the window's, so
+    the total over the window is at most the rate times its days ("about 19,000 a day" over the 92 days of
+    14 March–13 June is at most 1.84 million, not 2.5 million)."""
+    dimension = units.product_dimension(rate.dimension or "", _SECOND)
+    matching = [t for t in totals if t.dimension == dimension and t.lo is not None]
+    if not matching or rate.hi is None or rate.claim.period is None or rate.claim.period.instant:
+        return None
+    days = rate.end - rate.start + 1
+    bound = rate.hi * days * units.base_form("day")[0]
+    shown = interval_words(0.0, bound, True, rate.hi_inc, matching[0])
+    over = [t for t in matching if t.lo is not None and (t.lo > bound or (t.lo == bound and not
+                                                                            (t.lo_inc and rate.hi_inc)))]
+    head = (f"{rate.said()}: over the {days} days of its window, at most {shown}; "
+            + "; ".join(t.said() for t in (over or matching)))
+    why = (f"No claim gives the days for {rate.shown_period()} (from {relation!r}); they are at most the "
+           f"window's {days}, so the total is at most {rate.shown_interval()} × {days} days = {shown}.")
+    if over:
+        return Finding.written("conflict", [rate, *over], head + ": more than it allows, even with every day "
+                               "counted.", why, "high", assumptions_of([rate, *over]), sides=[[rate], over],
+                               gap=min((t.lo or 0.0) - bound for t in over))
+    return Finding.written("consistent", [rate, *matching], head + ": within it.", why + " Fewer days give less.",
+                           "high", assumptions_of([rate, *matching]), sides=[[rate], matching])
 
 
 def _distance(low: float | None, high: float | None, total: Row) -> float:

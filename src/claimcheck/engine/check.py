@@ -213,7 +213,7 @@ class Normalizer:
     def _valued(self, claim: Claim, gid: str, subject: str | None, measure: str | None, scope: str | None,
                 event: str | None, start: int, end: int, stated: tuple[int, int], variant: str | None,
                 basis: str | None, value: Value, reading: int) -> Row:
-        windowed = value.kind == "count" and counted_over_a_window(claim.period)
+        windowed = value.kind == "count" and counted_over_a_window(claim.period, value.counted, measure)
         key = (measure, value.kind, value.unit, windowed)
         found = self.readings.get(key)
         if found is None:

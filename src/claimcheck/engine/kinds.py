@@ -39,14 +39,24 @@ def time_kind(vocabulary: Vocabulary, measure: str | None, value: Value, *, wind
     return "state"
 
 
-def counted_over_a_window(period: Period | None) -> bool:
+# What news counts as a total over a month: "40,000 visitors in March", "12,000 passengers carried in May".
+# A month is otherwise a time a state holds ("the tenth member in March 2024").
+_COUNTED_OVER_A_MONTH = re.compile(
+    r"\b(?:passengers?|visitors?|tourists?|arrivals?|departures?|trips?|journeys?|riders?|ridership|flights?|"
+    r"sales|sold|cases|deaths|births|admissions|applications|downloads|shipments?|containers?|teu|carried|"
+    r"handled|produced|exported|imported|issued|registered)\b", re.IGNORECASE)
+
+
+def counted_over_a_window(period: Period | None, counted: str | None = None, measure: str | None = None) -> bool:
     """Whether a count's period is a window within a year (a quarter, a half, "January–June 2022", the year to
-    date): what is counted over a window is a total, not a state (a membership is counted at an instant or
-    for a year, never for a quarter)."""
+    date; a month, where what is ``counted`` or the ``measure`` is a total over it): what is counted over a window is a total,
+    not a state (a membership is counted at an instant or for a year, never for a quarter)."""
     if period is None or period.instant or period.streak is not None or period.start.year != period.end.year:
         return False
     if period.granularity in ("quarter", "half"):
         return True
+    if period.granularity == "month":
+        return any(name and _COUNTED_OVER_A_MONTH.search(name) for name in (counted, measure))
     whole_year = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31)
     return period.granularity == "span" and not whole_year and (period.end - period.start).days >= 27
 

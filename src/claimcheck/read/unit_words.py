@@ -45,6 +45,8 @@ _RATE_SUFFIXES: dict[tuple[str, ...], str] = {
 }
 
 RATE_SUFFIXES_BY_FIRST = by_first_word(list(_RATE_SUFFIXES), lambda suffix: suffix)
+# The words after "per", "a" or "/" that make a rate, not money per a unit ("$15 an hour", not "$4 a gallon").
+_UNITS_OF_TIME = {suffix[1] for suffix in _RATE_SUFFIXES if len(suffix) == 2}
 
 # Nouns that pint reads as units and that news counts far more often than it measures with them, each with
 # its plural. Decided from pint's registry, name by name (its prefixed names are held back in units.py):
@@ -288,8 +290,7 @@ BASIS_POINTS = "basis_point"  # no unit of its own: read as percentage points, a
 def per_unit(p: Reading) -> str | None:
     """'/kg', 'per tonne' or 'a gallon' after an amount of money; units of time are left to the rate suffixes."""
     cur = p.cur
-    if cur.peek() not in ("/", "per", "a", "an") or cur.peek(1) in (None, "year", "annum", "yr", "a", "day", "week",
-                                                                     "month", "hour"):
+    if cur.peek() not in ("/", "per", "a", "an") or cur.peek(1) in _UNITS_OF_TIME or cur.peek(1) in (None, "a"):
         return None
     start = cur.i
     cur.take()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from claimcheck.corpus.vocabulary import Relation
 from claimcheck.engine.findings import Context, Finding, Key, Row, Texts, interval_words
-from claimcheck.engine.rules.common import assumptions_of, same_time, times
+from claimcheck.engine.rules.common import TIME, assumptions_of, closed, distinct_readings, gap, same_time, times
 from claimcheck.engine.rules.registry import rule
 from claimcheck.read import units
 from claimcheck.read.values import overlap
@@ -322,25 +322,17 @@ def product_of_two_measures(rows: list[Row], ctx: Context) -> Iterable[Finding]:
             factors = index.get((relation.share.measure, scope), [])
             others = index.get((relation.whole.measure, relation.whole.scope or scope), [])
             totals = index.get((relation.part.measure, relation.part.scope or scope), [])
-            for factor in _distinct_readings(factors):
+            for factor in distinct_readings(factors):
                 stated = [total for total in totals if same_time(total, factor) and total is not factor]
                 if not stated:
                     continue
-                alongside = [o for o in _distinct_readings(others) if o is not factor and same_time(factor, o)]
+                alongside = [o for o in distinct_readings(others) if o is not factor and same_time(factor, o)]
                 for other in alongside:
                     yield _product(factor, other, stated, relation.text)
-                if not alongside and factor.dimension and factor.dimension.endswith(f" / {_SECOND}"):
+                if not alongside and factor.dimension and factor.dimension.endswith(f" / {TIME}"):
                     found = _within_its_window(factor, stated, relation.text)
                     if found is not None:
                         yield found
-
-
-def _distinct_readings(rows: list[Row]) -> list[Row]:
-    """One row per reading and time: a figure written twice gives one product, not two."""
-    seen: dict[tuple[float | None, float | None, int, int], Row] = {}
-    for row in sorted(rows, key=lambda r: r.gid):
-        seen.setdefault((row.lo, row.hi, row.start, row.end), row)
-    return list(seen.values())
 
 
 def _product(factor: Row, other: Row, totals: list[Row], relation: str) -> Finding:
@@ -366,22 +358,19 @@ def _product(factor: Row, other: Row, totals: list[Row], relation: str) -> Findi
            + "; ".join(f"{t.source} gives {t.shown_interval()}" for t in matching) + ".")
     if apart:
         head = (f"{said}, a product of {shown}; " + "; ".join(t.said() for t in apart) + ": they do not multiply out.")
-        gap = min(_distance(low, high, t) for t in apart)
         return Finding.written("conflict", [factor, other, *apart], head, why, "high",
-                               assumptions_of([factor, other, *apart]), sides=[[factor, other], apart], gap=gap)
+                               assumptions_of([factor, other, *apart]), sides=[[factor, other], apart],
+                               gap=min(gap((low, high), closed(t)) for t in apart))
     head = f"{said}, a product of {shown}; " + "; ".join(t.said() for t in fitting) + ": they agree."
     return Finding.written("consistent", [factor, other, *fitting], head, why, "high",
                            assumptions_of([factor, other, *fitting]), sides=[[factor, other], fitting])
-
-
-_SECOND = units.base_form("day")[1]
 
 
 def _within_its_window(rate: Row, totals: list[Row], relation: str) -> Finding | None:
     """A rate a day over a window whose days no claim gives: the days of service are at most the window's, so
     the total over the window is at most the rate times its days ("about 19,000 a day" over the 92 days of
     14 March–13 June is at most 1.84 million, not 2.5 million)."""
-    dimension = units.product_dimension(rate.dimension or "", _SECOND)
+    dimension = units.product_dimension(rate.dimension or "", TIME)
     matching = [t for t in totals if t.dimension == dimension and t.lo is not None]
     if not matching or rate.hi is None or rate.claim.period is None or rate.claim.period.instant:
         return None
@@ -397,14 +386,6 @@ def _within_its_window(rate: Row, totals: list[Row], relation: str) -> Finding |
     if over:
         return Finding.written("conflict", [rate, *over], head + ": more than it allows, even with every day "
                                "counted.", why, "high", assumptions_of([rate, *over]), sides=[[rate], over],
-                               gap=min((t.lo or 0.0) - bound for t in over))
+                               gap=min(gap((0.0, bound), closed(t)) for t in over))
     return Finding.written("consistent", [rate, *matching], head + ": within it.", why + " Fewer days give less.",
                            "high", assumptions_of([rate, *matching]), sides=[[rate], matching])
-
-
-def _distance(low: float | None, high: float | None, total: Row) -> float:
-    if high is not None and total.lo is not None and high < total.lo:
-        return total.lo - high
-    if low is not None and total.hi is not None and total.hi < low:
-        return low - total.hi
-    return 0.0

@@ -9,6 +9,7 @@ from datetime import date
 from claimcheck.corpus.vocabulary import Duration, Order
 from claimcheck.engine.findings import Context, Finding, Key, Row
 from claimcheck.engine.kinds import ordinal_in
+from claimcheck.engine.rules.common import TIME
 from claimcheck.engine.rules.registry import rule
 from claimcheck.read import units
 
@@ -85,14 +86,13 @@ def duration_against_dates(rows: list[Row], ctx: Context, key: Key) -> Iterable[
         earliers = _distinct_dates(_as_happened([r for r in rows if r.claim.date is not None
                                                  and r.event == relation.earlier]))
         durations = [r for r in rows if r.kind is not None and r.measure == relation.measure and r.lo is not None
-                     and r.dimension == _SECOND]
+                     and r.dimension == TIME]
         for duration in durations:
             pairs = [(later, earlier) for later in laters for earlier in earliers]
             if pairs:
                 yield _duration(duration, pairs, relation)
 
 
-_SECOND = units.base_form("year")[1]
 _TIME_UNITS = ("day", "week", "month", "year")
 
 

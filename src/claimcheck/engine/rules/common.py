@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.engine.findings import Row
+from claimcheck.read import units
 from claimcheck.read.periods import Period
 from claimcheck.read.values import overlap
 
@@ -68,5 +69,26 @@ def closed(row: Row) -> Interval:
     return row.lo, row.hi
 
 
-__all__ = ["Interval", "assumptions_of", "closed", "divided", "growth_years", "loosely_overlap", "meets", "same_time",
-           "times", "years_apart"]
+# The base units of a time: what a duration's dimension, and the denominator of a rate a day, are written in.
+TIME = units.base_form("day")[1]
+
+
+def gap(a: Interval, b: Interval) -> float:
+    """How far apart two intervals are (0 where they meet)."""
+    if a[1] is not None and b[0] is not None and a[1] < b[0]:
+        return b[0] - a[1]
+    if b[1] is not None and a[0] is not None and b[1] < a[0]:
+        return a[0] - b[1]
+    return 0.0
+
+
+def distinct_readings(rows: list[Row]) -> list[Row]:
+    """One row per reading and time, the first by id: a figure written twice is compared once."""
+    seen: dict[tuple[float | None, float | None, int, int], Row] = {}
+    for row in sorted(rows, key=lambda r: r.gid):
+        seen.setdefault((row.lo, row.hi, row.start, row.end), row)
+    return list(seen.values())
+
+
+__all__ = ["TIME", "Interval", "assumptions_of", "closed", "distinct_readings", "divided", "gap", "growth_years",
+           "loosely_overlap", "meets", "same_time", "times", "years_apart"]

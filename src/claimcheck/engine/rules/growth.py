@@ -6,7 +6,16 @@ from collections.abc import Iterable
 from datetime import date
 
 from claimcheck.engine.findings import Context, Finding, Row, interval_words
-from claimcheck.engine.rules.common import Interval, assumptions_of, closed, divided, growth_years, meets
+from claimcheck.engine.rules.common import (
+    Interval,
+    assumptions_of,
+    closed,
+    distinct_readings,
+    divided,
+    gap,
+    growth_years,
+    meets,
+)
 from claimcheck.engine.rules.registry import rule
 from claimcheck.read.values import compounded, format_interval, overlap
 
@@ -143,18 +152,11 @@ def growth_links(rows: list[Row], ctx: Context) -> Iterable[Finding]:
         multiple, (now, before), words = found
         for dimension in sorted({d for d, _, _ in by_window}, key=str):
             nows, befores = by_window.get((dimension, *now), []), by_window.get((dimension, *before), [])
-            for level in _distinct(nows):
-                for earlier in _distinct(befores):
+            for level in distinct_readings(nows):
+                for earlier in distinct_readings(befores):
                     yield _link(level, earlier, growth, multiple, words)
                 if not befores:
                     yield _implied(level, growth, multiple, words, before)
-
-
-def _distinct(rows: list[Row]) -> list[Row]:
-    seen: dict[Interval, Row] = {}
-    for row in sorted(rows, key=lambda r: r.gid):
-        seen.setdefault((row.lo, row.hi), row)
-    return list(seen.values())
 
 
 def _growth_multiple(growth: Row) -> tuple[Interval, tuple[tuple[int, int], tuple[int, int]], str] | None:
@@ -204,7 +206,7 @@ def _link(level: Row, earlier: Row, growth: Row, multiple: Interval, words: str)
     rows = [level, earlier, growth]
     return Finding("consistent" if agrees else "conflict", rows, _link_words,
                    (level, earlier, growth, implied_before, implied_growth, words, agrees),
-                   gap=None if agrees else _gap(implied_before, closed(earlier)), sides=[[level, growth], [earlier]])
+                   gap=None if agrees else gap(implied_before, closed(earlier)), sides=[[level, growth], [earlier]])
 
 
 def _implied(level: Row, growth: Row, multiple: Interval, words: str, before: tuple[int, int]) -> Finding:
@@ -227,14 +229,6 @@ def _window_label(start: int, end: int) -> str:
             date.fromordinal(end + 1).month != last.month:
         return f"{first:%B %Y}"
     return f"{first.isoformat()}..{last.isoformat()}"
-
-
-def _gap(a: Interval, b: Interval) -> float:
-    if a[1] is not None and b[0] is not None and a[1] < b[0]:
-        return b[0] - a[1]
-    if b[1] is not None and a[0] is not None and b[1] < a[0]:
-        return a[0] - b[1]
-    return 0.0
 
 
 def _link_words(rows: list[Row], level: Row, earlier: Row, growth: Row, implied_before: Interval,
